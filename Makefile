@@ -1,0 +1,41 @@
+# Regrets: `make run` for the local demo, `make test` for the whole suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: run test lint eval bench package sandbox clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m sandbox.demo
+
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+eval: $(STAMP)
+	@if [ ! -f ../shared/eval/examples.jsonl ]; then \
+		echo "make eval needs ../shared/eval/examples.jsonl (the shared eval cases), which is not here."; exit 2; fi
+	$(BIN)/python -m dialogs.eval ../shared/eval/examples.jsonl --score
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+package: $(NODE_STAMP)
+	node manifest/package.js
+
+clean:
+	rm -rf build .pytest_cache
