@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import urlparse
 
 PUBLIC_AUTHORITY_HOST = "https://login.microsoftonline.com"
@@ -72,6 +72,10 @@ class Settings:
     token_cache_key: str = field(default="", repr=False)
     # Sandbox mode only: where the demo's Playground-user SSO tokens come from.
     sandbox_sso_url: str = ""
+    sandbox_client_id: str = ""
+    sandbox_client_secret: str = field(default="", repr=False)
+    # Where conversation/user state and pending card actions live: memory, or a directory.
+    storage_dir: str = ""
     confirm_before_acting: bool = True
     log_level: str = "INFO"
 
@@ -79,6 +83,18 @@ class Settings:
     def local_mode(self) -> bool:
         """No app id: unauthenticated activities are accepted, from loopback only."""
         return not self.app_id
+
+    @property
+    def sandbox_sso(self) -> bool:
+        """The demo's stand-in SSO source: only ever without real credentials."""
+        return self.local_mode and bool(self.sandbox_sso_url and self.sandbox_client_id)
+
+    @property
+    def obo_client(self) -> tuple[str, str]:
+        """The confidential client that exchanges SSO tokens on behalf of the user."""
+        if self.app_id:
+            return self.app_id, self.app_password
+        return self.sandbox_client_id, self.sandbox_client_secret
 
     @property
     def authority(self) -> str:
@@ -90,14 +106,14 @@ class Settings:
         return self.authority_host.rstrip("/").lower() == PUBLIC_AUTHORITY_HOST
 
     @classmethod
-    def load(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> "Settings":
+    def load(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
         """Settings from `environ` (default: the process environment) over `.env`."""
         env: dict[str, str] = dict(read_dotenv(dotenv or Path.cwd() / ".env"))
         env.update(os.environ if environ is None else environ)
         return cls.from_mapping(env)
 
     @classmethod
-    def from_mapping(cls, env: Mapping[str, str]) -> "Settings":
+    def from_mapping(cls, env: Mapping[str, str]) -> Settings:
         def get(name: str, default: str = "") -> str:
             value = env.get(name)
             return default if value is None or value.strip() == "" else value.strip()
@@ -151,6 +167,9 @@ class Settings:
             allowed_tenants=tuple(t.strip().lower() for t in get("ALLOWED_TENANTS").split(",") if t.strip()),
             token_cache_key=cache_key,
             sandbox_sso_url=get("SANDBOX_SSO_URL") if not app_id else "",
+            sandbox_client_id=get("SANDBOX_CLIENT_ID") if not app_id else "",
+            sandbox_client_secret=get("SANDBOX_CLIENT_SECRET") if not app_id else "",
+            storage_dir=get("STORAGE_DIR"),
             confirm_before_acting=get("CONFIRM_BEFORE_ACTING", "true").lower() not in ("0", "false", "no"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
         )

@@ -40,7 +40,7 @@ class Person:
     address: str
 
     @classmethod
-    def from_graph(cls, obj: Any) -> "Person | None":
+    def from_graph(cls, obj: Any) -> Person | None:
         email = (obj or {}).get("emailAddress") or {}
         if not email:
             return None
@@ -76,7 +76,7 @@ class Event:
         return self.response == "declined"
 
     @classmethod
-    def from_graph(cls, obj: dict[str, Any], tz: tzinfo | None = None) -> "Event":
+    def from_graph(cls, obj: dict[str, Any], tz: tzinfo | None = None) -> Event:
         """Parse a Graph event; timed events are converted to `tz` when given."""
         all_day = bool(obj.get("isAllDay"))
         start_obj = obj.get("start") or {}

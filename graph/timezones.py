@@ -7,13 +7,13 @@ are mapped through tzlocal's table (generated from CLDR), not a hand-written one
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tzlocal.windows_tz import win_tz
 
-UTC = timezone.utc
+UTC = UTC
 
 
 @lru_cache(maxsize=512)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import threading
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
@@ -44,7 +44,7 @@ class ServiceThread:
         scheme = "https" if self._ssl else "http"
         return f"{scheme}://{self._url_host}:{self.port}"
 
-    def start(self) -> "ServiceThread":
+    def start(self) -> ServiceThread:
         self._thread = threading.Thread(target=self._run, name=f"stand-in:{self.app.get('name', 'app')}", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
@@ -86,7 +86,7 @@ class ServiceThread:
         if self._thread:
             self._thread.join(5)
 
-    def __enter__(self) -> "ServiceThread":
+    def __enter__(self) -> ServiceThread:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

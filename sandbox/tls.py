@@ -27,7 +27,7 @@ class TestCA:
     server_context: ssl.SSLContext
 
     @classmethod
-    def create(cls, directory: Path) -> "TestCA":
+    def create(cls, directory: Path) -> TestCA:
         directory.mkdir(parents=True, exist_ok=True)
         ca = trustme.CA(organization_name="Regrets sandbox CA")
         cert = ca.issue_cert("127.0.0.1", "localhost", "::1")

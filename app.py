@@ -1,0 +1,156 @@
+"""Regrets' composition root: read the settings, build every part, serve.
+
+Nothing else reads the environment. `build(settings)` returns the aiohttp application
+(tests build it in-process against the stand-ins); `main()` runs it until SIGTERM or
+Ctrl-C, finishing in-flight turns for at most a few seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import sys
+
+import httpx
+from aiohttp import web
+from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+
+from bot.authentication import RegretsAuthentication
+from bot.channel_auth import ChannelTokenValidator
+from bot.credentials import CachedCredentialsFactory
+from bot.file_storage import FileStorage
+from bot.regrets_bot import RegretsBot
+from bot.sdk_patches import apply_sdk_patches
+from bot.server import create_app
+from bot.token_store import StorageTokenStore
+from dialogs import texts
+from dialogs.pending import PendingActions
+from dialogs.request_dialog import RequestDialog
+from dialogs.services import Services
+from graph.client import GraphClient
+from graph.tokens import UserTokens
+from settings import ConfigError, Settings
+
+log = logging.getLogger("regrets")
+
+SHUTDOWN_SECONDS = 4.0
+
+
+def ssl_context(settings: Settings) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
+
+
+def build(settings: Settings, *, storage: Storage | None = None) -> web.Application:
+    apply_sdk_patches()
+    tls = ssl_context(settings)
+    timeout = httpx.Timeout(10.0, connect=5.0)
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+    graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", verify=tls, timeout=timeout,
+                                   limits=limits)
+    meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
+
+    storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
+    client_id, client_secret = settings.obo_client
+    tokens = UserTokens(
+        client_id=client_id,
+        client_secret=client_secret,
+        authority=settings.authority,
+        store=StorageTokenStore(storage),
+        secret=settings.token_cache_key or client_secret or "regrets-local-sandbox",
+        ca_bundle=settings.ca_bundle,
+        validate_authority=settings.is_public_authority,
+        graph_resource=graph_resource(settings.graph_base_url),
+    )
+    credentials = CachedCredentialsFactory(
+        app_id=settings.app_id,
+        password=settings.app_password,
+        ca_bundle=settings.ca_bundle,
+        validate_authority=settings.is_public_authority,
+    )
+    validator = None
+    if not settings.local_mode:
+        validator = ChannelTokenValidator(
+            meta_http,
+            metadata_url=settings.bot_openid_metadata_url,
+            issuer=settings.bot_token_issuer,
+            app_id=settings.app_id,
+        )
+    authentication = RegretsAuthentication(
+        app_id=settings.app_id,
+        validator=validator,
+        credentials_factory=credentials,
+        login_url=settings.bot_login_url,
+        oauth_scope=settings.bot_oauth_scope,
+        oauth_url=settings.bot_oauth_url,
+    )
+    adapter = CloudAdapter(authentication)
+    adapter.on_turn_error = on_turn_error
+
+    sandbox_sso = None
+    if settings.sandbox_sso:
+        from bot.sandbox_sso import SandboxSso
+
+        sandbox_sso = SandboxSso(meta_http, settings.sandbox_sso_url)
+
+    services = Services(
+        graph=GraphClient(graph_http),
+        tokens=tokens,
+        pending=PendingActions(storage),
+        sso_resource=settings.sso_resource,
+        sandbox_sso=sandbox_sso,
+        confirm_before_acting=settings.confirm_before_acting,
+    )
+    dialog = RequestDialog(services, storage)
+    bot = RegretsBot(
+        conversation_state=ConversationState(storage),
+        dialog=dialog,
+        services=services,
+        allowed_tenants=settings.allowed_tenants,
+    )
+    app = create_app(adapter, bot, local_mode=settings.local_mode)
+
+    async def close_clients(_: web.Application) -> None:
+        await authentication.connector_factory.close()
+        await graph_http.aclose()
+        await meta_http.aclose()
+
+    app.on_cleanup.append(close_clients)
+    app["services"] = services
+    app["settings"] = settings
+    return app
+
+
+def graph_resource(graph_base_url: str) -> str:
+    """`https://graph.microsoft.com` for `https://graph.microsoft.com/v1.0` (national clouds alike)."""
+    scheme, _, rest = graph_base_url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    # Users never see exception text; the log gets the type and the activity id, not the message text.
+    log.error("turn %s failed: %s", context.activity.id, type(error).__name__, exc_info=error)
+    try:
+        await context.send_activity(texts.FAILED)
+    except Exception:  # the connector itself may be what failed
+        log.warning("could not tell the user about a failed turn %s", context.activity.id)
+
+
+def main() -> int:
+    try:
+        settings = Settings.load()
+    except ConfigError as exc:
+        print(f"regrets: configuration error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("msal").setLevel(logging.WARNING)
+    app = build(settings)
+    mode = "local (no app id: loopback only)" if settings.local_mode else f"cloud, app {settings.app_id}"
+    print(f"Regrets listening on http://{settings.host}:{settings.port}/api/messages ({mode})", flush=True)
+    web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=SHUTDOWN_SECONDS,
+                access_log=None, handle_signals=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

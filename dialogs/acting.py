@@ -1,0 +1,109 @@
+"""Doing what the user asked: one Graph call per meeting, and the outcome as a card.
+
+Shared by the confirm-card click, the "… now" shortcut and bulk requests, so each
+path declines the same way and words its outcome the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from dialogs import cards
+from dialogs.failures import sentence_for
+from graph.models import Event
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    event: Event
+    verb: str
+    message: str  # the confirmation (or failure) sentence for the chat
+    card: dict[str, Any]
+    notify: bool = True
+    comment: str | None = None
+    scope: str = "occurrence"
+
+
+def target_id(event: Event, scope: str) -> str:
+    if scope == "series" and event.series_master_id:
+        return event.series_master_id
+    return event.id
+
+
+def describe(event: Event) -> str:
+    return f"“{event.subject or 'Untitled meeting'}”, {cards.when_text(event)}"
+
+
+def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
+    what = {
+        "decline": "Declined",
+        "accept": "Accepted",
+        "tentativelyAccept": "Tentatively accepted",
+        "cancel": "Cancelled",
+    }[verb]
+    series = " (the whole series)" if scope == "series" and event.series_master_id else ""
+    if verb == "cancel":
+        tail = "Attendees were told."
+    else:
+        tail = "The organizer was notified." if notify else "The organizer was not notified."
+    return f"{what} {describe(event)}{series}. {tail}"
+
+
+async def act(graph: Any, token: Any, event: Event, *, verb: str, comment: str | None, notify: bool,
+              scope: str = "occurrence") -> Outcome:
+    comment = (comment or "").strip() or None
+    try:
+        if verb == "cancel":
+            await graph.cancel(token, target_id(event, scope), comment=comment)
+        else:
+            await graph.respond(
+                token, target_id(event, scope), verb, comment=comment, send_response=notify, event=event
+            )
+    except Exception as exc:  # mapped to a sentence; never shown as text
+        message = sentence_for(exc)
+        log.info("%s of event failed: %s", verb, type(exc).__name__)
+        card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False,
+                                  message=message)
+        return Outcome(False, event, verb, message, card, notify, comment, scope)
+    card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None)
+    return Outcome(True, event, verb, done_sentence(event, verb, notify, scope), card, notify, comment, scope)
+
+
+@dataclass
+class BulkResult:
+    event: Event
+    ok: bool
+    reason: str | None = None
+
+
+async def act_many(graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None,
+                   notify: bool) -> list[BulkResult]:
+    """Respond to several meetings in as few `$batch` requests as Graph allows."""
+    from graph.client import RespondItem
+
+    comment = (comment or "").strip() or None
+    items = [RespondItem(event_id=e.id, action=verb, comment=comment, send_response=notify) for e in events]
+    try:
+        results = await graph.respond_many(token, items)
+    except Exception as exc:
+        reason = sentence_for(exc)
+        return [BulkResult(e, False, reason) for e in events]
+    by_id = {e.id: e for e in events}
+    out = []
+    for result in results:
+        event = by_id[result.event_id]
+        out.append(BulkResult(event, result.ok, None if result.ok else sentence_for(result.error)))
+    return out
+
+
+def bulk_sentence(verb: str, ok: int, failed: int) -> str:
+    what = {"decline": "Declined", "accept": "Accepted", "tentativelyAccept": "Tentatively accepted"}[verb]
+    text = f"{what} {ok} meeting{'s' if ok != 1 else ''}."
+    if failed:
+        text += f" {failed} could not be changed; the card says why."
+    return text

@@ -1,0 +1,113 @@
+"""What Regrets does with an understood request: the decision, before any rendering.
+
+`make_plan` takes the parsed request, the resolver's answer and the time, and returns a
+`Plan`: which card to show (confirm, choice, agenda, bulk, own meeting) or which
+sentence to say. Pure code: the dialog renders the plan and the card handlers act on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from graph.models import Event
+
+# Graph's action names for each intent the user can ask for.
+VERBS = {"decline": "decline", "accept": "accept", "tentative": "tentativelyAccept"}
+PAST_TENSE = {"decline": "Declined", "accept": "Accepted", "tentativelyAccept": "Tentatively accepted"}
+ALREADY = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "tentativelyAccepted"}
+
+
+@dataclass
+class Plan:
+    # confirm | act | choice | bulk | agenda | own_meeting | nothing | none
+    kind: str
+    verb: str = "decline"
+    events: list[Event] = field(default_factory=list)
+    comment: str | None = None
+    notify: bool = True
+    scope: str = "occurrence"
+    message: str | None = None
+    title: str | None = None
+
+
+def _ends(event: Event) -> datetime | date:
+    return event.end
+
+
+def is_past(event: Event, now: datetime) -> bool:
+    if isinstance(event.end, datetime):
+        return event.end <= now
+    return event.end <= now.date()
+
+
+def problem(event: Event, verb: str, now: datetime) -> str | None:
+    """Why Regrets would not respond to this event, as a sentence, or None."""
+    name = f"“{event.subject or 'that meeting'}”"
+    if event.is_cancelled:
+        return f"{name} has been cancelled by the organizer, so there is nothing to respond to."
+    if is_past(event, now):
+        return f"{name} is already over, so I left it alone."
+    if event.response == ALREADY.get(verb):
+        return f"You have already {PAST_TENSE[verb].lower()} {name}."
+    return None
+
+
+def day_title(start: datetime | date, now: datetime) -> str:
+    day = start.date() if isinstance(start, datetime) else start
+    today = now.date()
+    if day == today:
+        return "today"
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    return day.strftime("%A %-d %b")
+
+
+def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
+    intent = request.intent
+    comment = request.comment
+    notify = request.notify
+    scope = getattr(request, "scope", "occurrence")
+    if intent == "agenda":
+        return Plan(kind="agenda", events=list(resolution.events), title=_window_title(resolution, now))
+    verb = "cancel" if intent == "cancel" else VERBS.get(intent, "decline")
+    events = list(resolution.events)
+    common = {"verb": verb, "comment": comment, "notify": notify, "scope": scope}
+
+    if resolution.status == "none" or not events:
+        return Plan(kind="none", title=_window_title(resolution, now), **common)
+    if resolution.status == "ambiguous":
+        actionable = [e for e in events if not e.is_cancelled and not is_past(e, now)]
+        return Plan(kind="choice", events=actionable or events, **common)
+
+    if verb == "cancel":
+        own = [e for e in events if e.is_organizer]
+        if not own:
+            return Plan(kind="nothing", message="You can only cancel meetings you organize; "
+                        "I can decline this one for you instead.", events=events, **common)
+        return Plan(kind="own_meeting", events=own[:1], **common)
+
+    if len(events) == 1:
+        event = events[0]
+        if event.is_organizer:
+            return Plan(kind="own_meeting", events=[event], **common)
+        reason = problem(event, verb, now)
+        if reason:
+            return Plan(kind="nothing", message=reason, events=[event], **common)
+        kind = "act" if getattr(request, "immediate", False) else "confirm"
+        return Plan(kind=kind, events=[event], **common)
+
+    actionable = [e for e in events if not e.is_organizer and problem(e, verb, now) is None]
+    if not actionable:
+        return Plan(kind="nothing", message="None of those meetings needs a response from you.",
+                    events=events, **common)
+    return Plan(kind="bulk", events=actionable, **common)
+
+
+def _window_title(resolution: Any, now: datetime) -> str:
+    window = getattr(resolution, "window", None)
+    if window:
+        start = window[0]
+        return day_title(start, now)
+    return "today"

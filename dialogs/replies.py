@@ -1,0 +1,21 @@
+"""Small constructors for the activities Regrets sends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botbuilder.schema import Activity, ActivityTypes, Attachment
+
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+
+
+def card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
+    return Activity(
+        type=ActivityTypes.message,
+        text=text,
+        attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=card)],
+    )
+
+
+def typing() -> Activity:
+    return Activity(type=ActivityTypes.typing)

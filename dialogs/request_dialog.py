@@ -1,0 +1,206 @@
+"""The request dialog: from what the user wrote to a card (or an answer) in chat.
+
+    understand ──► help / sign out / not understood ──► (answer) end
+        │ a calendar request
+        ▼
+    sign in ── token cached ───────────────────────────┐
+        │ no token: SsoPrompt (Teams SSO, see sso_prompt.py)│
+        │   ├ signed in ───────────────────────────────────┤
+        │   ├ a new message instead ──► start over with it  │
+        │   └ refused / consent / Entra down ──► end        │
+        ▼                                                  ▼
+    act: mailbox zone (cached) → calendarView of the days the request covers → resolve →
+         confirm card | choice card | agenda card | cancel-own-meeting card | "now": act
+         | a sentence (already declined, cancelled, past, nothing found) ──► end
+
+Cards' buttons are handled by `bot.actions` (a verb → handler table), not by this
+dialog: a card can be clicked long after the dialog ended, even on another instance.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.core import Storage, TurnContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from dialogs import acting, cards, texts
+from dialogs.failures import sentence_for
+from dialogs.interruptible import InterruptibleDialog, send_help, sign_out
+from dialogs.pending import PendingAction, new_request_id
+from dialogs.plan import Plan, day_title, make_plan
+from dialogs.replies import card_activity, typing
+from dialogs.services import Services
+from dialogs.snapshots import snapshot
+from dialogs.sso_prompt import SsoPrompt
+from dialogs.understanding import fetch_window, parse, resolve
+from dialogs.users import TeamsUser, user_of
+from graph import errors
+from graph import tokens as identity
+from graph.timezones import zone
+
+log = logging.getLogger(__name__)
+
+NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
+
+
+class RequestDialog(InterruptibleDialog):
+    def __init__(self, services: Services, storage: Storage, *, connection_name: str = "") -> None:
+        super().__init__(RequestDialog.__name__, services)
+        self.add_dialog(SsoPrompt("sso", services, storage, connection_name))
+        self.add_dialog(WaterfallDialog("steps", [self.understand_step, self.sign_in_step, self.act_step]))
+        self.initial_dialog_id = "steps"
+
+    async def understand_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        options = step.options if isinstance(step.options, dict) else {}
+        text = options.get("text") if "text" in options else step.context.activity.text or ""
+        step.values["text"] = text
+        step.values["retried"] = bool(options.get("retried"))
+        intent = parse(text, self.services.clock()).intent
+        if intent in NEEDS_CALENDAR:
+            return await step.next(None)
+        if intent == "help":
+            await send_help(step.context)
+        elif intent == "signout":
+            await sign_out(step.context, self.services)
+        elif intent == "abort":
+            await step.context.send_activity("Okay. There was nothing to stop.")
+        else:
+            await step.context.send_activity(texts.NOT_UNDERSTOOD)
+        return await step.end_dialog()
+
+    async def sign_in_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        user = user_of(step.context.activity)
+        try:
+            await self.services.tokens.get(user.key)
+            return await step.next(True)
+        except identity.ConsentRequired as exc:
+            await step.context.send_activity(card_activity(cards.consent_card(exc.consent_url, admin=True)))
+            return await step.end_dialog()
+        except identity.IdentityUnavailable:
+            await step.context.send_activity(texts.IDENTITY_DOWN)
+            return await step.end_dialog()
+        except identity.TokenError:
+            pass
+        if self.services.sandbox_sso is not None:
+            return await step.next(await self._sandbox_sign_in(step.context, user))
+        return await step.begin_dialog("sso")
+
+    async def act_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        result = step.result
+        if isinstance(result, dict) and "text" in result:
+            return await step.replace_dialog("steps", {"text": result["text"]})
+        if result is not True:
+            return await step.end_dialog()
+        try:
+            await self.answer(step.context, step.values["text"])
+        except identity.TokenError as exc:
+            if isinstance(exc, identity.ConsentRequired):
+                await step.context.send_activity(card_activity(cards.consent_card(exc.consent_url, admin=True)))
+            elif isinstance(exc, identity.IdentityUnavailable):
+                await step.context.send_activity(texts.IDENTITY_DOWN)
+            elif not step.values["retried"]:
+                # The cached sign-in stopped working (revoked, claims challenge): run SSO again, once.
+                return await step.replace_dialog("steps", {"text": step.values["text"], "retried": True})
+            else:
+                await step.context.send_activity(texts.SIGN_IN_FAILED)
+        except errors.GraphError as exc:
+            await step.context.send_activity(sentence_for(exc))
+        return await step.end_dialog()
+
+    async def _sandbox_sign_in(self, context: TurnContext, user: TeamsUser) -> bool:
+        try:
+            await self.services.tokens.sign_in(user.key, await self.services.sandbox_sso(user))
+            return True
+        except identity.TokenError:
+            await context.send_activity(texts.SIGN_IN_FAILED)
+            return False
+
+    async def answer(self, context: TurnContext, text: str) -> None:
+        """Read the days the request covers, resolve it, and show the card or the sentence."""
+        services = self.services
+        user = user_of(context.activity)
+        token = services.tokens.source(user.key)
+        await context.send_activity(typing())
+        zone_name = await services.graph.mailbox_timezone(token, cache_key=user.key)
+        now = services.clock().astimezone(zone(zone_name))
+        request = parse(text, now)
+        start, end = fetch_window(request, now)
+        events = await services.graph.calendar_view(token, start, end, tz_name=zone_name)
+        resolution = resolve(request, events, now)
+        plan = make_plan(request, resolution, now)
+        log.info("request %s: intent=%s plan=%s events=%d", context.activity.id, request.intent, plan.kind,
+                 len(plan.events))
+        await self.show(context, user, plan, _in_window(events, resolution, start, end), now, token)
+
+    async def show(self, context: TurnContext, user: TeamsUser, plan: Plan, day_events: list[Any], now: Any,
+                   token: Any) -> None:
+        services = self.services
+        if plan.kind == "nothing":
+            await context.send_activity(plan.message)
+            return
+        if plan.kind in ("none", "agenda"):
+            title = plan.title or day_title(now, now)
+            if plan.kind == "none":
+                await context.send_activity(
+                    texts.NO_MATCH.format(when=title) if day_events else texts.NO_MEETINGS.format(when=title)
+                )
+                if not day_events:
+                    return
+            elif not day_events:
+                await context.send_activity(texts.NO_MEETINGS.format(when=title))
+                return
+            await self._offer(context, user, "decline", day_events,
+                              lambda rid: cards.agenda_card(day_events, title=f"Your meetings {title}",
+                                                            request_id=rid, note=None))
+            return
+        if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting):
+            outcome = await acting.act(services.graph, token, plan.events[0], verb=plan.verb, comment=plan.comment,
+                                       notify=plan.notify, scope=plan.scope)
+            await context.send_activity(card_activity(outcome.card))
+            await context.send_activity(outcome.message)
+            return
+        if plan.kind == "confirm":
+            event = plan.events[0]
+            await self._offer(context, user, plan.verb, plan.events, lambda rid: cards.confirm_card(
+                event, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid,
+                allow_series=bool(event.series_master_id), allow_propose=event.allow_new_time_proposals
+                and plan.verb != "accept", user_zone_label=str(now.tzinfo), scope=plan.scope))
+            return
+        if plan.kind == "own_meeting":
+            event = plan.events[0]
+            await self._offer(context, user, "cancel", plan.events, lambda rid: cards.cancel_meeting_card(
+                event, comment=plan.comment, request_id=rid))
+            return
+        if plan.kind in ("choice", "bulk"):
+            await self._offer(context, user, plan.verb, plan.events, lambda rid: cards.choice_card(
+                plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid,
+                offer_all=plan.kind == "bulk"))
+            return
+        await context.send_activity(texts.NOT_UNDERSTOOD)
+
+    async def _offer(self, context: TurnContext, user: TeamsUser, verb: str, events: list[Any], build: Any) -> None:
+        """Send a card with buttons and remember what its buttons may do."""
+        request_id = new_request_id()
+        sent = await context.send_activity(card_activity(build(request_id)))
+        await self.services.pending.add(PendingAction(
+            request_id=request_id,
+            user_key=user.key,
+            conversation_id=context.activity.conversation.id,
+            verb=verb,
+            events={e.id: snapshot(e) for e in events},
+            activity_id=getattr(sent, "id", None),
+        ))
+
+
+def _in_window(events: list[Any], resolution: Any, start: Any, end: Any) -> list[Any]:
+    window = getattr(resolution, "window", None) or (start, end)
+    low, high = window
+    chosen = []
+    for event in events:
+        if event.is_cancelled or event.is_all_day:
+            continue
+        if event.end > low and event.start < high:
+            chosen.append(event)
+    return sorted(chosen, key=lambda e: e.start)

@@ -1,0 +1,40 @@
+"""Every sentence Regrets says outside a card, in one place.
+
+Users never see exception text: failures are mapped to these sentences by code.
+"""
+
+HELP_EXAMPLES = (
+    "decline my 3pm",
+    "decline the standup tomorrow, say I'm sick",
+    "what's on Friday",
+)
+
+HELP_TEXT = (
+    "I decline (or accept) Outlook meetings for you, as you, right from chat. Try "
+    "“decline my 3pm”, “decline the standup tomorrow, say I'm sick” or “what's on Friday”. "
+    "Say “sign out” to make me forget your sign-in."
+)
+WELCOME = "Hi, I'm Regrets. " + HELP_TEXT
+STOPPED = "Okay, I've stopped. Nothing was changed."
+SIGNED_OUT = "You're signed out. I've forgotten your sign-in; I'll ask Teams again next time."
+NOT_UNDERSTOOD = (
+    "I'm not sure what you'd like me to do. I can decline, accept or tentatively accept meetings "
+    "(“decline my 3pm”) or show your day (“what's on today”)."
+)
+SIGN_IN = "I need your permission to read and answer your meetings. Sign in and I'll carry on."
+SIGN_IN_FAILED = "Teams could not sign you in silently. Use the Sign in button and I'll carry on."
+IDENTITY_DOWN = "I can't reach Microsoft's sign-in service right now. Please try again in a minute."
+GRAPH_DOWN = "Outlook isn't answering right now. Nothing was changed; please try again in a minute."
+GRAPH_THROTTLED = "Outlook asked me to slow down. Nothing was changed; please try again in a minute."
+GRAPH_FORBIDDEN = "Outlook refused: your account doesn't allow me to change that calendar."
+NOT_FOUND = "I couldn't find that meeting any more; it may have been moved or cancelled."
+TENANT_REFUSED = (
+    "Sorry, Regrets isn't enabled for your organization. Ask your Teams admin if you'd like to use it."
+)
+STALE_CARD = "That card is out of date. Ask me again, for example “decline my 3pm”."
+NOT_YOURS = "This card was made for someone else. Ask me yourself, for example “decline my 3pm”."
+KEPT = "Okay, I left it as it is."
+FAILED = "Something went wrong on my side and nothing was changed. Please try again."
+COMMENT_TOO_LONG = "That note is too long for Outlook (2,000 characters at most). Shorten it and try again."
+NO_MEETINGS = "You have no meetings {when}."
+NO_MATCH = "I couldn't find that meeting {when}. Here is what you have:"

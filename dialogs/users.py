@@ -1,0 +1,40 @@
+"""Who is speaking: the Teams user behind an activity, as the dialogs need it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from botbuilder.schema import Activity
+
+
+@dataclass(frozen=True)
+class TeamsUser:
+    key: str  # Entra object id when Teams gives one, else the channel's user id
+    name: str
+    tenant_id: str
+    upn: str = ""
+
+
+def user_of(activity: Activity) -> TeamsUser:
+    sender = activity.from_property
+    aad = getattr(sender, "aad_object_id", None) or ""
+    channel_data = activity.channel_data or {}
+    tenant = ""
+    if isinstance(channel_data, dict):
+        tenant = ((channel_data.get("tenant") or {}).get("id")) or ""
+    if not tenant and activity.conversation is not None:
+        tenant = getattr(activity.conversation, "tenant_id", None) or ""
+    return TeamsUser(
+        key=aad or (sender.id if sender else "anonymous"),
+        name=(sender.name if sender else "") or "",
+        tenant_id=tenant.lower(),
+    )
+
+
+def client_zone(activity: Activity) -> str | None:
+    """The zone Teams reports for the user's client (a hint until the mailbox zone is known)."""
+    for entity in activity.entities or []:
+        data = entity.additional_properties if hasattr(entity, "additional_properties") else {}
+        if getattr(entity, "type", None) == "clientInfo" and data:
+            return data.get("timezone")
+    return None
