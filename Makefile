@@ -34,8 +34,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-package: $(NODE_STAMP)
-	node manifest/package.js
+package: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m manifest
 
 clean:
 	rm -rf build .pytest_cache
