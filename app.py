@@ -143,7 +143,9 @@ def main() -> int:
         print(f"regrets: configuration error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("msal").setLevel(logging.WARNING)
+    # These libraries log full URLs (event ids) at INFO; Regrets logs its own templated lines.
+    for noisy in ("msal", "httpx", "httpcore", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     app = build(settings)
     mode = "local (no app id: loopback only)" if settings.local_mode else f"cloud, app {settings.app_id}"
     print(f"Regrets listening on http://{settings.host}:{settings.port}/api/messages ({mode})", flush=True)
