@@ -35,6 +35,7 @@ from settings import ConfigError, Settings
 log = logging.getLogger("regrets")
 
 SHUTDOWN_SECONDS = 4.0
+SERVICES = web.AppKey("services", Services)
 
 
 def ssl_context(settings: Settings) -> ssl.SSLContext:
@@ -53,21 +54,16 @@ def build(settings: Settings, *, storage: Storage | None = None) -> web.Applicat
     storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
     client_id, client_secret = settings.obo_client
     tokens = UserTokens(
-        client_id=client_id,
-        client_secret=client_secret,
-        authority=settings.authority,
+        client_id,
+        client_secret,
+        settings.authority,
         store=StorageTokenStore(storage),
         secret=settings.token_cache_key or client_secret or "regrets-local-sandbox",
         ca_bundle=settings.ca_bundle,
         validate_authority=settings.is_public_authority,
         graph_resource=graph_resource(settings.graph_base_url),
     )
-    credentials = CachedCredentialsFactory(
-        app_id=settings.app_id,
-        password=settings.app_password,
-        ca_bundle=settings.ca_bundle,
-        validate_authority=settings.is_public_authority,
-    )
+    credentials = CachedCredentialsFactory(settings.app_id, settings.app_password, ca_bundle=settings.ca_bundle)
     validator = None
     if not settings.local_mode:
         validator = ChannelTokenValidator(
@@ -116,8 +112,7 @@ def build(settings: Settings, *, storage: Storage | None = None) -> web.Applicat
         await meta_http.aclose()
 
     app.on_cleanup.append(close_clients)
-    app["services"] = services
-    app["settings"] = settings
+    app[SERVICES] = services
     return app
 
 

@@ -59,7 +59,7 @@ class CachedConnectorFactory(ConnectorFactory):
 
     async def close(self) -> None:
         for client in self._clients.values():
-            await client.close()
+            await client.__aexit__(None, None, None)  # closes its aiohttp session
         self._clients.clear()
 
 

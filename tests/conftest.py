@@ -13,6 +13,9 @@ import pytest
 
 pytest_plugins = [
     "tests.fixtures.base",
+    "tests.fixtures.stack",
+    "tests.fixtures.graph",
+    "tests.fixtures.identity",
 ]
 
 _real_connect = socket.socket.connect
