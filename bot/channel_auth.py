@@ -77,7 +77,7 @@ class ChannelTokenValidator:
         if header.get("alg") != "RS256":
             raise PermissionError("token algorithm not allowed")
         key = await self._key(str(header.get("kid") or ""))
-        if key.endorsements and (channel_id or "") not in key.endorsements:
+        if (channel_id or "") not in key.endorsements:
             raise PermissionError("signing key not endorsed for this channel")
         try:
             claims = jwt.decode(
