@@ -1,0 +1,48 @@
+"""Regrets' Adaptive Cards: JSON templates in `templates/`, filled by the builders in `build`.
+
+Pure code (no botbuilder): each builder returns the card as a dict; the bot wraps it in an
+attachment (`CARD_CONTENT_TYPE`) or in an invoke response (`invoke_response`).
+"""
+
+from dialogs.cards.build import (
+    CARD_CONTENT_TYPE,
+    MAX_ROWS,
+    SCHEMA_VERSION,
+    action,
+    agenda_card,
+    can_decline,
+    cancel_meeting_card,
+    choice_card,
+    confirm_card,
+    consent_card,
+    help_card,
+    invoke_response,
+    notice_card,
+    outcome_card,
+    summary_card,
+)
+from dialogs.cards.timefmt import clock, day_label, long_day_label, short_when, time_text, when_text
+
+__all__ = [
+    "CARD_CONTENT_TYPE",
+    "MAX_ROWS",
+    "SCHEMA_VERSION",
+    "action",
+    "agenda_card",
+    "can_decline",
+    "cancel_meeting_card",
+    "choice_card",
+    "clock",
+    "confirm_card",
+    "consent_card",
+    "day_label",
+    "help_card",
+    "invoke_response",
+    "long_day_label",
+    "notice_card",
+    "outcome_card",
+    "short_when",
+    "summary_card",
+    "time_text",
+    "when_text",
+]

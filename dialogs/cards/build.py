@@ -1,0 +1,452 @@
+"""The card builders: Regrets' Adaptive Cards as plain dicts, filled from `templates/`.
+
+Every button is an `Action.Execute` (verb + data) whose `fallback` is an `Action.Submit`
+with the same title and data, so older clients send the same payload as a message
+`value`. The data contract the bot's verb table relies on:
+
+- `decline` / `accept` / `tentativelyAccept`: `requestId`, `eventId`; choice and agenda
+  rows also carry `comment` (when there is one) and `notify` ("true"/"false"); the confirm
+  card's inputs add `comment`, `notify`, `scope` (recurring), `propose`, `proposeDate`,
+  `proposeStart`, `proposeEnd` (when proposing is allowed).
+- `respondAll`: `requestId`, `eventIds`, `response` (the Graph verb), `notify`, `comment`.
+- `cancelMeeting`: `requestId`, `eventId`; inputs add `comment`, `scope` (recurring).
+- `dismiss`: `requestId`.
+- `say`: `text` (help examples and "sign out"; no request behind them).
+
+Anything a person typed or an organizer named (subjects, names, notes, zone names) goes
+into a `TextRun`, which Adaptive Cards never reads as Markdown; `TextBlock`s hold only
+Regrets' own wording. Colours are semantic (good/attention/accent/warning/default) so
+the cards follow Teams' light, dark and high-contrast themes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dialogs.cards.template import render
+from dialogs.cards.timefmt import short_when, time_text, when_text
+
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+SCHEMA_VERSION = "1.5"
+# Teams refuses messages above ~28 KB. Lists stop at MAX_ROWS rows for reading, and earlier
+# when their rows (measured as json.dumps writes them) would pass ROWS_BUDGET bytes.
+MAX_ROWS = 20
+ROWS_BUDGET = 22_000
+SUBJECT_LIMIT = 160
+COMMENT_LIMIT = 2000
+UNTITLED = "Untitled meeting"
+NOTICE_STYLES = ("default", "emphasis", "good", "attention", "warning", "accent")
+RESPONSE_VERBS = ("decline", "accept", "tentativelyAccept")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    return json.loads(Path(__file__).with_name("words.json").read_text(encoding="utf-8"))
+
+
+def _verb(verb: str) -> dict[str, str]:
+    try:
+        return _words()["verbs"][verb]
+    except KeyError:
+        raise ValueError(f"unknown card verb {verb!r}") from None
+
+
+def invoke_response(card: dict[str, Any]) -> dict[str, Any]:
+    """The body that answers an `adaptiveCard/action` invoke by replacing the card."""
+    return {"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}
+
+
+# --- small pieces -----------------------------------------------------------------------
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def subject_of(event: Any, limit: int = SUBJECT_LIMIT) -> str:
+    return _clip(event.subject or "", limit) or UNTITLED
+
+
+def quoted(event: Any) -> str:
+    return f"“{subject_of(event)}”"
+
+
+def _organizer_line(event: Any) -> str | None:
+    if event.is_organizer:
+        return "You organize this meeting"
+    person = event.organizer
+    if person is None or not (person.name or person.address):
+        return None
+    return f"Organizer: {person.name or person.address}"
+
+
+def _flag(value: bool) -> str:
+    # Input.Toggle submits "true"/"false"; buttons carry the same strings so both paths look alike.
+    return "true" if value else "false"
+
+
+def _comment(comment: str | None) -> str | None:
+    text = (comment or "").strip()
+    return text[:COMMENT_LIMIT] or None
+
+
+def action(title: str, data: dict[str, Any], *, style: str | None = None, inputs: str | None = None) -> dict:
+    """An Action.Execute with an equivalent Action.Submit fallback (same title, same data)."""
+    return render("action", title=title, verb=data["verb"], data=data, style=style, inputs=inputs)
+
+
+def _dismiss(request_id: str, title: str = "Cancel") -> dict:
+    return action(title, {"verb": "dismiss", "requestId": request_id}, inputs="none")
+
+
+def _header(event: Any) -> dict:
+    return render(
+        "event_header",
+        subject=subject_of(event),
+        cancelled=True if event.is_cancelled else None,
+        when=when_text(event),
+        organizer=_organizer_line(event),
+        recurring=event.is_recurring,
+    )
+
+
+def _fit(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The leading rows that fit the row and byte budgets (rows are built lazily)."""
+    kept: list[dict[str, Any]] = []
+    used = 0
+    for row in rows:
+        size = len(json.dumps(row).encode("utf-8"))
+        if len(kept) >= MAX_ROWS or used + size > ROWS_BUDGET:
+            break
+        kept.append(row)
+        used += size
+    return kept
+
+
+def _more(hidden: int) -> str | None:
+    return f"and {hidden} more" if hidden > 0 else None
+
+
+def _date_value(value: datetime | date) -> str:
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _time_value(value: datetime | date) -> str | None:
+    return value.strftime("%H:%M") if isinstance(value, datetime) else None
+
+
+def _is_past(event: Any, now: datetime) -> bool:
+    end = event.end
+    if isinstance(end, datetime):
+        return end <= now
+    return end <= now.date()
+
+
+# --- the cards --------------------------------------------------------------------------
+
+
+def confirm_card(
+    event: Any,
+    *,
+    verb: str = "decline",
+    comment: str | None = None,
+    notify: bool = True,
+    request_id: str,
+    allow_series: bool = False,
+    allow_propose: bool = False,
+    user_zone_label: str = "",
+    scope: str = "occurrence",
+) -> dict[str, Any]:
+    """Ask before responding to one meeting: note, notify, series and proposal inputs."""
+    if verb not in RESPONSE_VERBS:
+        raise ValueError(f"confirm_card answers meetings; {verb!r} is not a response verb")
+    words = _verb(verb)
+    # Graph accepts proposedNewTime only on decline/tentativelyAccept; all-day events have no times to move.
+    propose = allow_propose and verb != "accept" and not event.is_all_day and isinstance(event.start, datetime)
+    data = {"verb": verb, "requestId": request_id, "eventId": event.id}
+    return render(
+        "confirm",
+        fallback_text=f"Regrets: {words['question']}",
+        heading=words["question"],
+        header=_header(event),
+        allow_series=allow_series,
+        scope="series" if scope == "series" else "occurrence",
+        comment_label="Message to the organizer (optional)",
+        placeholder=words["placeholder"],
+        comment=_comment(comment),
+        notify=_flag(notify),
+        allow_propose=propose,
+        propose_date=_date_value(event.start),
+        propose_start=_time_value(event.start),
+        propose_end=_time_value(event.end),
+        zone_label=user_zone_label or None,
+        primary=action(words["button"], data, style=words["style"]),
+        cancel=_dismiss(request_id),
+    )
+
+
+def choice_card(
+    events: Sequence[Any],
+    *,
+    verb: str = "decline",
+    comment: str | None = None,
+    notify: bool = True,
+    request_id: str,
+    offer_all: bool = False,
+) -> dict[str, Any]:
+    """Several meetings matched: one row and one button per meeting (and optionally "all")."""
+    if verb not in RESPONSE_VERBS:
+        raise ValueError(f"choice_card answers meetings; {verb!r} is not a response verb")
+    words = _verb(verb)
+    note = _comment(comment)
+
+    def row(event: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {"verb": verb, "requestId": request_id, "eventId": event.id, "notify": _flag(notify)}
+        if note:
+            data["comment"] = note
+        return render(
+            "choice_row",
+            subject=subject_of(event, 120),
+            when=when_text(event),
+            organizer=_organizer_line(event),
+            button=action(words["button"], data, style=words["style"]),
+        )
+
+    rows = _fit(row(e) for e in events)
+    every = None
+    if offer_all and len(events) > 1:
+        all_data: dict[str, Any] = {
+            "verb": "respondAll",
+            "requestId": request_id,
+            "eventIds": [e.id for e in events],
+            "response": verb,
+            "notify": _flag(notify),
+        }
+        if note:
+            all_data["comment"] = note
+        every = action(words["all"].format(n=len(events)), all_data, style=words["style"])
+    return render(
+        "choice",
+        fallback_text=f"Regrets: {words['which']}",
+        heading=words["which"],
+        comment=note,
+        notify_text="The organizer will be notified." if notify else "The organizer won't be notified.",
+        rows=rows,
+        more=_more(len(events) - len(rows)),
+        all=every,
+        cancel=_dismiss(request_id),
+    )
+
+
+def _status(event: Any) -> dict[str, Any]:
+    table = _words()["status"]
+    if event.is_cancelled:
+        return table["cancelled"]
+    if event.is_organizer:
+        return table["organizer"]
+    return table.get(event.response) or table["none"]
+
+
+def can_decline(event: Any, now: datetime) -> bool:
+    """Whether an agenda row gets a Decline button."""
+    return not (event.is_cancelled or event.is_organizer or event.is_declined or _is_past(event, now))
+
+
+def agenda_card(
+    events: Sequence[Any],
+    *,
+    title: str,
+    request_id: str,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """A day's meetings with their response status and a Decline button where it makes sense."""
+
+    def row(event: Any) -> dict[str, Any]:
+        moment = now or _now_for(event)
+        past = _is_past(event, moment)
+        status = _status(event)
+        button = None
+        if can_decline(event, moment):
+            data = {"verb": "decline", "requestId": request_id, "eventId": event.id, "notify": "true"}
+            button = action("Decline", data, style="destructive")
+        return render(
+            "agenda_row",
+            time=time_text(event),
+            subject=subject_of(event, 120),
+            past=True if past else None,
+            cancelled=True if event.is_cancelled else None,
+            organizer=None if event.is_organizer else _organizer_line(event),
+            status=status["text"],
+            status_color=None if status["color"] == "default" else status["color"],
+            status_subtle=True if status.get("subtle") or past else None,
+            button=button,
+        )
+
+    rows = _fit(row(e) for e in events)
+    return render(
+        "agenda",
+        fallback_text="Regrets: your meetings",
+        title=title,
+        note=note or None,
+        empty=not events,
+        rows=rows,
+        more=_more(len(events) - len(rows)),
+    )
+
+
+def _now_for(event: Any) -> datetime:
+    zone = event.start.tzinfo if isinstance(event.start, datetime) else None
+    return datetime.now(zone) if zone is not None else datetime.now().astimezone()
+
+
+def outcome_card(
+    event: Any,
+    *,
+    verb: str,
+    notify: bool = True,
+    comment: str | None = None,
+    scope: str = "occurrence",
+    ok: bool = True,
+    message: str | None = None,
+) -> dict[str, Any]:
+    """What happened, in place of the clicked card. No actions, so it cannot be clicked twice."""
+    words = _verb(verb)
+    when = when_text(event)
+    if scope == "series" and event.is_recurring:
+        when += " · the whole series"
+    if ok:
+        if verb == "cancel":
+            detail = "Attendees were sent a cancellation."
+        else:
+            detail = "Organizer notified" if notify else "Organizer not notified"
+        return render(
+            "outcome",
+            fallback_text=f"Regrets: {words['done']}",
+            style="good",
+            headline=f"✓ {words['done']} ",
+            subject=quoted(event),
+            when=when,
+            detail=detail,
+            comment=_comment(comment),
+            message=message or None,
+        )
+    return render(
+        "outcome",
+        fallback_text=f"Regrets: {words['failed']}",
+        style="attention",
+        headline=f"{words['failed']} ",
+        subject=quoted(event),
+        when=when,
+        detail="Nothing was changed.",
+        comment=None,
+        message=message or "Something went wrong on my side. Please try again.",
+    )
+
+
+def summary_card(results: Iterable[Any], *, verb: str) -> dict[str, Any]:
+    """A bulk response: the count, then one line per meeting with the reason for failures."""
+    words = _verb(verb)
+    results = list(results)
+    done = sum(1 for r in results if r.ok)
+    failed = len(results) - done
+    heading = f"{words['done']} {done} meeting{'' if done == 1 else 's'}"
+    if failed:
+        heading += f", {failed} failed"
+    # Failures first: they are what the user has to read.
+    ordered = sorted(results, key=lambda r: r.ok)
+    rows = _fit(
+        render(
+            "summary_row",
+            mark="✓ " if r.ok else "✗ ",
+            mark_color="good" if r.ok else "attention",
+            subject=subject_of(r.event, 120),
+            when=f" · {short_when(r.event)}",
+            reason=None if r.ok else (getattr(r, "reason", None) or "It could not be changed."),
+        )
+        for r in ordered
+    )
+    return render(
+        "summary",
+        fallback_text=f"Regrets: {heading}",
+        style="attention" if failed else "good",
+        heading=heading,
+        rows=rows,
+        more=_more(len(results) - len(rows)),
+    )
+
+
+def cancel_meeting_card(
+    event: Any, *, comment: str | None = None, request_id: str, allow_series: bool | None = None
+) -> dict[str, Any]:
+    """The user's own meeting: offer to cancel it (with a message to attendees) or keep it."""
+    series = bool(event.series_master_id) if allow_series is None else allow_series
+    data = {"verb": "cancelMeeting", "requestId": request_id, "eventId": event.id}
+    return render(
+        "cancel_meeting",
+        fallback_text="Regrets: you organize this meeting",
+        header=_header(event),
+        allow_series=series,
+        comment=_comment(comment),
+        primary=action("Cancel meeting", data, style="destructive"),
+        keep=_dismiss(request_id, "Keep it"),
+    )
+
+
+def consent_card(consent_url: str, *, admin: bool) -> dict[str, Any]:
+    """Regrets lacks permission: what to do, with a link to the consent page."""
+    if admin:
+        heading = "Regrets needs an administrator's approval"
+        explanation = (
+            "Your organization lets only administrators approve apps that read and answer calendars, "
+            "so Regrets can't work for you yet."
+        )
+        next_step = (
+            "If you are an administrator, open the approval page and accept. Otherwise, send this card's "
+            "link to your IT administrator and ask again once they have approved Regrets."
+        )
+        button = "Open the approval page"
+    else:
+        heading = "Regrets needs your permission"
+        explanation = (
+            "To decline or accept meetings for you, Regrets must be allowed to read your calendar and "
+            "answer invitations as you. It never reads your mail."
+        )
+        next_step = "Open the permission page, accept, then ask me again."
+        button = "Give permission"
+    return render(
+        "consent",
+        fallback_text=f"Regrets: {heading}",
+        heading=heading,
+        explanation=explanation,
+        next_step=next_step,
+        button=button,
+        url=consent_url,
+    )
+
+
+def help_card(examples: Iterable[str]) -> dict[str, Any]:
+    """What Regrets understands: examples that send themselves when clicked, and "sign out"."""
+    rows = [
+        render("help_row", text=text, button=action("Try it", {"verb": "say", "text": text}))
+        for text in list(examples)[:3]
+    ]
+    return render(
+        "help",
+        fallback_text="Regrets: what I can do",
+        rows=rows,
+        sign_out=action("Sign out", {"verb": "say", "text": "sign out"}),
+    )
+
+
+def notice_card(text: str, *, style: str = "default") -> dict[str, Any]:
+    """A one-line card, e.g. in place of a card whose button was already used."""
+    if style not in NOTICE_STYLES:
+        raise ValueError(f"unknown container style {style!r}")
+    return render("notice", text=text, style=style)

@@ -1,0 +1,238 @@
+"""What each card shows and what its buttons send, as a user and the bot's verb table see it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dialogs import cards
+from tests.cards import samples
+from tests.cards.samples import ALL_DAY, CANCELLED, COMMENT, DECLINED, NOW, OWN, PAST, SINGLE, TRICKY, WEEKLY
+from tests.cards.walk import actions, objects, of_type, visible_text
+
+V = samples.variants()
+
+
+def inputs(card):
+    return {o["id"]: o for o in of_type(card, "Input.")}
+
+
+def buttons(card, verb=None):
+    return [a for a in actions(card) if verb is None or a.get("verb") == verb]
+
+
+def test_the_confirm_card_shows_the_meeting_and_prefills_what_the_user_said():
+    card = V["confirm-decline-recurring"]
+    text = visible_text(card)
+    assert "Decline this meeting?" in text
+    assert "Weekly sync" in text and "Fri 27 Nov, 3:00 PM – 3:30 PM" in text and "Organizer: Ann Lee" in text
+    assert "Times in Europe/London" in text
+    fields = inputs(card)
+    assert fields["comment"]["value"] == COMMENT
+    assert fields["comment"]["isMultiline"] is True and fields["comment"]["maxLength"] == 2000
+    assert fields["comment"]["placeholder"]
+    assert fields["notify"]["title"] == "Notify the organizer" and fields["notify"]["value"] == "true"
+    assert (fields["notify"]["valueOn"], fields["notify"]["valueOff"]) == ("true", "false")
+
+
+def test_the_confirm_card_offers_occurrence_or_series_only_for_a_recurring_meeting():
+    scope = inputs(V["confirm-decline-recurring"])["scope"]
+    assert scope["style"] == "compact" and scope["value"] == "occurrence"
+    assert [c["value"] for c in scope["choices"]] == ["occurrence", "series"]
+    assert "scope" not in inputs(V["confirm-single-no-notify"])
+    series = cards.confirm_card(WEEKLY, verb="decline", comment=None, notify=True, request_id="r", allow_series=True,
+                                allow_propose=False, user_zone_label="", scope="series")
+    assert inputs(series)["scope"]["value"] == "series"
+
+
+def test_the_notify_toggle_is_off_when_the_user_said_not_to_tell_the_organizer():
+    fields = inputs(V["confirm-single-no-notify"])
+    assert fields["notify"]["value"] == "false"
+    assert "value" not in fields["comment"]
+
+
+def test_proposing_a_new_time_is_offered_only_where_outlook_accepts_one():
+    decline = inputs(V["confirm-decline-recurring"])
+    assert decline["propose"]["value"] == "false"
+    assert (decline["proposeDate"]["value"], decline["proposeStart"]["value"], decline["proposeEnd"]["value"]) == (
+        "2026-11-27", "15:00", "15:30")
+    assert "propose" in inputs(V["confirm-tentativelyAccept-recurring"])
+    assert "propose" not in inputs(V["confirm-accept-recurring"])  # accept has no proposedNewTime
+    assert "propose" not in inputs(V["confirm-single-no-notify"])  # the meeting does not allow it
+    assert "propose" not in inputs(V["confirm-all-day"])
+
+
+@pytest.mark.parametrize(("verb", "title", "style"), [
+    ("decline", "Decline", "destructive"), ("accept", "Accept", "positive"), ("tentativelyAccept", "Tentative", "positive"),
+])
+def test_the_confirm_buttons_are_the_verb_and_cancel(verb, title, style):
+    card = V[f"confirm-{verb}-recurring"]
+    primary, cancel = card["actions"]
+    assert (primary["title"], primary["verb"], primary.get("style")) == (title, verb, style)
+    assert primary["data"] == {"verb": verb, "requestId": "req-1", "eventId": WEEKLY.id}
+    assert (cancel["title"], cancel["verb"], cancel["associatedInputs"]) == ("Cancel", "dismiss", "none")
+    assert cancel["data"] == {"verb": "dismiss", "requestId": "req-1"}
+
+
+def test_a_confirm_card_refuses_a_verb_that_is_not_a_response():
+    with pytest.raises(ValueError):
+        cards.confirm_card(OWN, verb="cancel", comment=None, notify=True, request_id="r", allow_series=False,
+                           allow_propose=False, user_zone_label="")
+
+
+def test_the_choice_card_has_one_button_per_meeting_carrying_the_note_and_notify():
+    card = V["choice"]
+    rows = buttons(card, "decline")
+    assert [b["data"]["eventId"] for b in rows] == [WEEKLY.id, SINGLE.id, TRICKY.id]
+    for button in rows:
+        assert button["data"] == {"verb": "decline", "requestId": "req-5", "eventId": button["data"]["eventId"],
+                                  "notify": "true", "comment": COMMENT}
+    assert "Which meeting should I decline?" in visible_text(card)
+    assert "The organizer will be notified." in visible_text(card)
+    assert COMMENT in visible_text(card)
+    assert [b["verb"] for b in card["actions"]] == ["dismiss"]
+
+
+def test_a_bulk_choice_card_also_offers_all_of_them_at_once():
+    card = V["choice-bulk"]
+    every, cancel = card["actions"]
+    assert every["title"] == "Accept all 4" and every["verb"] == "respondAll"
+    assert every["data"] == {"verb": "respondAll", "requestId": "req-6", "eventIds": [
+        WEEKLY.id, SINGLE.id, ALL_DAY.id, samples.LONG.id], "response": "accept", "notify": "false"}
+    assert cancel["verb"] == "dismiss"
+    assert all("comment" not in b["data"] for b in buttons(card, "accept"))
+    assert "The organizer won't be notified." in visible_text(card)
+
+
+def test_the_agenda_offers_decline_only_on_meetings_the_user_can_still_decline():
+    card = V["agenda"]
+    declinable = [b["data"]["eventId"] for b in buttons(card, "decline")]
+    assert declinable == [SINGLE.id, WEEKLY.id, TRICKY.id, samples.LONG.id, samples.UNTITLED.id, ALL_DAY.id]
+    for gone in (PAST, DECLINED, CANCELLED, OWN):
+        assert gone.id not in declinable
+    for button in buttons(card, "decline"):
+        assert button["data"]["requestId"] == "req-7" and button["data"]["notify"] == "true"
+
+
+def test_agenda_rows_show_time_subject_organizer_and_response_status():
+    text = visible_text(V["agenda"])
+    assert "Your meetings on Friday 27 Nov" in text
+    for expected in ("7:00 AM – 7:15 AM", "Early standup", "Organizer: Ann Lee", "Declined", "Accepted",
+                     "You organize", "Cancelled", "Tentative", "All day", "4:00 PM – Sat 1:00 AM",
+                     "Untitled meeting", "No response yet", "Organizer: noname@contoso.example"):
+        assert expected in text, expected
+    cancelled = [o for o in objects(V["agenda"]) if o.get("type") == "TextRun" and o["text"] == "Lunch and learn"]
+    assert cancelled[0]["strikethrough"] is True
+    colours = {o["text"]: o.get("color") for o in of_type(V["agenda"], "TextBlock")}
+    assert colours["Declined"] == "attention" and colours["Accepted"] == "good" and colours["You organize"] == "accent"
+
+
+def test_an_empty_day_says_so_and_offers_nothing():
+    card = V["agenda-empty"]
+    assert "No meetings" in visible_text(card)
+    assert actions(card) == []
+
+
+def test_the_outcome_card_says_what_was_done_to_which_meeting():
+    text = visible_text(V["outcome-decline"])
+    assert "✓ Declined “Weekly sync”" in text.replace("\n", "")
+    assert "Fri 27 Nov, 3:00 PM – 3:30 PM · the whole series" in text
+    assert "Organizer notified" in text
+    notes = [[r["text"] for r in o["inlines"]] for o in of_type(V["outcome-decline"], "RichTextBlock")]
+    assert ["Your note: ", COMMENT] in notes
+    assert "Organizer not notified" in visible_text(V["outcome-tricky-not-notified"])
+    assert "✓ Tentatively accepted " in visible_text(V["outcome-tentativelyAccept"])
+    assert "Attendees were sent a cancellation." in visible_text(V["outcome-cancel"])
+    assert V["outcome-decline"]["body"][0]["style"] == "good"
+
+
+def test_a_failed_outcome_is_an_attention_card_with_a_plain_sentence():
+    card = V["outcome-failed"]
+    assert card["body"][0]["style"] == "attention"
+    text = visible_text(card)
+    assert "Couldn't decline " in text and "“Budget review”" in text
+    assert "I couldn't find that meeting any more." in text and "Nothing was changed." in text
+    assert COMMENT not in text
+
+
+def test_the_summary_counts_successes_and_failures_and_says_why_each_failure_failed():
+    card = V["summary"]
+    text = visible_text(card)
+    assert "Declined 4 meetings, 1 failed" in text
+    assert card["body"][0]["style"] == "attention"
+    assert "Outlook asked me to slow down." in text
+    marks = [o["text"] for o in objects(card) if o.get("type") == "TextRun" and o["text"] in ("✓ ", "✗ ")]
+    assert marks == ["✗ ", "✓ ", "✓ ", "✓ ", "✓ "]  # the failure first
+    assert "Accepted 1 meeting" in visible_text(V["summary-all-ok"])
+    assert V["summary-all-ok"]["body"][0]["style"] == "good"
+
+
+def test_the_cancel_meeting_card_explains_and_offers_cancel_or_keep():
+    card = V["cancel-meeting"]
+    text = visible_text(card)
+    assert "You organize this meeting" in text and "My planning session" in text
+    primary, keep = card["actions"]
+    assert (primary["title"], primary["verb"], primary["style"]) == ("Cancel meeting", "cancelMeeting", "destructive")
+    assert primary["data"] == {"verb": "cancelMeeting", "requestId": "req-10", "eventId": OWN.id}
+    assert (keep["title"], keep["verb"]) == ("Keep it", "dismiss")
+    comment = inputs(card)["comment"]
+    assert "attendees" in comment["label"] and comment["value"] == COMMENT
+    assert "scope" not in inputs(card)
+    assert "scope" in inputs(V["cancel-meeting-recurring"])
+
+
+def test_the_consent_card_links_to_the_consent_page_and_speaks_to_users_or_admins():
+    admin, user = V["consent-admin"], V["consent-user"]
+    assert [a["type"] for a in actions(admin)] == ["Action.OpenUrl"]
+    assert actions(admin)[0]["url"].endswith("adminconsent?client_id=x")
+    assert "administrator" in visible_text(admin)
+    assert "your permission" in visible_text(user)
+    assert visible_text(admin) != visible_text(user)
+
+
+def test_help_examples_send_themselves_and_sign_out_is_offered():
+    card = V["help"]
+    said = [a["data"]["text"] for a in buttons(card, "say")]
+    assert sorted(said) == sorted(["decline my 3pm", "decline the standup tomorrow, say I'm sick",
+                                   "what's on Friday", "sign out"])
+    assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [("Sign out", "sign out")]
+    assert "decline my 3pm" in visible_text(card)
+
+
+def test_a_notice_card_is_one_sentence_in_the_style_asked_for():
+    assert V["notice"]["body"][0]["style"] == "default"
+    assert "Already declined — nothing more to do." in visible_text(V["notice"])
+    assert V["notice-attention"]["body"][0]["style"] == "attention"
+    with pytest.raises(ValueError):
+        cards.notice_card("x", style="red")
+
+
+def test_the_invoke_response_body_replaces_the_card():
+    card = V["outcome-decline"]
+    assert cards.invoke_response(card) == {
+        "statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": card,
+    }
+    assert cards.CARD_CONTENT_TYPE == "application/vnd.microsoft.card.adaptive"
+
+
+def test_a_long_subject_is_shortened_in_lists_and_an_empty_one_is_named():
+    long_runs = [o["text"] for o in objects(V["choice-bulk"]) if o.get("type") == "TextRun"
+                 and o["text"].startswith("Very long")]
+    assert len(long_runs[0]) == 120 and long_runs[0].endswith("…")
+    card = cards.outcome_card(replace(SINGLE, subject=""), verb="decline", notify=True, comment=None,
+                              scope="occurrence", ok=True, message=None)
+    assert "“Untitled meeting”" in visible_text(card)
+
+
+def test_building_cards_never_changes_the_templates():
+    first = cards.notice_card("one", style="good")
+    first["body"][0]["items"][0]["inlines"][0]["text"] = "changed"
+    assert "one" not in visible_text(cards.notice_card("two", style="good"))
+    assert visible_text(cards.notice_card("one", style="good")).strip() == "one"
+
+
+def test_the_default_now_keeps_future_meetings_declinable():
+    later = replace(SINGLE, start=NOW.replace(year=2099), end=NOW.replace(year=2099, hour=9))
+    card = cards.agenda_card([later], title="Later", request_id="r", note=None)
+    assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
