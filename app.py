@@ -61,7 +61,7 @@ def build(settings: Settings, *, storage: Storage | None = None) -> web.Applicat
         secret=settings.token_cache_key or client_secret or "regrets-local-sandbox",
         ca_bundle=settings.ca_bundle,
         validate_authority=settings.is_public_authority,
-        graph_resource=graph_resource(settings.graph_base_url),
+        graph_resource=settings.graph_resource,
     )
     credentials = CachedCredentialsFactory(settings.app_id, settings.app_password, ca_bundle=settings.ca_bundle)
     validator = None
@@ -114,12 +114,6 @@ def build(settings: Settings, *, storage: Storage | None = None) -> web.Applicat
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
     return app
-
-
-def graph_resource(graph_base_url: str) -> str:
-    """`https://graph.microsoft.com` for `https://graph.microsoft.com/v1.0` (national clouds alike)."""
-    scheme, _, rest = graph_base_url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:

@@ -49,6 +49,12 @@ def _url(name: str, value: str) -> str:
     return value.rstrip("/")
 
 
+def _origin(url: str) -> str:
+    """`https://graph.microsoft.com` for `https://graph.microsoft.com/v1.0` (national clouds alike)."""
+    parsed = urlparse(url)
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
 @dataclass(frozen=True)
 class Settings:
     app_id: str = ""
@@ -58,6 +64,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 3978
     graph_base_url: str = "https://graph.microsoft.com/v1.0"
+    # The resource delegated scopes are asked for; derived from GRAPH_BASE_URL's host.
+    graph_resource: str = "https://graph.microsoft.com"
     authority_host: str = PUBLIC_AUTHORITY_HOST
     bot_openid_metadata_url: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
     bot_token_issuer: str = "https://api.botframework.com"
@@ -137,6 +145,7 @@ class Settings:
         if not port_text.isdigit() or not 0 <= int(port_text) < 65536:
             raise ConfigError(f"PORT is not a port number: {port_text!r}")
 
+        graph_base_url = _url("GRAPH_BASE_URL", get("GRAPH_BASE_URL", cls.graph_base_url))
         authority_host = _url("AUTHORITY_HOST", get("AUTHORITY_HOST", PUBLIC_AUTHORITY_HOST))
         if app_type == "SingleTenant" and tenant:
             default_login = f"{authority_host}/{tenant}"
@@ -153,7 +162,8 @@ class Settings:
             app_type=app_type,
             host=get("HOST", "0.0.0.0" if app_id else "127.0.0.1"),
             port=int(port_text),
-            graph_base_url=_url("GRAPH_BASE_URL", get("GRAPH_BASE_URL", cls.graph_base_url)),
+            graph_base_url=graph_base_url,
+            graph_resource=_url("GRAPH_RESOURCE", get("GRAPH_RESOURCE", _origin(graph_base_url))),
             authority_host=authority_host,
             bot_openid_metadata_url=_url(
                 "BOT_OPENID_METADATA_URL", get("BOT_OPENID_METADATA_URL", cls.bot_openid_metadata_url)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import date, datetime, time
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -36,6 +37,21 @@ def _flag(value: Any, default: bool = True) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("true", "1", "yes", "on")
+
+
+def proposed_time(data: dict[str, Any], event: Any) -> tuple[datetime, datetime] | None:
+    """The new time the confirm card proposes, in the meeting's zone, or None."""
+    if not _flag(data.get("propose"), default=False) or not isinstance(event.start, datetime):
+        return None
+    try:
+        day = date.fromisoformat(str(data["proposeDate"]))
+        start = time.fromisoformat(str(data["proposeStart"]))
+        end = time.fromisoformat(str(data["proposeEnd"]))
+    except (KeyError, ValueError):
+        return None
+    tz = event.start.tzinfo
+    begins, ends = datetime.combine(day, start, tz), datetime.combine(day, end, tz)
+    return (begins, ends) if ends > begins else None
 
 
 class CardActions:
@@ -92,14 +108,18 @@ class CardActions:
         if claimed is None:
             return None
         user = user_of(context.activity)
+        event = restore(record.events[event_id])
+        proposal = proposed_time(data, event) if data["verb"] != "accept" else None
         outcome = await acting.act(
             self._services.graph,
             self._services.tokens.source(user.key),
-            restore(record.events[event_id]),
+            event,
             verb=str(data["verb"]),
             comment=data.get("comment"),
-            notify=_flag(data.get("notify")),
+            # Graph refuses a proposal that is not sent to the organizer.
+            notify=True if proposal else _flag(data.get("notify")),
             scope=str(data.get("scope") or "occurrence"),
+            proposed_new_time=proposal,
         )
         await self._services.pending.finish(
             claimed, ok=outcome.ok, outcome={"message": outcome.message} if outcome.ok else {}

@@ -19,6 +19,7 @@ from http import HTTPStatus
 from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
 from botbuilder.dialogs import Dialog, DialogSet, DialogTurnStatus
 from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
+from msrest.serialization import Model
 
 from bot.actions import CardActions
 from dialogs import texts
@@ -30,6 +31,27 @@ from dialogs.users import user_of
 log = logging.getLogger(__name__)
 
 CARD_ACTION = "adaptiveCard/action"
+MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+
+
+class MessageInvokeResponse(Model):
+    """An `adaptiveCard/action` answer that shows a message instead of a new card.
+
+    botbuilder's `AdaptiveCardInvokeResponse` types `value` as an object, so a text value
+    cannot be serialized through it.
+    """
+
+    _attribute_map = {
+        "status_code": {"key": "statusCode", "type": "int"},
+        "type": {"key": "type", "type": "str"},
+        "value": {"key": "value", "type": "str"},
+    }
+
+    def __init__(self, *, status_code: int, type: str, value: str) -> None:
+        super().__init__()
+        self.status_code = status_code
+        self.type = type
+        self.value = value
 GROUP_TYPES = ("groupChat", "channel")
 
 
@@ -91,8 +113,8 @@ class RegretsBot(ActivityHandler):
         data.setdefault("verb", action.get("verb"))
         card = await self.actions.handle(context, data)
         if card is None:
-            body = AdaptiveCardInvokeResponse(status_code=200, type="application/vnd.microsoft.activity.message",
-                                              value="Done.")
+            # The card stays as it is; the handler has already said why in the chat.
+            body: Model = MessageInvokeResponse(status_code=200, type=MESSAGE_TYPE, value="Done.")
         else:
             body = AdaptiveCardInvokeResponse(status_code=200, type=CARD_CONTENT_TYPE, value=card)
         return InvokeResponse(status=HTTPStatus.OK, body=body)

@@ -55,14 +55,15 @@ def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
 
 
 async def act(graph: Any, token: Any, event: Event, *, verb: str, comment: str | None, notify: bool,
-              scope: str = "occurrence") -> Outcome:
+              scope: str = "occurrence", proposed_new_time: tuple[Any, Any] | None = None) -> Outcome:
     comment = (comment or "").strip() or None
     try:
         if verb == "cancel":
             await graph.cancel(token, target_id(event, scope), comment=comment)
         else:
             await graph.respond(
-                token, target_id(event, scope), verb, comment=comment, send_response=notify, event=event
+                token, target_id(event, scope), verb, comment=comment, send_response=notify, event=event,
+                proposed_new_time=proposed_new_time,
             )
     except Exception as exc:  # mapped to a sentence; never shown as text
         message = sentence_for(exc)

@@ -6,7 +6,7 @@ from typing import Any
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
-CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+from dialogs.cards import CARD_CONTENT_TYPE
 
 
 def card_activity(card: dict[str, Any], text: str | None = None) -> Activity:

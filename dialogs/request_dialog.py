@@ -153,7 +153,7 @@ class RequestDialog(InterruptibleDialog):
                 return
             await self._offer(context, user, "decline", day_events,
                               lambda rid: cards.agenda_card(day_events, title=f"Your meetings {title}",
-                                                            request_id=rid, note=None))
+                                                            request_id=rid, note=None, now=now))
             return
         if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting):
             outcome = await acting.act(services.graph, token, plan.events[0], verb=plan.verb, comment=plan.comment,

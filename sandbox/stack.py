@@ -102,6 +102,8 @@ class Sandbox:
         """
         env = {
             "GRAPH_BASE_URL": self.graph_url,
+            # Tokens are for Microsoft Graph, wherever the stand-in happens to listen.
+            "GRAPH_RESOURCE": "https://graph.microsoft.com",
             "AUTHORITY_HOST": self.entra.url,
             "BOT_OPENID_METADATA_URL": self.channel.metadata_url,
             "BOT_LOGIN_URL": f"{self.entra.url}/botframework.com",
