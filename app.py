@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import ssl
 import sys
+from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 from aiohttp import web
@@ -27,7 +29,7 @@ from bot.token_store import StorageTokenStore
 from dialogs import texts
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
-from dialogs.services import Services
+from dialogs.services import Services, utc_now
 from graph.client import GraphClient
 from graph.tokens import UserTokens
 from settings import ConfigError, Settings
@@ -42,7 +44,8 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
-def build(settings: Settings, *, storage: Storage | None = None) -> web.Application:
+def build(settings: Settings, *, storage: Storage | None = None,
+          clock: Callable[[], datetime] = utc_now) -> web.Application:
     apply_sdk_patches()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
@@ -96,6 +99,7 @@ def build(settings: Settings, *, storage: Storage | None = None) -> web.Applicat
         sso_resource=settings.sso_resource,
         sandbox_sso=sandbox_sso,
         confirm_before_acting=settings.confirm_before_acting,
+        clock=clock,
     )
     dialog = RequestDialog(services, storage)
     bot = RegretsBot(

@@ -136,8 +136,10 @@ class RegretsBot(ActivityHandler):
 
     def _mentions_me(self, activity: Activity) -> bool:
         me = activity.recipient.id if activity.recipient else None
-        for mention in activity.get_mentions():
-            mentioned = getattr(mention, "mentioned", None)
+        for entity in activity.entities or []:
+            if str(getattr(entity, "type", "")).lower() != "mention":
+                continue
+            mentioned = getattr(entity, "mentioned", None) or (entity.additional_properties or {}).get("mentioned")
             if isinstance(mentioned, ChannelAccount) and mentioned.id == me:
                 return True
             if isinstance(mentioned, dict) and mentioned.get("id") == me:

@@ -94,12 +94,11 @@ async def act_many(graph: Any, token: Any, events: list[Event], *, verb: str, co
     except Exception as exc:
         reason = sentence_for(exc)
         return [BulkResult(e, False, reason) for e in events]
-    by_id = {e.id: e for e in events}
-    out = []
-    for result in results:
-        event = by_id[result.event_id]
-        out.append(BulkResult(event, result.ok, None if result.ok else sentence_for(result.error)))
-    return out
+    # Results come back in the order of the items.
+    return [
+        BulkResult(event, result.ok, None if result.ok else sentence_for(result.error))
+        for event, result in zip(events, results, strict=True)
+    ]
 
 
 def bulk_sentence(verb: str, ok: int, failed: int) -> str:
