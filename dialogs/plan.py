@@ -21,7 +21,7 @@ ALREADY = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "te
 
 @dataclass
 class Plan:
-    # confirm | act | choice | bulk | agenda | own_meeting | nothing | none
+    # confirm | act | choice | bulk | agenda | pick | own_meeting | nothing | none
     kind: str
     verb: str = "decline"
     events: list[Event] = field(default_factory=list)
@@ -71,10 +71,16 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     scope = getattr(request, "scope", "occurrence")
     if intent == "agenda":
         return Plan(kind="agenda", events=list(resolution.events), title=_window_title(resolution, now))
+    if intent == "cancel":
+        # The resolver turns "cancel" of someone else's meeting into a decline.
+        intent = getattr(resolution, "intent", intent) or intent
     verb = "cancel" if intent == "cancel" else VERBS.get(intent, "decline")
     events = list(resolution.events)
     common = {"verb": verb, "comment": comment, "notify": notify, "scope": scope}
 
+    if all(ref.is_empty for ref in getattr(request, "refs", ())):
+        # "decline" and nothing else: show what is left of today to pick from.
+        return Plan(kind="pick", title="today", **common)
     if resolution.status == "none" or not events:
         return Plan(kind="none", title=_window_title(resolution, now), **common)
     if resolution.status == "ambiguous":

@@ -20,6 +20,7 @@ dialog: a card can be clicked long after the dialog ended, even on another insta
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from botbuilder.core import Storage, TurnContext
@@ -42,6 +43,7 @@ from graph.timezones import zone
 
 log = logging.getLogger(__name__)
 
+GREETING = re.compile(r"^\W*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening)|yo)\b[\W\w]{0,20}$", re.I)
 NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
 
 
@@ -66,6 +68,8 @@ class RequestDialog(InterruptibleDialog):
             await sign_out(step.context, self.services)
         elif intent == "abort":
             await step.context.send_activity("Okay. There was nothing to stop.")
+        elif GREETING.match(text or ""):
+            await step.context.send_activity(texts.WELCOME)
         else:
             await step.context.send_activity(texts.NOT_UNDERSTOOD)
         return await step.end_dialog()
@@ -139,6 +143,17 @@ class RequestDialog(InterruptibleDialog):
         services = self.services
         if plan.kind == "nothing":
             await context.send_activity(plan.message)
+            return
+        if plan.kind == "pick":
+            day_events = [e for e in day_events if e.end > now and e.start.date() == now.date()]
+            if not day_events:
+                await context.send_activity("You have no more meetings today. Tell me which one you mean, "
+                                            "for example “decline my 10am tomorrow”.")
+                return
+            await context.send_activity("Which one? Here is the rest of your day:")
+            await self._offer(context, user, "decline", day_events,
+                              lambda rid: cards.agenda_card(day_events, title="The rest of today",
+                                                            request_id=rid, note=None, now=now))
             return
         if plan.kind in ("none", "agenda"):
             title = plan.title or day_title(now, now)

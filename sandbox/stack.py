@@ -50,6 +50,8 @@ class Sandbox:
         self.ca = TestCA.create(self.workdir / "ca")
         self.entra = EntraStandIn(self.ca)
         self.channel = ChannelStandIn()
+        # Like the Agents Playground's connector: takes replies without a token (local mode).
+        self.local_channel = ChannelStandIn()
         self.graph = GraphState(self.entra.verify_graph_token, page_size=graph_page_size, latency=graph_latency)
         self._graph_service = ServiceThread(create_graph_app(self.graph), ssl_context=self.ca.server_context)
         self.app_secret = secrets.token_urlsafe(24)
@@ -59,12 +61,14 @@ class Sandbox:
         self.entra.start()
         self.channel.verify_token = self.entra.verify_bot_token
         self.channel.start()
+        self.local_channel.start()
         self._graph_service.start()
         self.bot_app = self.entra.register_app(BOT_APP_ID, self.app_secret)
         return self
 
     def stop(self) -> None:
         self._graph_service.stop()
+        self.local_channel.stop()
         self.channel.stop()
         self.entra.stop()
 
