@@ -36,7 +36,7 @@ from dialogs.services import Services
 from dialogs.snapshots import snapshot
 from dialogs.sso_prompt import SsoPrompt
 from dialogs.understanding import fetch_window, parse, resolve
-from dialogs.users import TeamsUser, user_of
+from dialogs.users import TeamsUser, day_first, user_of
 from graph import errors
 from graph import tokens as identity
 from graph.timezones import zone
@@ -129,7 +129,7 @@ class RequestDialog(InterruptibleDialog):
         await context.send_activity(typing())
         zone_name = await services.graph.mailbox_timezone(token, cache_key=user.key)
         now = services.clock().astimezone(zone(zone_name))
-        request = parse(text, now)
+        request = parse(text, now, day_first=day_first(context.activity))
         start, end = fetch_window(request, now)
         events = await services.graph.calendar_view(token, start, end, tz_name=zone_name)
         resolution = resolve(request, events, now)

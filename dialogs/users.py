@@ -38,3 +38,12 @@ def client_zone(activity: Activity) -> str | None:
         if getattr(entity, "type", None) == "clientInfo" and data:
             return data.get("timezone")
     return None
+
+
+MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca", "en-um", "en-as", "en-gu", "en-mp", "en-pr", "en-vi", "fil")
+
+
+def day_first(activity: Activity) -> bool:
+    """Whether "3/12" is the 3rd of December for this user (from the Teams client's locale)."""
+    locale = (activity.locale or "en-US").lower().replace("_", "-")
+    return not locale.startswith(MONTH_FIRST_LOCALES)

@@ -1,0 +1,417 @@
+"""Match a parsed `Request` against the user's calendar: which events, and what stands in the way.
+
+`resolve(request, events, now)` compares everything in the user's zone (`now.tzinfo`)
+and applies the defaults a person expects: "my 3pm" is today's if it is still ahead,
+else the next day that has one; a bare "5" is 5 pm; "the standup" is the nearest
+upcoming one; two meetings at the named time are a question, not a guess. A span
+("everything on Friday") means every meeting that day the user can still answer: it
+leaves out all-day events, cancelled ones, ones that already started, ones the user
+organizes and ones already answered the way asked. `fetch_window(request, now)` is the
+range of days the bot must read from Graph before resolving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from dialogs.understanding.fuzzy import similar, words
+from dialogs.understanding.parse import ACTIONS, MeetingRef, Request
+from graph.models import Event
+
+RESPOND = ("decline", "accept", "tentative")
+_ALREADY = {"decline": ("declined", "already_declined"), "accept": ("accepted", "already_accepted"),
+            "tentative": ("tentativelyAccepted", "already_tentative")}
+_LOOK_AHEAD = 14  # days read for "the standup" or "my next meeting"
+_TIME_AHEAD = 7  # days read for "my 3pm": today and the next week
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    status: str  # matched | ambiguous | none
+    events: tuple[Event, ...] = ()  # matched events, or the candidates to choose from, in time order
+    event_ids: tuple[str, ...] = ()  # what to POST to (series master ids when scope is series)
+    # Per event id, why Regrets may not act on it: past, cancelled, already_declined,
+    # already_accepted, already_tentative, organizer (own meeting), not_organizer (cannot cancel).
+    problems: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    window: tuple[datetime, datetime] | None = None  # the days the reference covers
+    intent: str = "other"  # what to do; "cancel" of someone else's meeting becomes "decline"
+    scope: str = "occurrence"
+    unmatched: int = 0  # meeting references that found nothing
+
+
+class _Item:
+    __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key")
+
+    def __init__(self, event: Event, tz: tzinfo) -> None:
+        self.event = event
+        if isinstance(event.start, datetime) and isinstance(event.end, datetime):
+            self.timed = True
+            self.start = event.start.astimezone(tz)
+            self.end = event.end.astimezone(tz)
+            self.day = self.start.date()
+            last = self.end - timedelta(microseconds=1) if self.end > self.start else self.start
+            self.last_day = max(self.day, last.date())
+            self.minute = self.start.hour * 60 + self.start.minute
+        else:
+            self.timed = False
+            first = event.start.date() if isinstance(event.start, datetime) else event.start
+            end = event.end.date() if isinstance(event.end, datetime) else event.end
+            self.day = first
+            self.last_day = max(first, end - timedelta(days=1))
+            self.start = datetime.combine(first, time(0), tzinfo=tz)
+            self.end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=tz)
+            self.minute = -1
+        self.subject = words(event.subject)
+        names: set[str] = set()
+        people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+        for person in people:
+            names.update(words(person.name))
+            names.update(words(person.address.split("@", 1)[0].replace(".", " ").replace("_", " ")))
+        self.names = names
+        self.key = event.series_master_id or " ".join(self.subject) or event.id
+
+
+def _problems(item: _Item, intent: str, now: datetime) -> tuple[str, ...]:
+    event = item.event
+    out = []
+    if event.is_cancelled:
+        out.append("cancelled")
+    if item.end <= now:
+        out.append("past")
+    if intent in _ALREADY and event.response == _ALREADY[intent][0]:
+        out.append(_ALREADY[intent][1])
+    if intent in RESPOND and event.is_organizer:
+        out.append("organizer")
+    if intent == "cancel" and not event.is_organizer:
+        out.append("not_organizer")
+    return tuple(out)
+
+
+def _prefer(pool: list[_Item], intent: str, now: datetime, series: bool) -> list[_Item]:
+    """Drop candidates the user cannot mean when better ones remain (cancelled, answered, own)."""
+    tests = [
+        lambda it: it.event.is_cancelled,
+        lambda it: intent in _ALREADY and it.event.response == _ALREADY[intent][0],
+        lambda it: (intent in RESPOND and it.event.is_organizer) or (intent == "cancel" and not it.event.is_organizer),
+        lambda it: series and not it.event.is_recurring,
+    ]
+    for bad in tests:
+        kept = [it for it in pool if not bad(it)]
+        if kept:
+            pool = kept
+    return pool
+
+
+def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float]:
+    """(share of the user's subject words found, share of the event's words the user named)."""
+    hits = 0
+    used: set[str] = set()
+    for q in ref.subject:
+        found = False
+        for w in item.subject:
+            if similar(q, w):
+                used.add(w)
+                found = True
+        if not found and q in item.names:
+            found = True
+        hits += found
+    for p in ref.people:
+        for w in item.subject:
+            if similar(p, w):
+                used.add(w)
+    q_cov = hits / len(ref.subject) if ref.subject else 1.0
+    e_cov = len(used) / len(item.subject) if item.subject else 0.0
+    return q_cov, e_cov
+
+
+_WEAK = frozenset(words(
+    "weekly daily monthly quarterly biweekly team group quick short big regular usual our recurring catch chat "
+    "discussion sync session meet call huddle today tomorrow online virtual zoom teams"
+))
+
+
+def _weak_rest(item: _Item, ref: MeetingRef) -> bool:
+    for q in ref.subject:
+        if not any(similar(q, w) for w in item.subject) and q not in item.names and q not in _WEAK:
+            return False
+    return True
+
+
+def _people_hits(item: _Item, ref: MeetingRef) -> int:
+    return sum(1 for p in ref.people
+               if any(similar(p, n) for n in item.names) or any(similar(p, w) for w in item.subject))
+
+
+def _people_ok(item: _Item, ref: MeetingRef) -> bool:
+    # "with candidate John Smith": one of the name words on the invite is enough; more is better.
+    return not ref.people or _people_hits(item, ref) > 0
+
+
+def _fits(item: _Item, ref: MeetingRef, minute: int | None, now: datetime) -> bool:
+    if (minute is not None or ref.part or ref.after_now) and not item.timed:
+        return False
+    if minute is not None and item.minute != minute:
+        return False
+    if ref.part and not (ref.part[0] <= item.minute < ref.part[1]):
+        return False
+    if ref.after_now and item.start < now:
+        return False
+    return True
+
+
+def _on(item: _Item, days: tuple[date, date]) -> bool:
+    return item.day <= days[1] and item.last_day >= days[0]
+
+
+def _upcoming(item: _Item, now: datetime) -> bool:
+    return item.start >= now if item.timed else item.last_day >= now.date()
+
+
+def _minutes(ref: MeetingRef) -> list[int | None]:
+    if ref.time is None:
+        return [None]
+    h, m = ref.time
+    out: list[int | None] = [h * 60 + m]
+    if ref.flexible and h != 12:
+        out.append(((h + 12) % 24) * 60 + m)
+    return out
+
+
+def _known(word: str, items: list[_Item]) -> bool:
+    return any(similar(word, w) for it in items for w in it.subject) or any(word in it.names for it in items)
+
+
+def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Item]:
+    # With a time given, words that appear in no event at all ("my 3pm thingy") do not veto it.
+    subject_vetoes = not (ref.time is not None and ref.subject and not any(_known(q, items) for q in ref.subject))
+    for minute in _minutes(ref):
+        found = [it for it in items if _fits(it, ref, minute, now) and _people_ok(it, ref)]
+        if ref.subject and subject_vetoes:
+            scored = [(it, _subject_score(it, ref)) for it in found]
+            full = [(it, s) for it, s in scored if s[0] >= 1.0]
+            if not full and len(ref.subject) >= 2:
+                # "the weekly design review" still names "Design review": only weak words may go unmatched.
+                full = [(it, s) for it, s in scored if s[0] > 0 and _weak_rest(it, ref)]
+            found = [it for it, _ in full]
+        if found and ref.people:
+            best = max(_people_hits(it, ref) for it in found)
+            found = [it for it in found if _people_hits(it, ref) == best]
+        if found:
+            return found
+    return []
+
+
+def _pick_days(ref: MeetingRef, cands: list[_Item], now: datetime) -> tuple[date, date] | None:
+    if not ref.days:
+        return None
+    first_with_any = None
+    for rng in ref.days:
+        on = [it for it in cands if _on(it, rng)]
+        if any(_upcoming(it, now) for it in on):
+            return rng
+        if on and first_with_any is None:
+            first_with_any = rng
+    return first_with_any or ref.days[0]
+
+
+def _best_tier(pool: list[_Item], ref: MeetingRef) -> list[_Item]:
+    if not ref.subject or len(pool) < 2:
+        return pool
+    scores = {id(it): _subject_score(it, ref) for it in pool}
+    top = max(scores.values())
+    return [it for it in pool if scores[id(it)] >= (top[0], top[1] - 1e-9)]
+
+
+def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+                 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    today = now.date()
+    cands = _structural(ref, items, now)
+    days = _pick_days(ref, cands, now)
+    if days is not None:
+        cands = [it for it in cands if _on(it, days)]
+    elif ref.span and not (ref.subject or ref.people) or ref.after_now:
+        days = (today, today)
+        cands = [it for it in cands if _on(it, days)]
+
+    if ref.span and not ref.relative:
+        chosen = [it for it in cands if it.timed and not it.event.is_cancelled and it.start >= now]
+        if intent in _ALREADY:
+            chosen = [it for it in chosen if it.event.response != _ALREADY[intent][0]]
+        if intent in RESPOND:
+            chosen = [it for it in chosen if not it.event.is_organizer]
+        elif intent == "cancel":
+            chosen = [it for it in chosen if it.event.is_organizer] or chosen
+        if series:
+            chosen = _best_tier(chosen, ref)
+        return ("matched" if chosen else "none"), chosen, days
+
+    if ref.relative:
+        pool = [it for it in cands if it.timed and not it.event.is_cancelled and not it.event.is_declined]
+        if ref.relative == "next" or days is None:
+            pool = [it for it in pool if it.start >= now]
+        if not pool:
+            return "none", [], days
+        if days is None and ref.relative != "next":
+            first_day = min(it.day for it in pool)
+            days = (first_day, first_day)
+            pool = [it for it in pool if it.day == first_day]
+        pool = _best_tier(pool, ref)
+        edge = max(it.start for it in pool) if ref.relative == "last" else min(it.start for it in pool)
+        chosen = [it for it in pool if it.start == edge]
+        chosen = _prefer(chosen, intent, now, series)
+        return ("matched" if len(chosen) == 1 else "ambiguous"), chosen, days or (chosen[0].day, chosen[0].day)
+
+    if days is None:
+        cands = [it for it in cands if _upcoming(it, now)]
+    pool = _prefer(cands, intent, now, series)
+    if not pool:
+        return "none", [], days
+    pool = _best_tier(pool, ref)
+    if days is None and (ref.time is not None or ref.part or (ref.people and not ref.subject)):
+        # "my 3pm", "my meeting with Jake": the first day that has one.
+        first_day = min(it.day for it in pool)
+        pool = [it for it in pool if it.day == first_day]
+        days = (first_day, first_day)
+    if len(pool) == 1:
+        return "matched", pool, days or (pool[0].day, pool[0].day)
+    if ref.time is None and ref.subject:
+        groups: dict[str, list[_Item]] = {}
+        for it in sorted(pool, key=lambda it: it.start):
+            groups.setdefault(it.key, []).append(it)
+        if len(groups) == 1:
+            group = next(iter(groups.values()))
+            ahead = [it for it in group if _upcoming(it, now)] or group
+            same_day = [it for it in ahead if it.day == ahead[0].day]
+            if len(same_day) == 1 or series:
+                return "matched", [ahead[0]], days or (ahead[0].day, ahead[0].day)
+            return "ambiguous", same_day, days or (ahead[0].day, ahead[0].day)
+        firsts = [g[0] for g in groups.values()]
+        if series:
+            return "ambiguous", firsts, days
+        return "ambiguous", firsts, days or (firsts[0].day, firsts[0].day)
+    return "ambiguous", pool, days or (pool[0].day, pool[0].day)
+
+
+def _joined_subjects(refs: list[MeetingRef], items: list[_Item]) -> list[MeetingRef]:
+    """Put back "Lunch and Learn" or "Sales & Marketing sync" when an event has all those words."""
+    out: list[MeetingRef] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.subject and ref.subject and not (ref.time or ref.part or ref.people
+                                                                       or ref.relative or ref.span)
+                and prev.time is None and not prev.people and not prev.relative and prev.days == ref.days):
+            joined = replace(prev, subject=prev.subject + ref.subject)
+            if any(_subject_score(it, joined)[0] >= 1.0 for it in items):
+                out[-1] = joined
+                continue
+        out.append(ref)
+    return out
+
+
+def _day_window(days: tuple[date, date], tz: tzinfo) -> tuple[datetime, datetime]:
+    return (datetime.combine(days[0], time(0), tzinfo=tz),
+            datetime.combine(days[1] + timedelta(days=1), time(0), tzinfo=tz))
+
+
+def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolution:
+    """The events the request means, in the user's zone; never raises on odd calendars."""
+    if now.tzinfo is None:
+        from datetime import UTC
+
+        now = now.replace(tzinfo=UTC)
+    tz = now.tzinfo
+    assert tz is not None
+    items = []
+    for event in events:
+        try:
+            items.append(_Item(event, tz))
+        except (TypeError, ValueError, AttributeError, OverflowError):
+            continue
+    today = now.date()
+    if request.intent == "agenda":
+        days: tuple[date, date] = (today, today)
+        for ref in request.refs:
+            if ref.days:
+                days = ref.days[0]
+                break
+        shown = sorted((it for it in items if _on(it, days) and not it.event.is_cancelled), key=_order)
+        return Resolution(status="matched" if shown else "none", events=tuple(it.event for it in shown),
+                          event_ids=tuple(it.event.id for it in shown), window=_day_window(days, tz),
+                          intent="agenda")
+    if request.intent not in ACTIONS or not request.refs:
+        return Resolution(status="none", window=_day_window((today, today), tz), intent=request.intent,
+                          scope=request.scope)
+    series = request.scope == "series"
+    refs = _joined_subjects(list(request.refs), items)
+    statuses = []
+    chosen: dict[str, _Item] = {}
+    window: tuple[date, date] | None = None
+    unmatched = 0
+    for ref in refs:
+        status, found, days = _resolve_ref(ref, items, now, request.intent, series)
+        statuses.append(status)
+        if status == "none":
+            unmatched += 1
+        for it in found:
+            chosen.setdefault(it.event.id, it)
+        if window is None and days is not None:
+            window = days
+    ordered = sorted(chosen.values(), key=_order)
+    if "ambiguous" in statuses:
+        status = "ambiguous"
+    elif "matched" in statuses:
+        status = "matched"
+    else:
+        status = "none"
+    intent = request.intent
+    if intent == "cancel" and ordered and not any(it.event.is_organizer for it in ordered):
+        intent = "decline"
+    problems = {it.event.id: p for it in ordered if (p := _problems(it, intent, now))}
+    scope = request.scope
+    if scope == "series" and not any(it.event.is_recurring for it in ordered):
+        scope = "occurrence"
+    ids: list[str] = []
+    for it in ordered:
+        target = it.event.id
+        if scope == "series":
+            target = it.event.series_master_id or target
+        if target not in ids:
+            ids.append(target)
+    if window is None:
+        window = (ordered[0].day, ordered[0].day) if ordered else (today, today)
+    return Resolution(
+        status=status, events=tuple(it.event for it in ordered), event_ids=tuple(ids) if ordered else (),
+        problems=problems, window=_day_window(window, tz), intent=intent, scope=scope, unmatched=unmatched,
+    )
+
+
+def _order(item: _Item) -> tuple[datetime, str]:
+    return item.start, item.event.id
+
+
+def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
+    """The smallest range of whole days (in the user's zone) that `resolve` needs to see."""
+    if now.tzinfo is None:
+        from datetime import UTC
+
+        now = now.replace(tzinfo=UTC)
+    tz = now.tzinfo
+    assert tz is not None
+    today = now.date()
+    spans: list[tuple[date, date]] = []
+    for ref in request.refs:
+        if ref.days:
+            spans.extend(ref.days)
+        elif ref.subject or ref.people or ref.relative == "next" or request.scope == "series":
+            spans.append((today, today + timedelta(days=_LOOK_AHEAD)))
+        elif ref.time is not None or ref.part or ref.relative:
+            spans.append((today, today + timedelta(days=_TIME_AHEAD)))
+        else:
+            spans.append((today, today))
+    low = min((a for a, _ in spans), default=today)
+    high = max((b for _, b in spans), default=today)
+    # A day range from an odd request ("in 60 days") must not make Graph page through months.
+    high = min(high, low + timedelta(days=62))
+    return _day_window((low, high), tz)

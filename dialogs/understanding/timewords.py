@@ -1,0 +1,438 @@
+"""Days, times and parts of the day as people write them in chat.
+
+Each `take_*` function finds its kind of expression in a lower-cased fragment of the
+request, returns what it found and the fragment with that expression blanked out, so
+the words left over are the meeting's subject and people. Days are resolved against
+`today` here (they are calendar facts); which day a bare "3pm" means depends on the
+calendar and is the resolver's job.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dialogs.understanding.fuzzy import closest
+
+DayRange = tuple[date, date]  # inclusive
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+         "sun": 6}
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+           "nov": 11, "dec": 12}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2, "couple of": 2}
+
+# Words people misspell that carry the meaning of a request; fixed before anything else.
+_TYPO_TARGETS = WEEKDAYS + ("tomorrow", "yesterday", "afternoon", "morning", "evening", "decline", "accept",
+                            "tentatively", "tentative", "meeting", "meetings")
+_WORD5 = re.compile(r"[a-z]{5,}")
+_SHORTHAND = re.compile(r"\b(?:tmrw|tmr|tmrow|tmw|tmrrw|2morrow|2moro|2mrw)\b")
+_TOMORROW_S = re.compile(r"\btomorrow'?s\b")
+
+
+def fix_typos(text: str) -> str:
+    text = _SHORTHAND.sub("tomorrow", text)
+    return _WORD5.sub(lambda m: closest(m.group(0), _TYPO_TARGETS) or m.group(0), text)
+
+
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?"
+_RE_ISO = re.compile(r"\b(?:on\s+)?(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_RE_MONTH_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?" + _MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
+)
+_RE_DAY_MONTH = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    + r"(?![a-z])(?:,?\s+(\d{4})\b)?"
+)
+_RE_NUMERIC = re.compile(r"\b(?:on\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b")
+_RE_ORDINAL = re.compile(r"\b(?:on\s+)?(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b(?!\s*(?:floor|place|time))")
+_RE_RELDAY = re.compile(
+    r"\b(?:(?:on\s+)?(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today'?s|today|"
+    r"tonight'?s?|tomorrow'?s|tomorrow|yesterday'?s|yesterday|this\s+(?:morning|afternoon|evening)'?s?)\b"
+)
+_RE_WEEKDAY = re.compile(
+    r"\b(?:(this|next|coming|on|last|past|the\s+following)\s+)?(?:(?:this|next|coming|on)\s+)?" + _WD
+    + r"(?:'?s)?(?![a-z])(?:\s+(next|this|last)\s+week\b)?"
+)
+_RE_WEEK = re.compile(
+    r"\b(?:(?:for\s+)?(?:the\s+)?rest\s+of\s+(?:the|this|my)\s+week|later\s+this\s+week|this\s+week'?s?|"
+    r"next\s+week'?s?|the\s+week|this\s+weekend|next\s+weekend|the\s+weekend|weekend|"
+    r"(?:over\s+|in\s+|for\s+)?the\s+next\s+(\d+|two|three|four|five|six|seven|a\s+couple\s+of|couple\s+of)\s+days)\b"
+)
+_RE_IN_DAYS = re.compile(r"\bin\s+(\d+|two|three|four|five|six|seven)\s+days\b")
+
+
+_RE_REST = re.compile(
+    r"\b(?:for\s+)?(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|my\s+|this\s+)?(day|today|morning|afternoon|evening)\b"
+)
+_PARTS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 17 * 60), "evening": (17 * 60, 24 * 60),
+          "night": (17 * 60, 24 * 60), "tonight": (17 * 60, 24 * 60)}
+
+
+def _year_for(month: int, day: int, today: date) -> date | None:
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        # A date more than two months behind is next year's ("Jan 3rd" asked in November).
+        if found >= today - timedelta(days=60):
+            return found
+    return None
+
+
+def _full_date(year: str | None, month: int, day: int, today: date) -> date | None:
+    if not year:
+        return _year_for(month, day, today)
+    y = int(year)
+    if y < 100:
+        y += 2000
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> list[DayRange]:
+    monday = today - timedelta(days=today.weekday())
+    if suffix == "next":
+        d = monday + timedelta(days=7 + wd)
+        return [(d, d)]
+    if suffix == "this":
+        d = monday + timedelta(days=wd)
+        return [(d, d)]
+    if suffix == "last":
+        d = monday - timedelta(days=7 - wd)
+        return [(d, d)]
+    delta = (wd - today.weekday()) % 7
+    coming = today + timedelta(days=delta)
+    if mod in ("last", "past"):
+        d = coming - timedelta(days=7)
+        return [(d, d)]
+    if mod == "next" or mod == "the following":
+        if delta == 0:
+            d = today + timedelta(days=7)
+            return [(d, d)]
+        if wd > today.weekday():
+            # "next Friday" said on a Tuesday: most people mean next week's, some this week's.
+            later = coming + timedelta(days=7)
+            return [(later, later), (coming, coming)]
+        return [(coming, coming)]
+    if mod == "this" or mod == "coming":
+        return [(coming, coming)]
+    if delta == 0:
+        # Today's own name: today while it still has what was asked for, else a week on.
+        later = today + timedelta(days=7)
+        return [(today, today), (later, later)]
+    return [(coming, coming)]
+
+
+class Found:
+    """What the day and time recognizers found in one fragment."""
+
+    __slots__ = ("days", "part", "time", "flexible", "after_now", "span")
+
+    def __init__(self) -> None:
+        self.days: list[DayRange] = []
+        self.part: tuple[int, int] | None = None  # minutes of the day, [start, end)
+        self.time: tuple[int, int] | None = None
+        self.flexible = False  # no am/pm given: the other half of the day may be meant
+        self.after_now = False
+        self.span = False
+
+
+def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
+    def set_day(d: date | None) -> None:
+        if d is not None:
+            found.days = [(d, d)]
+
+    def iso(m: re.Match[str]) -> str:
+        set_day(_full_date(m.group(1), int(m.group(2)), int(m.group(3)), today))
+        return " "
+
+    def month_day(m: re.Match[str]) -> str:
+        set_day(_full_date(m.group(4), _MONTHS[m.group(2)[:3]], int(m.group(3)), today))
+        return " "
+
+    def day_month(m: re.Match[str]) -> str:
+        set_day(_full_date(m.group(4), _MONTHS[m.group(3)[:3]], int(m.group(2)), today))
+        return " "
+
+    def numeric(m: re.Match[str]) -> str:
+        a, b = int(m.group(1)), int(m.group(2))
+        day, month = (a, b) if day_first else (b, a)
+        if month > 12 and day <= 12:
+            day, month = month, day
+        if month < 1 or month > 12:
+            return m.group(0)
+        set_day(_full_date(m.group(3), month, day, today))
+        return " "
+
+    def ordinal(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        month, year = today.month, today.year
+        for _ in range(3):
+            try:
+                d = date(year, month, n)
+            except ValueError:
+                d = None
+            if d is not None and d >= today:
+                set_day(d)
+                return " "
+            month += 1
+            if month > 12:
+                month, year = 1, year + 1
+        return " "
+
+    def relday(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if "after tomorrow" in word:
+            set_day(today + timedelta(days=2))
+        elif "before yesterday" in word:
+            set_day(today - timedelta(days=2))
+        elif word.startswith("tomorrow"):
+            set_day(today + timedelta(days=1))
+        elif word.startswith("yesterday"):
+            set_day(today - timedelta(days=1))
+        else:
+            set_day(today)
+            if word.startswith("tonight"):
+                found.part = (17 * 60, 24 * 60)
+            elif word.startswith("this "):
+                return " " + word.split()[1].rstrip("'s") + " "
+        return " "
+
+    def weekday(m: re.Match[str]) -> str:
+        name = m.group(2)
+        wd = WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
+        found.days = _weekday_days(wd, m.group(1), m.group(3), today)
+        return " "
+
+    def week(m: re.Match[str]) -> str:
+        word = m.group(0)
+        monday = today - timedelta(days=today.weekday())
+        if "weekend" in word:
+            sat = monday + timedelta(days=5)
+            if word.startswith("next"):
+                sat += timedelta(days=7)
+            start = max(sat, today)
+            found.days = [(start, sat + timedelta(days=1))]
+        elif word.startswith("next week"):
+            found.days = [(monday + timedelta(days=7), monday + timedelta(days=13))]
+        elif m.group(1):
+            raw = re.sub(r"\s+", " ", m.group(1))
+            n = int(raw) if raw.isdigit() else _COUNT.get(raw, 2)
+            found.days = [(today, today + timedelta(days=min(n, 31)))]
+            found.span = True
+        else:
+            found.days = [(today, monday + timedelta(days=6))]
+            if "rest" in word or "later" in word:
+                found.after_now = True
+                found.span = True
+        return " "
+
+    def in_days(m: re.Match[str]) -> str:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        set_day(today + timedelta(days=min(n, 60)))
+        return " "
+
+    def rest(m: re.Match[str]) -> str:
+        found.after_now = True
+        found.span = True
+        set_day(today)
+        word = m.group(1)
+        if word in _PARTS:
+            found.part = _PARTS[word]
+        return " "
+
+    text = _TOMORROW_S.sub("tomorrow", text)
+    text = _RE_REST.sub(rest, text)
+    text = _RE_ISO.sub(iso, text)
+    text = _RE_MONTH_DAY.sub(month_day, text)
+    text = _RE_DAY_MONTH.sub(day_month, text)
+    text = _RE_NUMERIC.sub(numeric, text)
+    text = _RE_WEEK.sub(week, text)
+    text = _RE_IN_DAYS.sub(in_days, text)
+    text = _RE_RELDAY.sub(relday, text)
+    text = _RE_WEEKDAY.sub(weekday, text)
+    text = _RE_ORDINAL.sub(ordinal, text)
+    return text
+
+
+_T = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?"
+_TIME_WORD = r"(noon|midday|midnight|lunch(?:time)?)"
+_ANY_T = "(?:" + _T + "|" + _TIME_WORD + ")"
+
+_RE_BETWEEN = re.compile(r"\b(?:between|from)\s+" + _ANY_T + r"\s*(?:and|~|to|till|until|-|–)\s*" + _ANY_T + r"(?![\d:])")
+_RE_DASH = re.compile(r"\b" + _T + r"\s*(?:-|–)\s*" + _T + r"(?![\d:])")
+_RE_AFTER = re.compile(r"\b(?:after|later\s+than|past|from)\s+" + _ANY_T + r"(?![\d:/])")
+_RE_BEFORE = re.compile(r"\b(?:before|until|till|earlier\s+than)\s+" + _ANY_T + r"(?![\d:/])")
+_RE_PART = re.compile(r"\b(?:in\s+the\s+|this\s+)?(morning|afternoon|evening|night)'?s?\b")
+_RE_MER = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|(a|p)\b)")
+_RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
+_RE_OCLOCK = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s*o'?\s*clock\b")
+_RE_NOON = re.compile(r"\b(?:12\s*)?(noon|midday|midnight)\b")
+_RE_HALF = re.compile(r"\b(half|quarter)\s+(past|to|after)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b"
+                      r"|\bhalf\s+(\d{1,2})\b")
+_RE_BARE = re.compile(
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
+    r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings?|events?|calls?|"
+    r"people|persons?|of|more|others?|invites?)\b)"
+    r"(?!\s*-)"
+)
+
+
+def _hour_default(hour: int) -> tuple[int, bool]:
+    """A clock hour without am/pm as a meeting time: 1-7 are afternoon, 8-11 morning."""
+    if hour >= 13 or hour == 0:
+        return hour, False
+    if 1 <= hour <= 7:
+        return hour + 12, True
+    return hour, hour != 12
+
+
+def _clock(hour: str, minute: str | None, mer: str | None) -> tuple[int, int, bool] | None:
+    h, mi = int(hour), int(minute or 0)
+    if h > 23 or mi > 59:
+        return None
+    if mer:
+        if h > 12 or h == 0:
+            return None
+        m = mer[0]
+        if m == "p" and h != 12:
+            h += 12
+        elif m == "a" and h == 12:
+            h = 0
+        return h, mi, False
+    h, flexible = _hour_default(h)
+    return h, mi, flexible
+
+
+def _word_clock(groups: tuple[str | None, ...]) -> tuple[int, int, bool] | None:
+    hour, minute, mer, word = groups
+    if word:
+        return {"noon": (12, 0, False), "midday": (12, 0, False), "midnight": (0, 0, False)}.get(
+            word, (12, 0, False))
+    if hour is None:
+        return None
+    return _clock(hour, minute, mer)
+
+
+def take_times(text: str, found: Found) -> str:
+    def set_time(h: int, mi: int, flexible: bool) -> None:
+        if found.time is None:
+            found.time = (h, mi)
+            found.flexible = flexible
+
+    def between(m: re.Match[str]) -> str:
+        a = _word_clock(m.groups()[0:4])
+        b = _word_clock(m.groups()[4:8])
+        if a is None or b is None:
+            return m.group(0)
+        start, end = a[0] * 60 + a[1], b[0] * 60 + b[1]
+        if end <= start and b[2]:
+            end = (b[0] - 12) * 60 + b[1] if b[0] >= 12 and (b[0] - 12) * 60 + b[1] > start else end
+        if end <= start and end < 12 * 60:
+            end += 12 * 60
+        if a[2] and b[2] is False and start >= 12 * 60 and start - 12 * 60 < end and end <= 12 * 60:
+            start -= 12 * 60
+        found.part = (start, max(end, start + 1))
+        return " "
+
+    def dash(m: re.Match[str]) -> str:
+        a = _clock(m.group(1), m.group(2), m.group(3) or m.group(6))
+        b = _clock(m.group(4), m.group(5), m.group(6))
+        if a is None or b is None:
+            return m.group(0)
+        if not (m.group(3) or m.group(6)):
+            # "the 3-3:30": a meeting's own start and end, not a range to search.
+            set_time(*a)
+            return " "
+        found.part = (a[0] * 60 + a[1], max(b[0] * 60 + b[1], a[0] * 60 + a[1] + 1))
+        return " "
+
+    def after(m: re.Match[str]) -> str:
+        t = _word_clock(m.groups())
+        if t is None:
+            return m.group(0)
+        start = t[0] * 60 + t[1] + (60 if m.group(4) and m.group(4).startswith("lunch") else 0)
+        found.part = (start, 24 * 60)
+        return " "
+
+    def before(m: re.Match[str]) -> str:
+        t = _word_clock(m.groups())
+        if t is None:
+            return m.group(0)
+        found.part = (0, t[0] * 60 + t[1])
+        return " "
+
+    def part(m: re.Match[str]) -> str:
+        if found.part is None:
+            found.part = _PARTS[m.group(1)]
+        return " "
+
+    def mer(m: re.Match[str]) -> str:
+        t = _clock(m.group(1), m.group(2), (m.group(3) or m.group(4) or "").replace(".", ""))
+        if t is None:
+            return m.group(0)
+        set_time(*t)
+        return " "
+
+    def colon(m: re.Match[str]) -> str:
+        t = _clock(m.group(1) or m.group(3), m.group(2) or m.group(4), None)
+        if t is None:
+            return m.group(0)
+        set_time(*t)
+        return " "
+
+    def oclock(m: re.Match[str]) -> str:
+        word = m.group(1)
+        hour = _NUMBERS.get(word) or int(word)
+        t = _clock(str(hour), None, None)
+        if t is None:
+            return m.group(0)
+        set_time(*t)
+        return " "
+
+    def noon(m: re.Match[str]) -> str:
+        set_time(0 if m.group(1) == "midnight" else 12, 0, False)
+        return " "
+
+    def half(m: re.Match[str]) -> str:
+        if m.group(4):
+            hour, minutes = int(m.group(4)), 30  # British "half 3"
+        else:
+            word = m.group(3)
+            hour = _NUMBERS.get(word) or int(word)
+            minutes = 30 if m.group(1) == "half" else 15
+            if m.group(2) == "to":
+                hour, minutes = hour - 1, 60 - minutes
+        t = _clock(str(hour % 24), str(minutes), None)
+        if t is None:
+            return m.group(0)
+        set_time(*t)
+        return " "
+
+    def bare(m: re.Match[str]) -> str:
+        t = _clock(m.group(2), None, None)
+        if t is None or int(m.group(2)) == 0:
+            return m.group(0)
+        set_time(*t)
+        return " " + m.group(1)
+
+    text = _RE_HALF.sub(half, text)
+    text = _RE_BETWEEN.sub(between, text)
+    text = _RE_DASH.sub(dash, text)
+    text = _RE_AFTER.sub(after, text)
+    text = _RE_BEFORE.sub(before, text)
+    text = _RE_PART.sub(part, text)
+    text = _RE_MER.sub(mer, text)
+    text = _RE_COLON.sub(colon, text)
+    text = _RE_OCLOCK.sub(oclock, text)
+    text = _RE_NOON.sub(noon, text)
+    text = _RE_BARE.sub(bare, text)
+    return text

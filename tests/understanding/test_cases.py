@@ -1,0 +1,47 @@
+"""Every hand-written case (and the shared worked examples) goes through the eval command's code path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dialogs.eval import FIELDS, decide, same
+
+HERE = Path(__file__).parent
+EXAMPLES = Path("/work/shared/eval/examples.jsonl")
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _wrong(cases: list[dict]) -> list[str]:
+    out = []
+    for case in cases:
+        got = decide(case)
+        bad = {f: (got[f], case["expect"][f]) for f in FIELDS if not same(f, got[f], case["expect"][f])}
+        if bad:
+            out.append(f"{case['id']} {case['utterance']!r}: " + "; ".join(
+                f"{f} got {g!r} want {w!r}" for f, (g, w) in bad.items()))
+    return out
+
+
+def test_the_hand_written_set_has_at_least_150_cases_in_several_zones():
+    cases = [c for p in sorted(HERE.glob("*.jsonl")) for c in _load(p)]
+    assert len(cases) >= 150
+    assert len({c["timezone"] for c in cases}) >= 6
+
+
+def test_every_hand_written_case_is_understood_as_a_person_expects():
+    cases = [c for p in sorted(HERE.glob("*.jsonl")) for c in _load(p)]
+    wrong = _wrong(cases)
+    assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
+
+
+@pytest.mark.skipif(not EXAMPLES.exists(), reason="the shared worked examples are not on this machine")
+def test_all_twenty_worked_examples_are_right():
+    cases = _load(EXAMPLES)
+    wrong = _wrong(cases)
+    assert not wrong, "\n".join(wrong)
