@@ -15,8 +15,6 @@ from graph.models import Event
 
 # Graph's action names for each intent the user can ask for.
 VERBS = {"decline": "decline", "accept": "accept", "tentative": "tentativelyAccept"}
-PAST_TENSE = {"decline": "Declined", "accept": "Accepted", "tentativelyAccept": "Tentatively accepted"}
-ALREADY = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "tentativelyAccepted"}
 
 
 @dataclass
@@ -32,25 +30,21 @@ class Plan:
     title: str | None = None
 
 
-def _ends(event: Event) -> datetime | date:
-    return event.end
+# The resolver's reasons not to respond to an event, as the sentence the user reads.
+PROBLEMS = {
+    "cancelled": "{name} has been cancelled by the organizer, so there is nothing to respond to.",
+    "past": "{name} is already over, so I left it alone.",
+    "already_declined": "You have already declined {name}.",
+    "already_accepted": "You have already accepted {name}.",
+    "already_tentative": "You have already tentatively accepted {name}.",
+}
 
 
-def is_past(event: Event, now: datetime) -> bool:
-    if isinstance(event.end, datetime):
-        return event.end <= now
-    return event.end <= now.date()
-
-
-def problem(event: Event, verb: str, now: datetime) -> str | None:
+def problem(event: Event, resolution: Any) -> str | None:
     """Why Regrets would not respond to this event, as a sentence, or None."""
-    name = f"“{event.subject or 'that meeting'}”"
-    if event.is_cancelled:
-        return f"{name} has been cancelled by the organizer, so there is nothing to respond to."
-    if is_past(event, now):
-        return f"{name} is already over, so I left it alone."
-    if event.response == ALREADY.get(verb):
-        return f"You have already {PAST_TENSE[verb].lower()} {name}."
+    for code in (getattr(resolution, "problems", None) or {}).get(event.id, ()):
+        if code in PROBLEMS:
+            return PROBLEMS[code].format(name=f"“{event.subject or 'that meeting'}”")
     return None
 
 
@@ -84,7 +78,7 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     if resolution.status == "none" or not events:
         return Plan(kind="none", title=_window_title(resolution, now), **common)
     if resolution.status == "ambiguous":
-        actionable = [e for e in events if not e.is_cancelled and not is_past(e, now)]
+        actionable = [e for e in events if not e.is_cancelled and not e.is_over(now)]
         return Plan(kind="choice", events=actionable or events, **common)
 
     if verb == "cancel":
@@ -98,13 +92,13 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
         event = events[0]
         if event.is_organizer:
             return Plan(kind="own_meeting", events=[event], **common)
-        reason = problem(event, verb, now)
+        reason = problem(event, resolution)
         if reason:
             return Plan(kind="nothing", message=reason, events=[event], **common)
         kind = "act" if getattr(request, "immediate", False) else "confirm"
         return Plan(kind=kind, events=[event], **common)
 
-    actionable = [e for e in events if not e.is_organizer and problem(e, verb, now) is None]
+    actionable = [e for e in events if not e.is_organizer and problem(e, resolution) is None]
     if not actionable:
         return Plan(kind="nothing", message="None of those meetings needs a response from you.",
                     events=events, **common)

@@ -75,6 +75,12 @@ class Event:
     def is_declined(self) -> bool:
         return self.response == "declined"
 
+    def is_over(self, now: datetime) -> bool:
+        """Ended by `now` (an all-day event ends at the start of its end date)."""
+        if isinstance(self.end, datetime):
+            return self.end <= now
+        return self.end <= now.date()
+
     @classmethod
     def from_graph(cls, obj: dict[str, Any], tz: tzinfo | None = None) -> Event:
         """Parse a Graph event; timed events are converted to `tz` when given."""

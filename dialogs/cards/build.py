@@ -141,12 +141,6 @@ def _time_value(value: datetime | date) -> str | None:
     return value.strftime("%H:%M") if isinstance(value, datetime) else None
 
 
-def _is_past(event: Any, now: datetime) -> bool:
-    end = event.end
-    if isinstance(end, datetime):
-        return end <= now
-    return end <= now.date()
-
 
 # --- the cards --------------------------------------------------------------------------
 
@@ -255,7 +249,7 @@ def _status(event: Any) -> dict[str, Any]:
 
 def can_decline(event: Any, now: datetime) -> bool:
     """Whether an agenda row gets a Decline button."""
-    return not (event.is_cancelled or event.is_organizer or event.is_declined or _is_past(event, now))
+    return not (event.is_cancelled or event.is_organizer or event.is_declined or event.is_over(now))
 
 
 def agenda_card(
@@ -270,7 +264,7 @@ def agenda_card(
 
     def row(event: Any) -> dict[str, Any]:
         moment = now or _now_for(event)
-        past = _is_past(event, moment)
+        past = event.is_over(moment)
         status = _status(event)
         button = None
         if can_decline(event, moment):
