@@ -82,6 +82,7 @@ def build(settings: Settings, *, storage: Storage | None = None,
         login_url=settings.bot_login_url,
         oauth_scope=settings.bot_oauth_scope,
         oauth_url=settings.bot_oauth_url,
+        ca_bundle=settings.ca_bundle,
     )
     adapter = CloudAdapter(authentication)
     adapter.on_turn_error = on_turn_error

@@ -34,8 +34,9 @@ class CachedConnectorFactory(ConnectorFactory):
     """One `ConnectorClient` per (service URL, audience), its token kept fresh."""
 
     def __init__(self, app_id: str, credentials_factory: ServiceClientCredentialsFactory, *, login_url: str,
-                 oauth_scope: str) -> None:
+                 oauth_scope: str, ca_bundle: str | None = None) -> None:
         self._app_id = app_id
+        self._ca_bundle = ca_bundle
         self._credentials_factory = credentials_factory
         self._login_url = login_url
         self._oauth_scope = oauth_scope
@@ -54,6 +55,9 @@ class CachedConnectorFactory(ConnectorFactory):
         if client is None:
             client = ConnectorClient(credentials, base_url=service_url)
             client.config.add_user_agent("Regrets/1.0")
+            if self._ca_bundle:
+                # msrest sends with requests; a CA bundle from .env is not in the process environment.
+                client.config.connection.verify = self._ca_bundle
             self._clients[key] = client
         return client
 
@@ -73,6 +77,7 @@ class RegretsAuthentication(BotFrameworkAuthentication):
         login_url: str,
         oauth_scope: str,
         oauth_url: str,
+        ca_bundle: str | None = None,
     ) -> None:
         self._app_id = app_id
         self._validator = validator
@@ -81,7 +86,7 @@ class RegretsAuthentication(BotFrameworkAuthentication):
         self._login_url = login_url
         self._oauth_url = oauth_url
         self.connector_factory = CachedConnectorFactory(
-            app_id, credentials_factory, login_url=login_url, oauth_scope=oauth_scope
+            app_id, credentials_factory, login_url=login_url, oauth_scope=oauth_scope, ca_bundle=ca_bundle
         )
         self._user_token_client: UserTokenClient | None = None
 
