@@ -120,9 +120,14 @@ class RegretsBot(ActivityHandler):
         return InvokeResponse(status=HTTPStatus.OK, body=body)
 
     async def _run_text(self, context: TurnContext, text: str) -> None:
-        context.activity.text = text
-        context.activity.value = None
-        await self._run_dialog(context)
+        """A card button that says something ("Try: decline my 3pm"): run it as if typed."""
+        activity = context.activity
+        original = activity.type
+        activity.text, activity.value, activity.type = text, None, ActivityTypes.message
+        try:
+            await self._run_dialog(context)
+        finally:
+            activity.type = original
 
     async def _run_dialog(self, context: TurnContext) -> None:
         dc = await self._dialog_set.create_context(context)

@@ -151,9 +151,13 @@ class RequestDialog(InterruptibleDialog):
                                             "for example “decline my 10am tomorrow”.")
                 return
             await context.send_activity("Which one? Here is the rest of your day:")
-            await self._offer(context, user, "decline", day_events,
-                              lambda rid: cards.agenda_card(day_events, title="The rest of today",
-                                                            request_id=rid, note=None, now=now))
+            if plan.verb == "decline":
+                build = lambda rid: cards.agenda_card(  # noqa: E731
+                    day_events, title="The rest of today", request_id=rid, note=None, now=now)
+            else:
+                build = lambda rid: cards.choice_card(  # noqa: E731
+                    day_events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid)
+            await self._offer(context, user, plan.verb, day_events, build)
             return
         if plan.kind in ("none", "agenda"):
             title = plan.title or day_title(now, now)

@@ -361,6 +361,8 @@ def _occurrence(box: Mailbox, master: Mapping[str, Any], day: date) -> dict[str,
 
 def _resolve(box: Mailbox, event_id: str) -> dict[str, Any]:
     if event_id in box.events:
+        if box.events[event_id].get("_removed"):  # a cancelled meeting is deleted from the calendar
+            raise GraphFailure(404, "ErrorItemNotFound", NOT_FOUND)
         return box.events[event_id]
     parsed = _parse_occurrence_id(event_id)
     if parsed:

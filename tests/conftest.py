@@ -16,6 +16,8 @@ pytest_plugins = [
     "tests.fixtures.stack",
     "tests.fixtures.graph",
     "tests.fixtures.identity",
+    "tests.fixtures.browser",
+    "tests.fixtures.dialogs",
 ]
 
 _real_connect = socket.socket.connect

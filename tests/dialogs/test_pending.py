@@ -1,0 +1,100 @@
+"""Pending card actions in the bot's storage: one claim per card, whatever races it."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from botbuilder.core import MemoryStorage
+
+from dialogs.pending import RECORD_TTL_SECONDS, AlreadyClaimed, PendingAction, PendingActions, new_request_id
+
+
+def record(request_id: str = "req-1", **fields) -> PendingAction:
+    values = dict(request_id=request_id, user_key="user-a", conversation_id="a:conv", verb="decline",
+                  events={"ev-1": {"id": "ev-1", "subject": "Budget review"}})
+    values.update(fields)
+    return PendingAction(**values)
+
+
+@pytest.fixture
+def storage() -> MemoryStorage:
+    return MemoryStorage()
+
+
+@pytest.fixture
+def pending(storage) -> PendingActions:
+    return PendingActions(storage)
+
+
+async def test_a_stored_record_reads_back_as_it_was_written(pending):
+    await pending.add(record(activity_id="7"))
+    found = await pending.get("req-1")
+    assert (found.user_key, found.verb, found.events, found.activity_id, found.state) == (
+        "user-a", "decline", {"ev-1": {"id": "ev-1", "subject": "Budget review"}}, "7", "open")
+
+
+async def test_an_unknown_or_empty_request_id_has_no_record(pending):
+    assert await pending.get("nope") is None
+    assert await pending.get("") is None
+
+
+async def test_the_first_claim_wins_and_the_second_learns_what_the_first_left(pending):
+    await pending.add(record())
+    claimed = await pending.claim("req-1")
+    assert claimed.state == "claimed"
+    with pytest.raises(AlreadyClaimed) as second:
+        await pending.claim("req-1")
+    assert second.value.record.state == "claimed"
+    await pending.finish(claimed, ok=True, outcome={"message": "Declined it."})
+    with pytest.raises(AlreadyClaimed) as third:
+        await pending.claim("req-1")
+    assert (third.value.record.state, third.value.record.outcome) == ("done", {"message": "Declined it."})
+
+
+async def test_claiming_a_card_regrets_never_made_is_refused(pending):
+    with pytest.raises(AlreadyClaimed) as refused:
+        await pending.claim("never-made")
+    assert refused.value.record is None
+
+
+async def test_a_failed_action_reopens_the_card_for_another_try(pending):
+    await pending.add(record())
+    claimed = await pending.claim("req-1")
+    await pending.finish(claimed, ok=False, outcome={})
+    again = await pending.claim("req-1")
+    assert again.state == "claimed"
+
+
+async def test_many_clicks_at_once_on_one_instance_claim_it_once(pending):
+    await pending.add(record())
+    results = await asyncio.gather(*(pending.claim("req-1") for _ in range(10)), return_exceptions=True)
+    assert sum(isinstance(r, PendingAction) for r in results) == 1
+    assert sum(isinstance(r, AlreadyClaimed) for r in results) == 9
+
+
+async def test_two_instances_sharing_the_storage_claim_it_once(storage):
+    here, there = PendingActions(storage), PendingActions(storage)
+    await here.add(record())
+    results = await asyncio.gather(here.claim("req-1"), there.claim("req-1"), return_exceptions=True)
+    assert sorted(type(r).__name__ for r in results) == ["AlreadyClaimed", "PendingAction"]
+
+
+async def test_the_clicked_cards_activity_id_can_be_set_after_sending(pending):
+    await pending.add(record())
+    await pending.set_activity("req-1", "42")
+    assert (await pending.get("req-1")).activity_id == "42"
+    await pending.set_activity("req-1", None)
+    assert (await pending.get("req-1")).activity_id == "42"
+
+
+def test_a_record_expires_after_a_week():
+    assert not record().expired
+    assert record(created=time.time() - RECORD_TTL_SECONDS - 1).expired
+
+
+def test_request_ids_are_unguessable_and_distinct():
+    ids = {new_request_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(i) >= 16 for i in ids)
