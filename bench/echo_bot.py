@@ -14,6 +14,12 @@ from aiohttp import web
 from aiohttp.web import Request, Response
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botframework.connector.auth import AuthenticationConstants, GovernmentConstants
+from botframework.connector.auth.password_service_client_credential_factory import (
+    PasswordServiceClientCredentialFactory,
+    _PrivateCloudAppCredentials,
+)
+from msal import ConfidentialClientApplication
 
 
 class DefaultConfig:
@@ -33,6 +39,42 @@ class DefaultConfig:
         self.VALIDATE_AUTHORITY = False
 
 
+class _StandInCloudCredentials(_PrivateCloudAppCredentials):
+    """The SDK's private-cloud credentials, unchanged but for MSAL's instance discovery.
+
+    For a login host MSAL does not know (the Entra stand-in on 127.0.0.1) it first asks
+    login.microsoftonline.com whether the authority is genuine, which fails offline. Only
+    that is switched off (`instance_discovery=False`); as in stock 4.17.1, each credentials
+    object builds its own MSAL application and asks Entra for a token with blocking calls.
+    """
+
+    def _MicrosoftAppCredentials__get_msal_app(self):  # overrides the SDK's name-mangled private method
+        if not self.app:
+            self.app = ConfidentialClientApplication(
+                client_id=self.microsoft_app_id,
+                client_credential=self.microsoft_app_password,
+                authority=self.oauth_endpoint,
+                instance_discovery=False,
+            )
+        return self.app
+
+
+class StandInCredentialsFactory(PasswordServiceClientCredentialFactory):
+    """The stock factory (a new credentials object per call, i.e. per turn); stand-in hosts get the class above."""
+
+    async def create_credentials(self, app_id: str, oauth_scope: str, login_endpoint: str,
+                                 validate_authority: bool):
+        endpoint = (login_endpoint or "").lower()
+        public = (AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
+                  GovernmentConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX)
+        if await self.is_authentication_disabled() or endpoint.startswith(public):
+            return await super().create_credentials(app_id, oauth_scope, login_endpoint, validate_authority)
+        if not await self.is_valid_app_id(app_id):
+            raise Exception("Invalid app_id")  # the same refusal as the stock factory
+        return _StandInCloudCredentials(app_id, self.password, self.tenant_id, oauth_scope, login_endpoint,
+                                        validate_authority)
+
+
 class EchoBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         await turn_context.send_activity(MessageFactory.text(f"Echo: {turn_context.activity.text}"))
@@ -40,7 +82,8 @@ class EchoBot(ActivityHandler):
 
 def main() -> None:
     config = DefaultConfig()
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+    credentials = StandInCredentialsFactory(config.APP_ID, config.APP_PASSWORD, config.APP_TENANTID)
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials))
     bot = EchoBot()
 
     async def messages(req: Request) -> Response:

@@ -4,14 +4,16 @@ Inbound, `ChannelTokenValidator` judges the channel's token (any failure is a
 `PermissionError`, so the adapter answers 401 and runs no turn). In local mode (no app
 id) requests without a token are accepted; the HTTP layer only lets loopback in then.
 
-Outbound, the stock factory builds a new `ConnectorClient` (and a new aiohttp session,
-msrest configuration and bot token) on every turn. Here one connector client per
-service URL and audience is kept for the process lifetime, with credentials whose token
-is fetched off the event loop and refreshed before expiry (`bot.credentials`).
+Outbound, the stock factory builds a new `ConnectorClient` (msrest configuration, bot
+token and a `requests` send in a worker thread per reply) on every turn. Here one
+connector client per service URL and audience is kept for the process lifetime, sends
+over one shared aiohttp session (`bot.connector_http`), with credentials whose token is
+fetched off the event loop and refreshed before expiry (`bot.credentials`).
 """
 
 from __future__ import annotations
 
+import aiohttp
 from botbuilder.schema import Activity
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
@@ -25,6 +27,7 @@ from botframework.connector.auth import (
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 
 from bot.channel_auth import ChannelTokenValidator
+from bot.connector_http import aiohttp_pipeline, connector_session
 
 ANONYMOUS = "anonymous"
 CALLER_ID_AZURE = "urn:botframework:azure"
@@ -37,6 +40,7 @@ class CachedConnectorFactory(ConnectorFactory):
                  oauth_scope: str, ca_bundle: str | None = None) -> None:
         self._app_id = app_id
         self._ca_bundle = ca_bundle
+        self._session: aiohttp.ClientSession | None = None
         self._credentials_factory = credentials_factory
         self._login_url = login_url
         self._oauth_scope = oauth_scope
@@ -53,18 +57,17 @@ class CachedConnectorFactory(ConnectorFactory):
         key = (service_url, audience)
         client = self._clients.get(key)
         if client is None:
-            client = ConnectorClient(credentials, base_url=service_url)
+            self._session = self._session or connector_session(self._ca_bundle)
+            client = ConnectorClient(credentials, base_url=service_url, pipeline_type=aiohttp_pipeline(self._session))
             client.config.add_user_agent("Regrets/1.0")
-            if self._ca_bundle:
-                # msrest sends with requests; a CA bundle from .env is not in the process environment.
-                client.config.connection.verify = self._ca_bundle
             self._clients[key] = client
         return client
 
     async def close(self) -> None:
-        for client in self._clients.values():
-            await client.__aexit__(None, None, None)  # closes its aiohttp session
         self._clients.clear()
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
 
 class RegretsAuthentication(BotFrameworkAuthentication):
