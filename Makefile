@@ -20,6 +20,7 @@ run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m sandbox.demo
 
 test: $(STAMP) $(NODE_STAMP)
+	@scripts/ensure-chromium.sh || true  # the browser tests then fail, saying what is missing
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
