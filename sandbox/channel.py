@@ -26,7 +26,7 @@ from typing import Any
 from aiohttp import web
 
 from sandbox.keys import KeySet, SigningKey
-from sandbox.server import ServiceThread
+from sandbox.server import NAME, ServiceThread
 
 ISSUER = "https://api.botframework.com"
 FORGERIES = ("bad_signature", "wrong_audience", "wrong_issuer", "expired", "alg_none", "unknown_kid",
@@ -205,7 +205,7 @@ class ChannelStandIn:
     # ---- HTTP ------------------------------------------------------------------------------------
     def _build_app(self) -> web.Application:
         app = web.Application()
-        app["name"] = "channel"
+        app[NAME] = "channel"
         app.router.add_get("/v1/.well-known/openidconfiguration", self._metadata)
         app.router.add_get("/v1/.well-known/keys", self._jwks)
         prefix = self._service_path.rstrip("/")

@@ -42,7 +42,7 @@ import jwt
 from aiohttp import web
 
 from sandbox.keys import InvalidToken, KeySet, b64url
-from sandbox.server import ServiceThread
+from sandbox.server import NAME, ServiceThread
 from sandbox.tls import TestCA
 
 GRAPH_RESOURCE = "https://graph.microsoft.com"
@@ -300,7 +300,7 @@ class EntraStandIn:
     # ---- HTTP -------------------------------------------------------------------------
     def _build_app(self) -> web.Application:
         app = web.Application()
-        app["name"] = "entra"
+        app[NAME] = "entra"
         app.router.add_get("/{tenant}/v2.0/.well-known/openid-configuration", self._openid_configuration)
         app.router.add_get("/{tenant}/discovery/v2.0/keys", self._jwks)
         app.router.add_get("/{tenant}/discovery/keys", self._jwks)

@@ -15,6 +15,9 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+# What a stand-in calls itself (thread names, logs).
+NAME = web.AppKey("name", str)
+
 
 class ServiceThread:
     """An aiohttp app served from a background thread: `start()`, `.url`, `stop()`."""
@@ -45,7 +48,7 @@ class ServiceThread:
         return f"{scheme}://{self._url_host}:{self.port}"
 
     def start(self) -> ServiceThread:
-        self._thread = threading.Thread(target=self._run, name=f"stand-in:{self.app.get('name', 'app')}", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=f"stand-in:{self.app.get(NAME, 'app')}", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
             raise RuntimeError("stand-in did not start within 10 s")
