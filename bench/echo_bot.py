@@ -14,7 +14,7 @@ from aiohttp import web
 from aiohttp.web import Request, Response
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botframework.connector.auth import AuthenticationConstants, GovernmentConstants
+from botframework.connector.auth import AuthenticationConstants, GovernmentConstants, ServiceClientCredentialsFactory
 from botframework.connector.auth.password_service_client_credential_factory import (
     PasswordServiceClientCredentialFactory,
     _PrivateCloudAppCredentials,
@@ -80,9 +80,9 @@ class EchoBot(ActivityHandler):
         await turn_context.send_activity(MessageFactory.text(f"Echo: {turn_context.activity.text}"))
 
 
-def main() -> None:
+def main(credentials: ServiceClientCredentialsFactory | None = None) -> None:
     config = DefaultConfig()
-    credentials = StandInCredentialsFactory(config.APP_ID, config.APP_PASSWORD, config.APP_TENANTID)
+    credentials = credentials or StandInCredentialsFactory(config.APP_ID, config.APP_PASSWORD, config.APP_TENANTID)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials))
     bot = EchoBot()
 

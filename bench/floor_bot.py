@@ -9,32 +9,18 @@ so it is the yardstick for Regrets' CPU per turn. Run: `python -m bench.floor_bo
 
 from __future__ import annotations
 
-from aiohttp import web
-from aiohttp.web import Request, Response
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+import os
 
-from bench.echo_bot import DefaultConfig, EchoBot
+from bench import echo_bot
 from bot.credentials import CachedCredentialsFactory
 from bot.sdk_patches import apply_sdk_patches
 
 
 def main() -> None:
-    import os
-
     apply_sdk_patches()
-    config = DefaultConfig()
-    credentials = CachedCredentialsFactory(config.APP_ID, config.APP_PASSWORD,
-                                           ca_bundle=os.environ.get("REQUESTS_CA_BUNDLE"))
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials))
-    bot = EchoBot()
-
-    async def messages(req: Request) -> Response:
-        return await adapter.process(req, bot)
-
-    app = web.Application()
-    app.router.add_post("/api/messages", messages)
-    app.router.add_get("/healthz", lambda _: web.json_response({"status": "ok"}))
-    web.run_app(app, host="127.0.0.1", port=config.PORT, print=None, access_log=None)
+    config = echo_bot.DefaultConfig()
+    echo_bot.main(CachedCredentialsFactory(config.APP_ID, config.APP_PASSWORD,
+                                           ca_bundle=os.environ.get("REQUESTS_CA_BUNDLE")))
 
 
 if __name__ == "__main__":

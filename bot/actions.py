@@ -85,6 +85,11 @@ class CardActions:
             return None
         return record
 
+    async def _claim_for(self, context: TurnContext, data: dict[str, Any]) -> PendingAction | None:
+        """The card's record, claimed for this click; None (and a sentence said) if it may not act."""
+        record = await self._record_for(context, data)
+        return None if record is None else await self._claim(context, record)
+
     async def _claim(self, context: TurnContext, record: PendingAction) -> PendingAction | None:
         try:
             return await self._services.pending.claim(record.request_id)
@@ -131,15 +136,12 @@ class CardActions:
         return await self.respond(context, {**data, "verb": "cancel"})
 
     async def respond_all(self, context: TurnContext, data: dict[str, Any]) -> dict[str, Any] | None:
-        record = await self._record_for(context, data)
-        if record is None:
-            return None
-        claimed = await self._claim(context, record)
+        claimed = await self._claim_for(context, data)
         if claimed is None:
             return None
         user = user_of(context.activity)
-        verb = record.verb
-        events = [restore(snap) for snap in record.events.values()]
+        verb = claimed.verb
+        events = [restore(snap) for snap in claimed.events.values()]
         results = await acting.act_many(
             self._services.graph, self._services.tokens.source(user.key), events, verb=verb,
             comment=data.get("comment"), notify=_flag(data.get("notify")),
@@ -151,10 +153,7 @@ class CardActions:
         return cards.summary_card(results, verb=verb)
 
     async def dismiss(self, context: TurnContext, data: dict[str, Any]) -> dict[str, Any] | None:
-        record = await self._record_for(context, data)
-        if record is None:
-            return None
-        claimed = await self._claim(context, record)
+        claimed = await self._claim_for(context, data)
         if claimed is None:
             return None
         await self._services.pending.finish(claimed, ok=True, outcome={"message": texts.KEPT})

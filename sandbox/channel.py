@@ -26,7 +26,7 @@ from typing import Any
 from aiohttp import web
 
 from sandbox.keys import KeySet, SigningKey
-from sandbox.server import NAME, ServiceThread
+from sandbox.server import NAME, HostedStandIn, ServiceThread
 
 ISSUER = "https://api.botframework.com"
 FORGERIES = ("bad_signature", "wrong_audience", "wrong_issuer", "expired", "alg_none", "unknown_kid",
@@ -56,7 +56,7 @@ class _Failure:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-class ChannelStandIn:
+class ChannelStandIn(HostedStandIn):
     """The channel's OpenID metadata and keys, and a recording connector."""
 
     def __init__(
@@ -78,24 +78,7 @@ class ChannelStandIn:
         self._cond = threading.Condition()
         self._service = ServiceThread(self._build_app())
 
-    # ---- lifecycle ------------------------------------------------------------------
-    def start(self) -> ChannelStandIn:
-        self._service.start()
-        return self
-
-    def stop(self) -> None:
-        self._service.stop()
-
-    def __enter__(self) -> ChannelStandIn:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        return self._service.url
-
+    # ---- addresses ------------------------------------------------------------------
     @property
     def service_url(self) -> str:
         """Like Teams' serviceUrl: a path and a trailing slash, e.g. `http://127.0.0.1:N/amer/`."""

@@ -42,7 +42,7 @@ import jwt
 from aiohttp import web
 
 from sandbox.keys import InvalidToken, KeySet, b64url
-from sandbox.server import NAME, ServiceThread
+from sandbox.server import NAME, HostedStandIn, ServiceThread
 from sandbox.tls import TestCA
 
 GRAPH_RESOURCE = "https://graph.microsoft.com"
@@ -121,7 +121,7 @@ def _now_stamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
-class EntraStandIn:
+class EntraStandIn(HostedStandIn):
     """A stateful Entra ID: registered apps and users, issued refresh tokens, a request log."""
 
     def __init__(self, ca: TestCA, *, tenant: str = DEFAULT_TENANT, token_lifetime: int = 3599) -> None:
@@ -138,24 +138,7 @@ class EntraStandIn:
         self._domains = {"botframework.com": BOTFRAMEWORK_TENANT}
         self._service = ServiceThread(self._build_app(), ssl_context=ca.server_context)
 
-    # ---- lifecycle -------------------------------------------------------------
-    def start(self) -> EntraStandIn:
-        self._service.start()
-        return self
-
-    def stop(self) -> None:
-        self._service.stop()
-
-    def __enter__(self) -> EntraStandIn:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        return self._service.url
-
+    # ---- addresses -------------------------------------------------------------
     def authority(self, tenant: str | None = None) -> str:
         return f"{self.url}/{tenant or self.tenant}"
 

@@ -94,3 +94,26 @@ class ServiceThread:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class HostedStandIn:
+    """Lifecycle for a stand-in served by a `ServiceThread` held in `self._service`."""
+
+    _service: ServiceThread
+
+    def start(self):
+        self._service.start()
+        return self
+
+    def stop(self) -> None:
+        self._service.stop()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return self._service.url

@@ -9,13 +9,9 @@ import pytest
 from dialogs import cards
 from tests.cards import samples
 from tests.cards.samples import ALL_DAY, CANCELLED, COMMENT, DECLINED, NOW, OWN, PAST, SINGLE, TRICKY, WEEKLY
-from tests.cards.walk import actions, objects, of_type, visible_text
+from tests.cards.walk import actions, inputs, objects, of_type, visible_text
 
 V = samples.variants()
-
-
-def inputs(card):
-    return {o["id"]: o for o in of_type(card, "Input.")}
 
 
 def buttons(card, verb=None):

@@ -47,3 +47,29 @@ def runs(card: dict[str, Any]) -> list[str]:
 
 def visible_text(card: dict[str, Any]) -> str:
     return "\n".join(markdown_texts(card) + runs(card))
+
+
+def nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object, action payloads and fallbacks included."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from nodes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from nodes(item)
+
+
+def buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every Action.Execute on a card, wherever it sits (actions, action sets, columns)."""
+    return [o for o in nodes(card) if o.get("type") == "Action.Execute"]
+
+
+def inputs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The card's inputs by id."""
+    return {o["id"]: o for o in objects(card) if str(o.get("type", "")).startswith("Input.") and "id" in o}
+
+
+def card_text(card: dict[str, Any]) -> str:
+    """All text and titles on the card, in one string (for "does it mention X" checks)."""
+    return " ".join(o[key] for o in nodes(card) for key in ("text", "title") if isinstance(o.get(key), str))

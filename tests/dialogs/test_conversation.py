@@ -11,25 +11,7 @@ import pytest
 
 from dialogs import texts
 from sandbox.graph_service import Fault
-from tests.fixtures.stack import buttons, card_text
-
-
-def inputs(card: dict) -> dict[str, dict]:
-    """The card's inputs by id."""
-    found: dict[str, dict] = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Input.") and "id" in node:
-                found[node["id"]] = node
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    return found
+from tests.cards.walk import buttons, card_text, inputs
 
 
 def titles(card: dict) -> list[str]:
