@@ -5,6 +5,17 @@ the intent, the note for the organizer (kept in the user's own words), whether t
 whether the whole series is meant, and one `MeetingRef` per meeting the user named
 ("my 3pm and the 4pm retro" gives two). It does not look at the calendar: which day a
 bare "3pm" means is decided by `resolve`, which sees the events.
+
+Judgement calls (where a sensible person could go either way, this is the rule):
+- After a spaced dash, or after a comma when the clause has its subject dropped ("might be
+  late", "will catch the recording", "running a workshop", "at the dentist"), words that
+  name no meeting are the note for the organizer.
+- "lunch and learn" may be one title (the resolver glues it when an event has all the
+  words), but a part with its own article ("the standup and the retro") or after "+" is a
+  meeting of its own.
+- "not the series" / "just this one" rules the series out even though it says "series".
+- "after all", "anyway", "on second thought" are talk, not part of a meeting's name.
+- The note is kept even when no meeting fits (the bot may ask which meeting and still send it).
 """
 
 from __future__ import annotations
@@ -36,6 +47,10 @@ class MeetingRef:
     people: tuple[str, ...] = ()  # name words of attendees/organizer ("kim", "alex")
     relative: str | None = None  # next | first | last
     span: bool = False  # everything that fits ("everything on Friday", "all my meetings")
+    count: int = 1  # how many from the edge a relative reference takes ("my next 2 meetings")
+    # Named with its own article ("the standup and the retro"): never glued to the one before
+    # it into one title the way "lunch and learn" is.
+    own: bool = field(default=False, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -52,6 +67,8 @@ class Request:
     scope: str = "occurrence"  # occurrence | series
     immediate: bool = False  # "right away": skip the confirmation
     proposed_time: tuple[datetime, datetime] | None = None
+    # Meetings named after "except"/"but not": left out of what the other references find.
+    excluded: tuple[MeetingRef, ...] = ()
     day_first: bool = field(default=False, compare=False)
 
 
@@ -99,7 +116,9 @@ def sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------- comment, notify, immediate, series
 
 _TELL_WHO = (r"(?:them|him|her|everyone|everybody|all|people|the\s+(?:organi[sz]er|host|team|group|others|attendees"
-             r"|other\s+attendees)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))")
+             r"|other\s+attendees)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+             # "tell jordan sorry": after "tell" the next word is who, whatever its case.
+             r"|(?!(?:i|i'm|im|i'll|i've|we|we're|that|my|it|it's|this|about|know)\b)[a-z][a-z'.-]*)")
 _RE_MARKER = re.compile(
     r"(?:^|(?<=[\s,;:.!?(]))(?:(?:and|but|then|also|&)\s+)?(?:please\s+|pls\s+|just\s+|can\s+you\s+)?(?:"
     r"(?:say|saying|said|write|writing|reply|replying|respond|responding|answer|answering|explain|explaining|"
@@ -109,7 +128,7 @@ _RE_MARKER = re.compile(
     r"the\s+(?:note|message|comment|reason)|them|him|her|the\s+organi[sz]er|as|saying)\b)*"
     r"|(?:tell|telling|let|letting|inform|informing|remind|reminding|message|messaging|email|emailing|notify|"
     r"notifying|advise|advising|ping|warn|warning)\s+" + _TELL_WHO + r"(?:\s+(?:know|that|about|as))*"
-    r"|with\s+(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
+    r"|(?:with|w/)\s*(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
     r"(?:\s+(?:saying|that\s+says|that|of|being|is|reading))?"
     r"|(?:note|message|comment|reason|reply|response|msg|explanation|excuse)(?:\s+(?:being|is|would\s+be))?\s*[:=-]"
     r"|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
@@ -118,7 +137,7 @@ _RE_MARKER = re.compile(
     re.I,
 )
 _RE_REASON = re.compile(
-    r"(?:[,;:(]|\s[-–—]|^)\s*(?=(?:i'm|i\s+am|im|i've|i\s+have|i'll|i\s+will|i\s+won't|i\s+can't|i\s+cannot|"
+    r"(?:[,;:(]|\s[-–—]+|^)\s*(?=(?:i'm|i\s+am|im|i've|i\s+have|i'll|i\s+will|i\s+won't|i\s+can't|i\s+cannot|"
     r"i\s+need|i\s+got|i\s+must|i\s+was|i'd|i\s+feel|i\s+had|i\s+don't|i\s+do\s+not|i\s+should|i\s+just|"
     r"we\s|we're|my\s+(?:kid|son|daughter|wife|husband|partner|flight|train|car|doctor|dentist|child|family|mom|"
     r"dad|mother|father|baby|dog|cat|internet|laptop)|out\s|ooo\b|sick\b|ill\b|travell?ing|on\s+(?:leave|vacation|"
@@ -126,7 +145,15 @@ _RE_REASON = re.compile(
     r"double[- ]?booked|personal|family|doctor|dentist|busy\b|not\s+feeling|unwell|off\s+(?:today|sick|tomorrow)|"
     r"stuck|running\s+late|out\s+of\s+(?:the\s+)?office|have\s+a\s+conflict|clash|overlap|can't\s+make|"
     r"won't\s+make|no\s+longer|not\s+relevant|not\s+needed|not\s+interested|"
-    r"it(?:'s|\s+is)\s+(?:not|no\s+longer|a\s+conflict|clashing|overlapping)))",
+    r"it(?:'s|\s+is)\s+(?:not|no\s+longer|a\s+conflict|clashing|overlapping)|"
+    # A clause with its subject dropped, as people write in chat: "might be late", "will catch
+    # the recording", "running a workshop", "at the dentist", "away that week".
+    r"(?:will|won't|wont|can't|cant|cannot|might|may|must|need\s+to|have\s+to|gotta|gonna)\s+(?!you\b|u\b)|"
+    r"(?!(?:meeting|morning|evening|something|nothing|training|planning|briefing|onboarding|hiring|building|"
+    r"wedding|offering|ending|pending|during|booking|recording|opening|closing|kickoff|standing)\b)"
+    r"[a-z]{2,}ing\s+(?:a|an|the|my|to|at|in|on|from|with|for|home|late|out|back|off|this|that|some|all)\b|"
+    r"at\s+(?:a|an|the|my)\s+(?!\d)|away\b|emergency|prior\s+commitment|back[- ]to[- ]back|"
+    r"(?:in|with)\s+(?:a|an)\s+(?:client|customer|workshop|training|offsite|class|interview|all[- ]day)))",
     re.I,
 )
 _RE_LEAD = re.compile(r"^\W*(?:(?:hi|hey|hello|so|ok|okay|well|ugh|sorry)\b\W*)*(.+?)\s*[,;:–—-]+\s*"
@@ -148,6 +175,7 @@ _RE_NOTIFY_OFF = re.compile(
     r"(?:do\s*n[o']?t|do\s+not|no\s+need\s+to|without|never|w/o|shouldn't|should\s+not)\s+(?:bother\s+)?(?:even\s+)?"
     r"(?:send(?:ing)?|notify(?:ing)?|tell(?:ing)?|inform(?:ing)?|e-?mail(?:ing)?|let(?:ting)?|repl(?:y|ying)|"
     r"respond(?:ing)?|alert(?:ing)?|messag(?:e|ing)|ping(?:ing)?|answer(?:ing)?|rsvp(?:ing)?)\b"
+    r"(?:\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?|\s+[a-z]+(?=\s+know\b))?"
     r"(?:\s+(?:a|an|any|the|them|him|her|anyone|anybody|anything|everyone|people|back|know|out|organi[sz]er|host|"
     r"response|reply|notification|notice|message|email|note|rsvp|responses|replies|notifications|messages|emails|"
     r"to|about|it|attendees))*"
@@ -178,6 +206,14 @@ _RE_SERIES = re.compile(
     re.I,
 )
 
+# "just this one, not the series": the user ruling the series out is no request for it.
+_RE_NOT_SERIES = re.compile(
+    r"[,;]?\s*\b(?:(?:but\s+)?not\s+(?:for\s+)?|rather\s+than\s+|instead\s+of\s+)(?:the\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:series|recurrence|recurring\s+(?:meeting|series|one)|whole\s+thing|all\s+of\s+them|every\s+(?:week|one|time)|"
+    r"future\s+ones|the\s+rest)\b", re.I)
+_RE_DISCOURSE = re.compile(
+    r"\b(?:after\s+all|on\s+(?:second|2nd)\s+thoughts?|come\s+to\s+think\s+of\s+it|anyways?|in\s+the\s+end)"
+    r"(?=\s*(?:[,.!?;]|$))|^\W*(?:actually|on\s+(?:second|2nd)\s+thoughts?|anyways?)\b", re.I)
 _RE_NO_COMMENT = re.compile(r"\b(?:without|with\s+no|no)\s+(?:a\s+|any\s+)?(?:comment|note|message|reason|"
                             r"explanation)s?\b", re.I)
 
@@ -200,7 +236,9 @@ _RE_DECLINE = re.compile(
     r"get\s+me\s+out\s+of|remove\s+me\s+from|take\s+me\s+off|drop\s+(?:out\s+of|me\s+from)|opt\s+out\s+of|"
     r"(?:i\s+)?(?:can'?t|cannot|can\s+not|won'?t|will\s+not|wont|unable\s+to|not\s+able\s+to)\s+(?:be\s+able\s+to\s+)?"
     r"(?:make(?:\s+it\s+to)?|attend|go\s+to|join|do|be\s+(?:at|in|there\s+for))|"
-    r"(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining|gonna\s+make)|"
+    r"(?:(?:i'?m|i\s+am)\s+)?not\s+(?:going\s+to|gonna)\s+(?:be\s+able\s+to\s+)?(?:make(?:\s+it\s+to)?|attend|go\s+to|join|"
+    r"be\s+(?:at|in|there\s+for))|(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining)|"
+    r"(?:count|rule|leave)\s+me\s+out(?:\s+(?:of|for|from))?|bow\s+out\s+(?:of|from)|sit\s+out|"
     r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss)\b"
 )
 _RE_ACCEPT = re.compile(
@@ -228,12 +266,14 @@ _RE_ANY_VERB = re.compile("|".join(p.pattern for p in (_RE_TENT_STRONG, _RE_DECL
 
 _RE_BETWEEN_AND = re.compile(r"\b(between\s+\S+)\s+and\s+")
 _RE_WITH_AND = re.compile(
-    r"\b((?:with|w/)\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?)\s+(?:and|&)\s+(?!the\b|my\b|a\b|an\b|all\b|every|\d|"
+    r"\b((?:with\s+|w\s+|w/\s*)[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?)\s+(?:and|&)\s+(?!the\b|my\b|a\b|an\b|all\b|every|\d|"
     r"on\b|at\b|tomorrow|today|next\b|this\b|also\b|then\b|say|tell|let\b)"
 )
+_RE_PLUS = re.compile(r"(?<=\w)\s*\+\s*(?=\w)")
+_RE_WITH_TAIL = re.compile(r"\b(?:with|w/|w)\s*[a-z][a-z'.-]*\s*$")
 _RE_SPLIT = re.compile(r"\s*(?:[,;]|\band\s+also\b|\band\b|&|\bplus\b|\bas\s+well\s+as\b|\balong\s+with\b|\bor\b)\s*")
 _RE_PEOPLE = re.compile(
-    r"\b(?:with|w/|from|by|organi[sz]ed\s+by|hosted\s+by|sent\s+by|set\s+up\s+by|run\s+by|led\s+by)\s+"
+    r"(?:\b(?:with|w|from|by|organi[sz]ed\s+by|hosted\s+by|sent\s+by|set\s+up\s+by|run\s+by|led\s+by)\s+|\bw/\s*)"
     r"((?:[a-z][a-z'.-]*)(?:\s*\+\s*[a-z][a-z'.-]*|\s+[a-z][a-z'.-]*){0,3})"
 )
 _RE_EMAIL = re.compile(r"\b(?:with\s+|from\s+)?([a-z0-9._+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b")
@@ -248,7 +288,7 @@ _RE_SPAN = re.compile(
 _RE_EVERY = re.compile(r"\b(?:every|each|all)\b")
 _PEOPLE_STOP = frozenset(
     "the my a an on at in for and today tomorrow next this that about re regarding to me us you him her them "
-    "everyone anyone team tonight morning afternoon evening please is are was i it later earlier so but because "
+    "everyone anyone team tonight morning afternoon arvo evening please is are was i it later earlier so but because "
     "too also again thanks as if when every all each any some which who".split()
 )
 _RE_SINGULAR = re.compile(r"\b(?:meeting|mtg|call|event|invite|invitation|one|appointment|session|thing)\b")
@@ -266,9 +306,9 @@ _STOP = frozenset(
     each anything entire whole schedule mtg mtgs invites invitation invitations appointment appointments
     time times slot held happening later earlier today's tomorrow's week's hey also again actually really
     asap either both other another respond response reply rsvp attend attending join joining make
-    morning afternoon evening night tonight lunchtime o clock oclock am pm now currently up
+    morning afternoon arvo evening night tonight lunchtime o clock oclock am pm now currently up
     sorry oh well but if not no only kind sort some maybe tentatively tentative decline accept mark put
-    remaining both two three four five couple few several
+    remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
     """.split()
 )
@@ -287,12 +327,14 @@ class _Piece:
     span: bool
     every: bool
     article: bool
+    count: int = 1
     bare: bool = False  # only a day was named ("decline Friday"): the whole day
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
             days=tuple(self.days), time=self.time, flexible=self.flexible, part=self.part, after_now=self.after_now,
             subject=tuple(self.subject), people=tuple(self.people), relative=self.relative, span=self.span,
+            count=self.count, own=self.article,
         )
 
     @property
@@ -312,11 +354,31 @@ class _Piece:
 
 
 _RE_ARTICLE = re.compile(r"^\s*(?:the|my|a|an|our)\b")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
+_RE_COUNT = re.compile(r"\b(next|first|last|upcoming)\s+(\d{1,2}|two|three|four|five|six|couple(?:\s+of)?|few)\s+"
+                       r"(?=(?:meetings|events|calls|mtgs|ones|invites|appointments)\b)")
+# "the meeting Priya sent (me)", "the one Sam set up": the organizer named after the meeting.
+_RE_SENT_BY = re.compile(
+    r"\b(meeting|one|invite|invitation|call|event|thing|sync|session)\s+"
+    r"(?!(?:i|i've|you|we|they|he|she|it|that|which|who|was|is|on|at|for|to|tomorrow|today)\b)([a-z][a-z'.-]*)\s+"
+    r"(?:sent|set\s+up|setup|organi[sz]ed|scheduled|booked|created|arranged|called|invited\s+me\s+to|put\s+in)\b"
+    r"(?:\s+(?:me|us|out|up|over))?"
+)
+_RE_EXCEPT = re.compile(r"\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|aside\s+from|"
+                        r"save\s+for|not\s+including|but\s+keep|besides)\b\s*")
 
 
 def _piece(text: str, today: date, day_first: bool) -> _Piece:
     found = timewords.Found()
     article = bool(_RE_ARTICLE.match(text))
+    count = 1
+    counted = _RE_COUNT.search(text)
+    if counted:
+        # "my next 2 meetings": a number of meetings, not a time.
+        raw = counted.group(2)
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.split()[0], 2)
+        text = text[: counted.start()] + " " + counted.group(1) + " " + text[counted.end():]
+    text = _RE_SENT_BY.sub(r" \1 with \2 ", text)
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
     people: list[str] = []
@@ -353,8 +415,9 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
             text = pattern.sub(" ", text)
             break
     span = found.span or bool(_RE_SPAN.search(text))
-    if found.days and not (found.time or found.part or relative or people) and not _RE_SINGULAR.search(text):
-        # "decline Friday", "decline tomorrow": the whole day, unless one meeting is named.
+    if (found.days or found.part) and not (found.time or relative or people) and not _RE_SINGULAR.search(text):
+        # "decline Friday", "decline tomorrow", "decline my afternoon": the whole day (or part
+        # of it), unless one meeting is named.
         leftover = [w for w in re.findall(r"[a-z0-9']+", text) if w not in _STOP and w not in FILLER]
         bare = not leftover
     else:
@@ -365,10 +428,14 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     return _Piece(
         days=found.days, time=found.time, flexible=found.flexible, part=found.part, after_now=found.after_now,
         subject=subject, people=people, relative=relative, span=span, every=every, article=article, bare=bare,
+        count=count if relative else 1,
     )
 
 
 def _pieces(text: str, today: date, day_first: bool) -> list[_Piece]:
+    # "interview + debrief" lists two meetings, each named on its own ("and the debrief");
+    # "with Kim + Alex" stays one meeting with two people.
+    text = _RE_PLUS.sub(lambda m: m.group(0) if _RE_WITH_TAIL.search(text, 0, m.start()) else " and the ", text)
     text = _RE_BETWEEN_AND.sub(r"\1 ~ ", text)
     text = _RE_WITH_AND.sub(r"\1 + ", text)
     pieces = [_piece(chunk, today, day_first) for chunk in _RE_SPLIT.split(text) if chunk.strip()]
@@ -401,7 +468,7 @@ def _pieces(text: str, today: date, day_first: bool) -> list[_Piece]:
                                          "people": list(src.people)}))
             merged = out
     for p in merged:
-        if p.bare and p.only_days:
+        if p.bare and not (p.time or p.subject or p.people or p.relative):
             p.span = True
     if len(merged) > 1:
         with_days = {tuple(p.days) for p in merged if p.days}
@@ -538,6 +605,13 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
                 comment = _strip_comment(command[reason.end():])
                 raw_tail = command[reason.end():]
                 command = command[: reason.start()]
+            elif (dash := _RE_DASH_NOTE.search(command, verb.end())) and _is_note(
+                    command[dash.end():], now.date(), day_first):
+                # "decline the all hands — will catch the recording": after a dash, words that
+                # name no meeting are the note.
+                comment = _strip_comment(command[dash.end():])
+                raw_tail = command[dash.end():]
+                command = command[: dash.start()]
             else:
                 # "I'm out sick today, please decline everything": a reason ahead of the request.
                 head = _RE_LEAD.match(command[: verb.start()])
@@ -573,12 +647,15 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         scope = "series"
         return " "
 
+    command = _RE_DISCOURSE.sub(" ", command)
     command = _RE_NO_COMMENT.sub(" ", command)
+    command = _RE_NOT_SERIES.sub(" ", command)
     command = _RE_SERIES.sub(series_flag, command)
     command = _RE_IMMEDIATE.sub(now_flag, command)
     lower = normalize(timewords.fix_typos(command.lower()))
     intent = _classify(lower)
     refs: tuple[MeetingRef, ...] = ()
+    excluded_refs: tuple[MeetingRef, ...] = ()
     if intent in ACTIONS or intent in ("agenda", "other", "abort"):
         verb = _first_verb(lower)
         body = lower
@@ -586,7 +663,18 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             body = lower[: verb.start()] + " , " + lower[verb.end():]
         if intent == "agenda":
             body = _RE_AGENDA.sub(" ", body)
+        excluded: list[_Piece] = []
+        cut = _RE_EXCEPT.search(body)
+        if cut:
+            excluded = _pieces(body[cut.end():], now.date(), day_first)
+            body = body[: cut.start()]
         pieces = _pieces(body, now.date(), day_first)
+        shared_days = {tuple(p.days) for p in pieces if p.days}
+        for p in excluded:
+            if not p.days and len(shared_days) == 1:
+                p.days = list(next(iter(shared_days)))
+            p.span = p.span and not (p.subject or p.people or p.time)
+        excluded_refs = tuple(p.ref() for p in excluded)
         if verb is not None and verb.group(0).startswith(("clear", "free")):
             for p in pieces:
                 p.span = True
@@ -606,7 +694,8 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         if intent in ("help", "signout", "abort"):
             refs = ()
     return Request(intent=intent, refs=refs, comment=comment if intent in ACTIONS else None, notify=notify,
-                   scope=scope, immediate=immediate, day_first=day_first)
+                   scope=scope, immediate=immediate, day_first=day_first,
+                   excluded=excluded_refs if intent in ACTIONS and refs else ())
 
 
 def _classify(lower: str) -> str:
@@ -626,6 +715,19 @@ def _classify(lower: str) -> str:
     if _RE_AGENDA.search(lower):
         return "agenda"
     return "other"
+
+
+_RE_DASH_NOTE = re.compile(r"\s[-–—]+\s+|\s*[–—]+\s*")
+_RE_NOT_NOTE = re.compile(r"^\W*(?:the|my|a|an|and|also|plus|or|then|not|but|only|both|all|every|this|that|our)\b")
+
+
+def _is_note(tail: str, today: date, day_first: bool) -> bool:
+    low = timewords.fix_typos(tail.lower())
+    if not re.search(r"[a-z]{2,}", low) or _RE_NOT_NOTE.match(low) or _RE_ANY_VERB.search(low):
+        return False
+    if _looks_like_reference(low, today, day_first):
+        return False
+    return any(w not in _STOP and w not in FILLER for w in re.findall(r"[a-z']+", low))
 
 
 def _looks_like_reference(low: str, today: date, day_first: bool) -> bool:

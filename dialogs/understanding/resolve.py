@@ -8,6 +8,16 @@ upcoming one; two meetings at the named time are a question, not a guess. A span
 leaves out all-day events, cancelled ones, ones that already started, ones the user
 organizes and ones already answered the way asked. `fetch_window(request, now)` is the
 range of days the bot must read from Graph before resolving.
+
+Judgement calls (where a sensible person could go either way, this is the rule):
+- Meetings that start at the same minute are listed in the calendar's own order.
+- "after 3" takes a meeting starting at 3; "between 1 and 4" leaves out one starting at 4.
+- A part of the day alone ("decline my afternoon", "tomorrow morning") is every meeting in it.
+- "X except Y" drops what Y names from what X finds; Y takes X's day when it names none.
+- "the interview + the debrief": a meeting one reference names outright is not another
+  reference's pick when that one is named only by subject words.
+- "my next 2 meetings" skips meetings already declined or cancelled, like "my next meeting".
+- Cancelling a meeting someone else organizes means declining it.
 """
 
 from __future__ import annotations
@@ -42,10 +52,11 @@ class Resolution:
 
 
 class _Item:
-    __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key")
+    __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
-    def __init__(self, event: Event, tz: tzinfo) -> None:
+    def __init__(self, event: Event, tz: tzinfo, index: int = 0) -> None:
         self.event = event
+        self.index = index  # the calendar's own order breaks ties between meetings at one time
         if isinstance(event.start, datetime) and isinstance(event.end, datetime):
             self.timed = True
             self.start = event.start.astimezone(tz)
@@ -258,6 +269,11 @@ def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str
             days = (first_day, first_day)
             pool = [it for it in pool if it.day == first_day]
         pool = _best_tier(pool, ref)
+        if ref.count > 1:
+            # "my next 2 meetings": that many, counted from the edge.
+            ordered = sorted(pool, key=_order, reverse=ref.relative == "last")
+            chosen = sorted(_prefer(ordered, intent, now, series)[: ref.count], key=_order)
+            return "matched", chosen, days or (chosen[0].day, chosen[-1].day)
         edge = max(it.start for it in pool) if ref.relative == "last" else min(it.start for it in pool)
         chosen = [it for it in pool if it.start == edge]
         chosen = _prefer(chosen, intent, now, series)
@@ -294,12 +310,41 @@ def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str
     return "ambiguous", pool, days or (pool[0].day, pool[0].day)
 
 
+def _without(results: list, excluded: Sequence[MeetingRef], items: list[_Item], now: datetime, intent: str,
+             series: bool) -> list:
+    """ "everything Thursday except the all hands": drop what the excepted references name."""
+    dropped: set[str] = set()
+    for ref in excluded:
+        dropped.update(it.event.id for it in _resolve_ref(ref, items, now, intent, series)[1])
+    out = []
+    for status, found, days in results:
+        kept = [it for it in found if it.event.id not in dropped]
+        out.append((status if kept else "none", kept, days))
+    return out
+
+
+def _share(refs: list[MeetingRef], results: list, items: list[_Item], now: datetime, intent: str,
+           series: bool) -> list:
+    """ "the interview + the debrief": a meeting another reference names outright is not this one's pick."""
+    out = list(results)
+    for i, (status, found, _days) in enumerate(results):
+        others = {it.event.id for j, (st, fd, _) in enumerate(results) if j != i and st == "matched" for it in fd}
+        # Only a meeting named by its subject alone is re-read; a time or a day is not negotiable.
+        plain = refs[i].subject and not (refs[i].time or refs[i].days or refs[i].relative or refs[i].span)
+        if not plain or status == "none" or not any(it.event.id in others for it in found):
+            continue
+        again = _resolve_ref(refs[i], [it for it in items if it.event.id not in others], now, intent, series)
+        if again[0] != "none":
+            out[i] = again
+    return out
+
+
 def _joined_subjects(refs: list[MeetingRef], items: list[_Item]) -> list[MeetingRef]:
     """Put back "Lunch and Learn" or "Sales & Marketing sync" when an event has all those words."""
     out: list[MeetingRef] = []
     for ref in refs:
         prev = out[-1] if out else None
-        if (prev is not None and prev.subject and ref.subject and not (ref.time or ref.part or ref.people
+        if (prev is not None and prev.subject and ref.subject and not (ref.own or ref.time or ref.part or ref.people
                                                                        or ref.relative or ref.span)
                 and prev.time is None and not prev.people and not prev.relative and prev.days == ref.days):
             joined = replace(prev, subject=prev.subject + ref.subject)
@@ -324,9 +369,9 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
     tz = now.tzinfo
     assert tz is not None
     items = []
-    for event in events:
+    for index, event in enumerate(events):
         try:
-            items.append(_Item(event, tz))
+            items.append(_Item(event, tz, index))
         except (TypeError, ValueError, AttributeError, OverflowError):
             continue
     today = now.date()
@@ -349,8 +394,12 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
     chosen: dict[str, _Item] = {}
     window: tuple[date, date] | None = None
     unmatched = 0
-    for ref in refs:
-        status, found, days = _resolve_ref(ref, items, now, request.intent, series)
+    results = [_resolve_ref(ref, items, now, request.intent, series) for ref in refs]
+    if len(results) > 1:
+        results = _share(refs, results, items, now, request.intent, series)
+    if request.excluded:
+        results = _without(results, request.excluded, items, now, request.intent, series)
+    for status, found, days in results:
         statuses.append(status)
         if status == "none":
             unmatched += 1
@@ -387,8 +436,8 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
     )
 
 
-def _order(item: _Item) -> tuple[datetime, str]:
-    return item.start, item.event.id
+def _order(item: _Item) -> tuple[datetime, int]:
+    return item.start, item.index
 
 
 def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:

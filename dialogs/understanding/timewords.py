@@ -52,7 +52,7 @@ _RE_NUMERIC = re.compile(r"\b(?:on\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b"
 _RE_ORDINAL = re.compile(r"\b(?:on\s+)?(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b(?!\s*(?:floor|place|time))")
 _RE_RELDAY = re.compile(
     r"\b(?:(?:on\s+)?(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today'?s|today|"
-    r"tonight'?s?|tomorrow'?s|tomorrow|yesterday'?s|yesterday|this\s+(?:morning|afternoon|evening)'?s?)\b"
+    r"tonight'?s?|tomorrow'?s|tomorrow|yesterday'?s|yesterday|this\s+(?:morning|afternoon|arvo|evening)'?s?)\b"
 )
 _RE_WEEKDAY = re.compile(
     r"\b(?:(this|next|coming|on|last|past|the\s+following)\s+)?(?:(?:this|next|coming|on)\s+)?" + _WD
@@ -67,9 +67,11 @@ _RE_IN_DAYS = re.compile(r"\bin\s+(\d+|two|three|four|five|six|seven)\s+days\b")
 
 
 _RE_REST = re.compile(
-    r"\b(?:for\s+)?(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|my\s+|this\s+)?(day|today|morning|afternoon|evening)\b"
+    r"\b(?:for\s+)?(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|my\s+|this\s+)?(day|today|morning|afternoon|arvo|"
+    r"evening)\b"
 )
-_PARTS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 17 * 60), "evening": (17 * 60, 24 * 60),
+_PARTS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 17 * 60), "arvo": (12 * 60, 17 * 60),
+          "evening": (17 * 60, 24 * 60),
           "night": (17 * 60, 24 * 60), "tonight": (17 * 60, 24 * 60)}
 
 
@@ -271,7 +273,7 @@ _RE_BETWEEN = re.compile(r"\b(?:between|from)\s+" + _ANY_T + r"\s*(?:and|~|to|ti
 _RE_DASH = re.compile(r"\b" + _T + r"\s*(?:-|–)\s*" + _T + r"(?![\d:])")
 _RE_AFTER = re.compile(r"\b(?:after|later\s+than|past|from)\s+" + _ANY_T + r"(?![\d:/])")
 _RE_BEFORE = re.compile(r"\b(?:before|until|till|earlier\s+than)\s+" + _ANY_T + r"(?![\d:/])")
-_RE_PART = re.compile(r"\b(?:in\s+the\s+|this\s+)?(morning|afternoon|evening|night)'?s?\b")
+_RE_PART = re.compile(r"\b(?:in\s+the\s+|this\s+)?(morning|afternoon|arvo|evening|night)'?s?\b")
 _RE_MER = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|(a|p)\b)")
 _RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
 _RE_OCLOCK = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s*o'?\s*clock\b")

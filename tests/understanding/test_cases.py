@@ -45,3 +45,12 @@ def test_all_twenty_worked_examples_are_right():
     cases = _load(EXAMPLES)
     wrong = _wrong(cases)
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_case_typed_the_way_people_write_in_teams_is_understood():
+    # Written apart from the parser's vocabulary (build_heldout.py): noisy, terse and polite
+    # requests against calendars with DST weeks, foreign zones, clashes and answered meetings.
+    cases = _load(HERE / "heldout_style.jsonl")
+    assert len(cases) >= 120
+    wrong = _wrong(cases)
+    assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
