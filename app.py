@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import ssl
 import sys
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from datetime import datetime
 
@@ -32,6 +34,7 @@ from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services, utc_now
 from graph.client import GraphClient
 from graph.tokens import UserTokens
+from graph.transport import graph_transport
 from settings import ConfigError, Settings
 
 log = logging.getLogger("regrets")
@@ -40,18 +43,29 @@ SHUTDOWN_SECONDS = 4.0
 SERVICES = web.AppKey("services", Services)
 
 
+def behind_proxy(url: str) -> bool:
+    """Whether the environment sends requests for `url` through a proxy."""
+    host = urllib.parse.urlparse(url).hostname or ""
+    return bool(urllib.request.getproxies().get("https")) and not urllib.request.proxy_bypass(host)
+
+
 def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
 def build(settings: Settings, *, storage: Storage | None = None,
           clock: Callable[[], datetime] = utc_now) -> web.Application:
-    apply_sdk_patches()
+    apply_sdk_patches(fast_serialization=True)
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-    graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", verify=tls, timeout=timeout,
-                                   limits=limits)
+    if behind_proxy(settings.graph_base_url):
+        # httpx honours HTTP(S)_PROXY only with its own transport.
+        graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", verify=tls, timeout=timeout,
+                                       limits=limits)
+    else:
+        graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", timeout=timeout,
+                                       transport=graph_transport(verify=tls, limits=limits))
     meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
 
     storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())

@@ -11,6 +11,14 @@ Checks, as the Bot Framework documentation describes them: `Bearer` scheme; RS25
 signature by a key from the channel's JWKS; the key's endorsements include the
 activity's channel id; issuer = BOT_TOKEN_ISSUER; audience = the bot's app id; not
 expired (5 minutes of clock skew); `serviceurl` claim equal to the activity's serviceUrl.
+
+The channel reuses one token for many activities (until it expires), and the RS256 check
+is most of the cost of a request's authentication. So a token that passed every check is
+remembered, keyed by its exact text, until its `exp` (plus the skew) and at most
+`cache_size` of them. A remembered token skips only the signature, issuer and audience
+checks, which cannot change for the same text; on every request it is still refused once
+expired, when its key is no longer published or not endorsed for the activity's channel,
+or when its `serviceurl` differs from the activity's.
 """
 
 from __future__ import annotations
@@ -19,6 +27,8 @@ import asyncio
 import json
 import logging
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +43,13 @@ CLOCK_SKEW_SECONDS = 300
 
 class SigningKeysUnavailable(Exception):
     """The channel's keys could not be loaded: the request cannot be judged (503, not 401)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    claims: dict
+    kid: str
+    valid_until: float  # exp + clock skew, epoch seconds
 
 
 @dataclass
@@ -53,6 +70,8 @@ class ChannelTokenValidator:
         app_id: str,
         max_age: float = 24 * 3600,
         refresh_interval: float = 300,
+        cache_size: int = 256,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._http = http
         self._metadata_url = metadata_url
@@ -63,6 +82,10 @@ class ChannelTokenValidator:
         self._keys: dict[str, _Key] = {}
         self._fetched_at = float("-inf")
         self._refresh_lock = asyncio.Lock()
+        self._verified: OrderedDict[str, _Verified] = OrderedDict()
+        self._cache_size = cache_size
+        self._clock = clock
+        self.signatures_checked = 0  # RS256 verifications run (a remembered token needs none)
 
     async def validate(self, auth_header: str | None, *, channel_id: str | None, service_url: str | None) -> dict:
         if not auth_header:
@@ -70,6 +93,9 @@ class ChannelTokenValidator:
         scheme, _, token = auth_header.partition(" ")
         if scheme != "Bearer" or not token:
             raise PermissionError("not a bearer token")
+        known = self._verified.get(token)
+        if known is not None:
+            return await self._recheck(token, known, channel_id=channel_id, service_url=service_url)
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -79,6 +105,7 @@ class ChannelTokenValidator:
         key = await self._key(str(header.get("kid") or ""))
         if (channel_id or "") not in key.endorsements:
             raise PermissionError("signing key not endorsed for this channel")
+        self.signatures_checked += 1
         try:
             claims = jwt.decode(
                 token,
@@ -93,7 +120,29 @@ class ChannelTokenValidator:
             raise PermissionError(f"token rejected: {type(exc).__name__}") from exc
         if service_url is not None and claims.get("serviceurl") != service_url:
             raise PermissionError("serviceurl claim does not match the activity")
+        self._remember(token, claims, str(header.get("kid") or ""))
         return claims
+
+    async def _recheck(self, token: str, known: _Verified, *, channel_id: str | None,
+                       service_url: str | None) -> dict:
+        """The checks that depend on time, the published keys or the activity: run on every request."""
+        if self._clock() >= known.valid_until:
+            del self._verified[token]
+            raise PermissionError("token rejected: ExpiredSignatureError")
+        key = await self._key(known.kid)
+        if (channel_id or "") not in key.endorsements:
+            raise PermissionError("signing key not endorsed for this channel")
+        if service_url is not None and known.claims.get("serviceurl") != service_url:
+            raise PermissionError("serviceurl claim does not match the activity")
+        return dict(known.claims)  # callers may change theirs; the remembered one stays as verified
+
+    def _remember(self, token: str, claims: dict, kid: str) -> None:
+        exp = claims.get("exp")
+        if not isinstance(exp, int | float) or self._cache_size <= 0:
+            return
+        while len(self._verified) >= self._cache_size:
+            self._verified.popitem(last=False)  # the oldest first
+        self._verified[token] = _Verified(dict(claims), kid, float(exp) + CLOCK_SKEW_SECONDS)
 
     async def _key(self, kid: str) -> _Key:
         now = time.monotonic()
