@@ -11,7 +11,7 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus
 from botbuilder.schema import ActivityTypes
 
-from dialogs import texts
+from dialogs import cards, texts
 from dialogs.replies import card_activity
 from dialogs.services import Services
 from dialogs.understanding import parse
@@ -19,8 +19,6 @@ from dialogs.users import user_of
 
 
 async def send_help(context: TurnContext) -> None:
-    from dialogs import cards
-
     await context.send_activity(card_activity(cards.help_card(list(texts.HELP_EXAMPLES))))
 
 
