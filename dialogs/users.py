@@ -12,7 +12,6 @@ class TeamsUser:
     key: str  # Entra object id when Teams gives one, else the channel's user id
     name: str
     tenant_id: str
-    upn: str = ""
 
 
 def user_of(activity: Activity) -> TeamsUser:
@@ -29,15 +28,6 @@ def user_of(activity: Activity) -> TeamsUser:
         name=(sender.name if sender else "") or "",
         tenant_id=tenant.lower(),
     )
-
-
-def client_zone(activity: Activity) -> str | None:
-    """The zone Teams reports for the user's client (a hint until the mailbox zone is known)."""
-    for entity in activity.entities or []:
-        data = entity.additional_properties if hasattr(entity, "additional_properties") else {}
-        if getattr(entity, "type", None) == "clientInfo" and data:
-            return data.get("timezone")
-    return None
 
 
 MONTH_FIRST_LOCALES = ("en-us", "en-ph", "en-ca", "en-um", "en-as", "en-gu", "en-mp", "en-pr", "en-vi", "fil")
