@@ -19,7 +19,7 @@ VERBS = {"decline": "decline", "accept": "accept", "tentative": "tentativelyAcce
 
 @dataclass
 class Plan:
-    # confirm | act | choice | bulk | agenda | pick | own_meeting | nothing | none
+    # confirm | act | choice | bulk | act_all | agenda | pick | own_meeting | nothing | none
     kind: str
     verb: str = "decline"
     events: list[Event] = field(default_factory=list)
@@ -102,7 +102,7 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     if not actionable:
         return Plan(kind="nothing", message="None of those meetings needs a response from you.",
                     events=events, **common)
-    return Plan(kind="bulk", events=actionable, **common)
+    return Plan(kind="act_all" if getattr(request, "immediate", False) else "bulk", events=actionable, **common)
 
 
 def _window_title(resolution: Any, now: datetime) -> str:

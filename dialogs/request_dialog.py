@@ -180,6 +180,13 @@ class RequestDialog(InterruptibleDialog):
             await context.send_activity(card_activity(outcome.card))
             await context.send_activity(outcome.message)
             return
+        if plan.kind == "act_all":
+            results = await acting.act_many(services.graph, token, plan.events, verb=plan.verb,
+                                            comment=plan.comment, notify=plan.notify)
+            ok = sum(1 for r in results if r.ok)
+            await context.send_activity(card_activity(cards.summary_card(results, verb=plan.verb)))
+            await context.send_activity(acting.bulk_sentence(plan.verb, ok, len(results) - ok))
+            return
         if plan.kind == "confirm":
             event = plan.events[0]
             await self._offer(context, user, plan.verb, plan.events, lambda rid: cards.confirm_card(
