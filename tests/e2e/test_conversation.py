@@ -212,3 +212,18 @@ async def test_a_tenant_outside_the_allow_list_is_refused_politely_without_graph
         [reply] = teams.messages(chat)
         assert "isn't enabled for your organization" in reply["text"]
         assert [r for r in sandbox.graph.log if r.user == user.oid] == []
+
+
+async def test_declining_everything_tomorrow_right_now_batches_them_and_shows_one_summary(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    await ask(regrets, chat, "what's on today")
+    messages = await ask(regrets, chat, "decline all my meetings tomorrow right now, I'm off sick")
+    summary = only_card(messages)
+    assert buttons(summary) == []
+    mine = decisions(sandbox, user)
+    assert len(mine) >= 2
+    assert {d.comment for d in mine} == {"I'm off sick"}
+    batches = [r for r in sandbox.graph.requests("POST", "/$batch") if r.user == user.oid]
+    assert len(batches) == 1
+    assert f"Declined {len(mine)} meetings" in messages[-1]["text"]
