@@ -73,6 +73,9 @@ class Settings:
     bot_oauth_scope: str = "https://api.botframework.com"
     bot_oauth_url: str = "https://api.botframework.com"
     sso_resource: str = ""
+    # The Azure Bot's OAuth connection behind the card's Sign in button when silent SSO
+    # fails; empty: SSO only, no fallback.
+    oauth_connection_name: str = ""
     ca_bundle: str | None = None
     allowed_tenants: tuple[str, ...] = ()
     # Secret the per-user token cache is encrypted with at rest; when empty the key is
@@ -173,6 +176,7 @@ class Settings:
             bot_oauth_scope=get("BOT_OAUTH_SCOPE", cls.bot_oauth_scope),
             bot_oauth_url=_url("BOT_OAUTH_URL", get("BOT_OAUTH_URL", cls.bot_oauth_url)),
             sso_resource=get("SSO_RESOURCE", f"api://botid-{app_id}" if app_id else ""),
+            oauth_connection_name=get("OAUTH_CONNECTION_NAME"),
             ca_bundle=ca_bundle,
             allowed_tenants=tuple(t.strip().lower() for t in get("ALLOWED_TENANTS").split(",") if t.strip()),
             token_cache_key=cache_key,

@@ -14,6 +14,7 @@ from botbuilder.schema import ActivityTypes
 from dialogs import cards, texts
 from dialogs.replies import card_activity
 from dialogs.services import Services
+from dialogs.sso_prompt import sign_out_of_connection
 from dialogs.understanding import parse
 from dialogs.users import user_of
 
@@ -24,6 +25,8 @@ async def send_help(context: TurnContext) -> None:
 
 async def sign_out(context: TurnContext, services: Services) -> None:
     await services.tokens.sign_out(user_of(context.activity).key)
+    if services.oauth_connection:
+        await sign_out_of_connection(context, services.oauth_connection)
     await context.send_activity(texts.SIGNED_OUT)
 
 

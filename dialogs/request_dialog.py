@@ -48,9 +48,9 @@ NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
 
 
 class RequestDialog(InterruptibleDialog):
-    def __init__(self, services: Services, storage: Storage, *, connection_name: str = "") -> None:
+    def __init__(self, services: Services, storage: Storage) -> None:
         super().__init__(RequestDialog.__name__, services)
-        self.add_dialog(SsoPrompt("sso", services, storage, connection_name))
+        self.add_dialog(SsoPrompt("sso", services, storage, services.oauth_connection))
         self.add_dialog(WaterfallDialog("steps", [self.understand_step, self.sign_in_step, self.act_step]))
         self.initial_dialog_id = "steps"
 

@@ -18,6 +18,8 @@ class Services:
     tokens: Any  # graph.tokens.UserTokens
     pending: Any  # bot.pending.PendingActions
     sso_resource: str = ""
+    # The Azure Bot's OAuth connection for the sign-in fallback (empty: SSO only).
+    oauth_connection: str = ""
     # Sandbox mode only: fetches the Playground user's SSO token from the Entra stand-in.
     sandbox_sso: Callable[[Any], Awaitable[str]] | None = None
     confirm_before_acting: bool = True

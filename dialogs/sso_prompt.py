@@ -1,21 +1,34 @@
-"""Teams single sign-on: ask Teams for the user's token and exchange it on their behalf.
+"""Teams single sign-on, with the Azure Bot's OAuth connection as the fallback sign-in.
 
     begin ──► OAuth card (tokenExchangeResource.uri = SSO_RESOURCE) ──► waiting
+              with a connection: the card comes from the token service's sign-in resource,
+              and its Sign in button opens the service's sign-in link
     waiting ── signin/tokenExchange ──► OBO works? ── yes ─► 200, end(True)
                                             │ consent needed ─► 412 + consent card, end(False)
                                             │ token unusable ─► 412 (Teams shows Sign in), waiting
                                             └ Entra down ────► 412 + a sentence, end(False)
     waiting ── the same exchange again (another Teams client) ──► 200, nothing else
+    waiting ── signin/verifyState {state: magic code} (the user used Sign in) ──► 200, then:
+                  no connection ───────────────────► "use SSO" sentence, waiting
+                  token service has no token for the code (wrong code, service down)
+                                    ───────────────► "sign-in did not complete", waiting
+                  its token → the same OBO ── yes ─► end(True)
+                                 │ consent needed / Entra down ─► consent card / sentence, end(False)
+                                 └ token unusable ─► "sign-in did not complete", waiting
     waiting ── a new message ──► end({"text": ...}) so the caller starts over with it
 
-The same exchange arriving from several Teams clients is deduplicated on `value.id`
-through the bot's storage, so it holds across instances.
+The connection (Azure AD v2) is scoped to the bot's own `api://botid-{appId}/access_as_user`,
+so its token is the same kind of assertion as the Teams SSO token and goes through the
+same on-behalf-of exchange and token cache. The same exchange arriving from several
+Teams clients is deduplicated on `value.id` through the bot's storage, so it holds
+across instances.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from botbuilder.core import InvokeResponse, Storage, TurnContext
@@ -28,6 +41,9 @@ from botbuilder.schema import (
     OAuthCard,
     TokenExchangeInvokeResponse,
 )
+from botframework.connector.auth import UserTokenClient
+from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeResource
+from msrest.exceptions import ClientException
 
 from dialogs import cards, texts
 from dialogs.replies import card_activity
@@ -40,12 +56,32 @@ log = logging.getLogger(__name__)
 TOKEN_EXCHANGE = "signin/tokenExchange"
 VERIFY_STATE = "signin/verifyState"
 SKIP_SAVE = "regrets.skip_state_save"
+# What a token service call can fail with: HTTP errors and transport errors (msrest), and the
+# bot's own token not being available (bot.credentials raises ConnectionError / PermissionError).
+TOKEN_SERVICE_ERRORS = (ClientException, ConnectionError, PermissionError, OSError)
 
 
 async def send_invoke_response(context: TurnContext, status: int, body: object = None) -> None:
     await context.send_activity(
         Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=status, body=body))
     )
+
+
+def user_token_client(context: TurnContext) -> UserTokenClient | None:
+    """The turn's client for the Bot Framework token service (CloudAdapter puts it in turn state)."""
+    return context.turn_state.get(getattr(context.adapter, "USER_TOKEN_CLIENT_KEY", UserTokenClient.__name__))
+
+
+async def sign_out_of_connection(context: TurnContext, connection_name: str) -> None:
+    """Best effort: also forget the user's token for the OAuth connection at the token service."""
+    client = user_token_client(context) if connection_name else None
+    if client is None:
+        return
+    activity = context.activity
+    try:
+        await client.sign_out_user(activity.from_property.id, connection_name, activity.channel_id)
+    except TOKEN_SERVICE_ERRORS as exc:
+        log.warning("token service sign-out failed for user %s: %s", user_of(activity).key, type(exc).__name__)
 
 
 class SsoPrompt(Dialog):
@@ -56,9 +92,12 @@ class SsoPrompt(Dialog):
         self._connection = connection_name
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        exchange_id = str(uuid.uuid4())
+        resource = await self._sign_in_resource(dc.context)
+        exchange = resource.token_exchange_resource if resource is not None else None
+        exchange_id = (exchange.id if exchange is not None else None) or str(uuid.uuid4())
         dc.active_dialog.state["exchange_id"] = exchange_id
-        await dc.context.send_activity(self._oauth_card(dc.context, exchange_id))
+        link = resource.sign_in_link if resource is not None else None
+        await dc.context.send_activity(self._oauth_card(exchange_id, link, exchange))
         return Dialog.end_of_turn
 
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
@@ -68,10 +107,7 @@ class SsoPrompt(Dialog):
         if activity.type != ActivityTypes.invoke:
             return Dialog.end_of_turn
         if activity.name == VERIFY_STATE:
-            # The fallback sign-in (magic code) needs an OAuth connection; Regrets signs in with SSO only.
-            await send_invoke_response(dc.context, HTTPStatus.OK)
-            await dc.context.send_activity(texts.SIGN_IN_FAILED)
-            return Dialog.end_of_turn
+            return await self._verify_state(dc)
         if activity.name != TOKEN_EXCHANGE:
             return Dialog.end_of_turn
         return await self._exchange(dc)
@@ -80,32 +116,95 @@ class SsoPrompt(Dialog):
         context = dc.context
         value = context.activity.value or {}
         exchange_id = str(value.get("id") or "")
-        sso_token = value.get("token") or ""
         if not await self._first_time(exchange_id):
             # Another Teams client already delivered this exchange: acknowledge, change nothing.
             context.turn_state[SKIP_SAVE] = True
             await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
             return Dialog.end_of_turn
+
+        async def answer(failure: str | None) -> None:
+            status = HTTPStatus.OK if failure is None else HTTPStatus.PRECONDITION_FAILED
+            await send_invoke_response(context, status, self._response(exchange_id, failure))
+
+        result = await self._sign_in(dc, value.get("token") or "", answer)
+        if result is None:
+            log.info("token exchange %s refused for user %s", exchange_id, user_of(context.activity).key)
+            return Dialog.end_of_turn
+        return result
+
+    async def _verify_state(self, dc: DialogContext) -> DialogTurnResult:
+        """The user signed in through the card's button; Teams hands over the magic code."""
+        context = dc.context
+        if not self._connection:
+            # No OAuth connection configured: there is no fallback sign-in, only SSO.
+            await send_invoke_response(context, HTTPStatus.OK)
+            await context.send_activity(texts.SIGN_IN_FAILED)
+            return Dialog.end_of_turn
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        token = await self._connection_token(context, str(value.get("state") or ""))
+
+        async def answer(failure: str | None) -> None:
+            # Teams only needs to know the code arrived; what happened next is said in the chat.
+            await send_invoke_response(context, HTTPStatus.OK)
+
+        if not token:
+            await answer(None)
+            await context.send_activity(texts.SIGN_IN_INCOMPLETE)
+            return Dialog.end_of_turn
+        result = await self._sign_in(dc, token, answer)
+        if result is None:
+            await context.send_activity(texts.SIGN_IN_INCOMPLETE)
+            return Dialog.end_of_turn
+        return result
+
+    async def _sign_in(self, dc: DialogContext, assertion: str,
+                       answer: Callable[[str | None], Awaitable[None]]) -> DialogTurnResult | None:
+        """On-behalf-of with `assertion`; None when it was unusable (the prompt keeps waiting)."""
+        context = dc.context
         user = user_of(context.activity)
         try:
-            await self._services.tokens.sign_in(user.key, sso_token)
+            await self._services.tokens.sign_in(user.key, assertion)
         except identity.ConsentRequired as exc:
-            await send_invoke_response(context, HTTPStatus.PRECONDITION_FAILED,
-                                       self._response(exchange_id, "consent required"))
+            await answer("consent required")
             await context.send_activity(card_activity(cards.consent_card(exc.consent_url, admin=True)))
             return await dc.end_dialog(False)
         except identity.IdentityUnavailable:
-            await send_invoke_response(context, HTTPStatus.PRECONDITION_FAILED,
-                                       self._response(exchange_id, "identity provider unavailable"))
+            await answer("identity provider unavailable")
             await context.send_activity(texts.IDENTITY_DOWN)
             return await dc.end_dialog(False)
         except identity.TokenError:
-            log.info("token exchange %s refused for user %s", exchange_id, user.key)
-            await send_invoke_response(context, HTTPStatus.PRECONDITION_FAILED,
-                                       self._response(exchange_id, "token could not be exchanged"))
-            return Dialog.end_of_turn
-        await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
+            await answer("token could not be exchanged")
+            return None
+        await answer(None)
         return await dc.end_dialog(True)
+
+    async def _sign_in_resource(self, context: TurnContext) -> SignInUrlResponse | None:
+        """The token service's sign-in link and exchange resource, when a connection is configured."""
+        client = user_token_client(context) if self._connection else None
+        if client is None:
+            return None
+        try:
+            return await client.get_sign_in_resource(self._connection, context.activity, None)
+        except TOKEN_SERVICE_ERRORS as exc:
+            # Silent SSO still works without it; only the button's fallback is lost this time.
+            log.warning("sign-in resource unavailable for activity %s: %s", context.activity.id, type(exc).__name__)
+            return None
+
+    async def _connection_token(self, context: TurnContext, magic_code: str) -> str | None:
+        client = user_token_client(context)
+        activity = context.activity
+        if client is None:
+            return None
+        try:
+            response = await client.get_user_token(activity.from_property.id, self._connection, activity.channel_id,
+                                                   magic_code or None)
+        except TOKEN_SERVICE_ERRORS as exc:
+            log.warning("token service unavailable for user %s: %s", user_of(activity).key, type(exc).__name__)
+            return None
+        if response is None or not response.token:
+            log.info("no connection token for user %s (magic code not accepted)", user_of(activity).key)
+            return None
+        return response.token
 
     async def _first_time(self, exchange_id: str) -> bool:
         if not exchange_id:
@@ -123,13 +222,18 @@ class SsoPrompt(Dialog):
     def _response(self, exchange_id: str, failure: str | None = None) -> TokenExchangeInvokeResponse:
         return TokenExchangeInvokeResponse(id=exchange_id, connection_name=self._connection, failure_detail=failure)
 
-    def _oauth_card(self, context: TurnContext, exchange_id: str) -> Activity:
+    def _oauth_card(self, exchange_id: str, sign_in_link: str | None,
+                    exchange: TokenExchangeResource | None) -> Activity:
+        # The bot's own SSO resource whenever it is known: the token Teams fetches for this URI
+        # must be an assertion this app can exchange on-behalf-of the user.
+        uri = self._services.sso_resource or (exchange.uri if exchange is not None else "")
+        provider = (exchange.provider_id if exchange is not None else None) or "AAD"
         card = OAuthCard(
             text=texts.SIGN_IN,
             connection_name=self._connection,
-            buttons=[CardAction(type="signin", title="Sign in", value=self._services.sso_resource)],
-            token_exchange_resource={"id": exchange_id, "uri": self._services.sso_resource,
-                                     "providerId": "AAD"},
+            # Without a sign-in link the button has nowhere to go: Teams then relies on SSO alone.
+            buttons=[CardAction(type="signin", title="Sign in", value=sign_in_link or uri)],
+            token_exchange_resource={"id": exchange_id, "uri": uri, "providerId": provider},
         )
         return Activity(
             type=ActivityTypes.message,

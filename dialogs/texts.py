@@ -22,6 +22,7 @@ NOT_UNDERSTOOD = (
     "(“decline my 3pm”) or show your day (“what's on today”)."
 )
 SIGN_IN = "I need your permission to read and answer your meetings. Sign in and I'll carry on."
+SIGN_IN_INCOMPLETE = "Sign-in did not complete, so I have not done anything yet. Use the Sign in button to try again."
 SIGN_IN_FAILED = "Teams could not sign you in silently. Use the Sign in button and I'll carry on."
 IDENTITY_DOWN = "I can't reach Microsoft's sign-in service right now. Please try again in a minute."
 GRAPH_DOWN = "Outlook isn't answering right now. Nothing was changed; please try again in a minute."

@@ -1,10 +1,11 @@
 """All the stand-ins, wired together the way the real services are.
 
 `Sandbox` starts Entra ID (HTTPS, test CA), the Bot Framework channel (OpenID metadata,
-signing keys, a recording connector) and Microsoft Graph (HTTPS), each in its own
-thread. Graph accepts only tokens the Entra stand-in issued; the connector accepts only
-the bot's app token from it. `bot_env()` gives the environment that points Regrets (or
-any bot) at them: production code only ever sees those URLs.
+signing keys, a recording connector), the Bot Framework token service (the Azure Bot's
+OAuth connection, for the sign-in fallback) and Microsoft Graph (HTTPS), each in its own
+thread. Graph accepts only tokens the Entra stand-in issued; the connector and the token
+service accept only the bot's app token from it. `bot_env()` gives the environment that
+points Regrets (or any bot) at them: production code only ever sees those URLs.
 
 Used by `python -m sandbox` / `make run`, by the end-to-end tests and by `make bench`.
 """
@@ -22,9 +23,12 @@ from sandbox.entra import EntraStandIn, User
 from sandbox.graph_service import GraphState, create_graph_app
 from sandbox.server import ServiceThread
 from sandbox.tls import TestCA
+from sandbox.token_service import TokenServiceStandIn
 
 # The bot's app registration in the stand-in (any GUID works; fixed so logs are readable).
 BOT_APP_ID = "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5"
+# The Azure Bot's OAuth connection (Azure AD v2, scoped to the bot's own access_as_user).
+OAUTH_CONNECTION = "RegretsSSO"
 
 # The Agents Playground's default users (its built-in .m365agentsplayground.yml).
 PLAYGROUND_USERS = (
@@ -54,6 +58,11 @@ class Sandbox:
         self.local_channel = ChannelStandIn()
         self.graph = GraphState(self.entra.verify_graph_token, page_size=graph_page_size, latency=graph_latency)
         self._graph_service = ServiceThread(create_graph_app(self.graph), ssl_context=self.ca.server_context)
+        self.token_service = TokenServiceStandIn(
+            verify_bot_token=self.entra.verify_bot_token,
+            issue_token=lambda user: self.entra.issue_sso_token(user, app=BOT_APP_ID),
+            verify_exchangeable=lambda token, audience: self.entra.keys.verify(token, audience=[audience]),
+        )
         self.app_secret = secrets.token_urlsafe(24)
         self.bot_app = None
 
@@ -63,10 +72,14 @@ class Sandbox:
         self.channel.start()
         self.local_channel.start()
         self._graph_service.start()
+        self.token_service.start()
         self.bot_app = self.entra.register_app(BOT_APP_ID, self.app_secret)
+        self.token_service.add_connection(BOT_APP_ID, OAUTH_CONNECTION, token_exchange_url=self.bot_app.sso_resource,
+                                          scopes=f"{self.bot_app.sso_resource}/access_as_user")
         return self
 
     def stop(self) -> None:
+        self.token_service.stop()
         self._graph_service.stop()
         self.local_channel.stop()
         self.channel.stop()
@@ -97,12 +110,14 @@ class Sandbox:
         for oid, upn, name in PLAYGROUND_USERS:
             self.add_user(upn, name, oid=oid, time_zone=time_zone)
 
-    def bot_env(self, *, authenticated: bool = True, port: int | None = None) -> dict[str, str]:
+    def bot_env(self, *, authenticated: bool = True, port: int | None = None,
+                oauth_connection: bool = True) -> dict[str, str]:
         """Environment for a bot process wired to these stand-ins.
 
         authenticated=True: the bot has app credentials (inbound tokens checked, replies
-        signed). False: local mode as with the Playground, with the sandbox-only SSO
-        source standing in for Teams SSO.
+        signed); with oauth_connection=True also the Azure Bot's OAuth connection at the
+        token service stand-in (the Sign in button's fallback). False: local mode as with
+        the Playground, with the sandbox-only SSO source standing in for Teams SSO.
         """
         env = {
             "GRAPH_BASE_URL": self.graph_url,
@@ -111,6 +126,7 @@ class Sandbox:
             "AUTHORITY_HOST": self.entra.url,
             "BOT_OPENID_METADATA_URL": self.channel.metadata_url,
             "BOT_LOGIN_URL": f"{self.entra.url}/botframework.com",
+            "BOT_OAUTH_URL": self.token_service.url,
             "REQUESTS_CA_BUNDLE": str(self.ca.bundle_file),
             "SSL_CERT_FILE": str(self.ca.bundle_file),
             "MicrosoftAppTenantId": "",
@@ -118,6 +134,8 @@ class Sandbox:
         if authenticated:
             env.update({"MicrosoftAppId": BOT_APP_ID, "MicrosoftAppPassword": self.app_secret,
                         "MicrosoftAppType": "MultiTenant"})
+            if oauth_connection:
+                env["OAUTH_CONNECTION_NAME"] = OAUTH_CONNECTION
         else:
             env.update({
                 "MicrosoftAppId": "",

@@ -125,8 +125,10 @@ async def test_after_a_restart_with_the_same_storage_no_new_exchange_is_needed(s
 
 async def test_the_log_of_a_whole_conversation_holds_no_token_comment_or_message_text(regrets, sandbox, caplog):
     caplog.set_level(logging.DEBUG)
-    # msal's own DEBUG dump includes client_info (base64 JSON of ids); the app runs it at WARNING.
+    # As in production (app.main): msal's DEBUG dump includes client_info (base64 JSON of ids), and
+    # urllib3 logs full URLs (the token service's sign-in state is the conversation reference).
     logging.getLogger("msal").setLevel(logging.WARNING)
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
     user = regrets.user()
     chat = regrets.conversation(user)
     [card] = [c for m in await ask(regrets, chat, "decline my 3pm, say I'm stuck at the dentist")
