@@ -26,8 +26,11 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO
+
+from graph.timezones import zone
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAYGROUND = ROOT / "node_modules" / ".bin" / "agentsplayground"
@@ -223,6 +226,15 @@ def demo_time_zone() -> str:
     return tz_win.get(local) or local or "Pacific Standard Time"
 
 
+def demo_day(time_zone: str, now: datetime | None = None) -> date:
+    """The day the demo calendar is built around: today, or tomorrow once today's 3pm is past.
+
+    The demo's headline is "decline my 3pm"; late in the day there would be no 3pm left to decline.
+    """
+    local = (now or datetime.now(UTC)).astimezone(zone(time_zone))
+    return local.date() if local.hour < 15 else local.date() + timedelta(days=1)
+
+
 def bot_config(environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> dict[str, str]:
     """The settings the bot would see: the environment over `.env` (only MicrosoftAppId and PORT are used here)."""
     from settings import read_dotenv
@@ -272,7 +284,8 @@ def run_local(bot_port: int, playground_port: int) -> int:
         try:
             sandbox = Sandbox(Path(workdir)).start()
             time_zone = demo_time_zone()
-            sandbox.add_playground_users(time_zone=time_zone)
+            day = demo_day(time_zone)
+            sandbox.add_playground_users(time_zone=time_zone, today=day)
             with open(bot_log, "wb") as log:
                 bot = start_bot(sandbox.bot_env(authenticated=False, port=bot_port), log=log, cwd=Path.cwd())
             # The Playground needs no bot to start: start both, then wait for both.
@@ -281,8 +294,8 @@ def run_local(bot_port: int, playground_port: int) -> int:
             wait_healthy(bot_port, bot, log_path=bot_log)
             healthy = time.monotonic() - started
             playground.wait_listening()
-            _say(f"Stand-ins up (demo calendar in {time_zone}); Regrets healthy on port {bot_port} after "
-                 f"{healthy:.1f} s (log: {bot_log.relative_to(ROOT)}).")
+            _say(f"Stand-ins up (demo calendar in {time_zone}, starting {day:%a %d %b}); Regrets healthy on port "
+                 f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)}).")
             _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
             while True:
                 if bot.poll() is not None:

@@ -106,9 +106,9 @@ class Sandbox:
             self.graph.add_user(user.oid, upn=upn, display_name=name, time_zone=time_zone)
         return SandboxUser(user, time_zone)
 
-    def add_playground_users(self, time_zone: str = "Pacific Standard Time") -> None:
+    def add_playground_users(self, time_zone: str = "Pacific Standard Time", today: date | None = None) -> None:
         for oid, upn, name in PLAYGROUND_USERS:
-            self.add_user(upn, name, oid=oid, time_zone=time_zone)
+            self.add_user(upn, name, oid=oid, time_zone=time_zone, today=today)
 
     def bot_env(self, *, authenticated: bool = True, port: int | None = None,
                 oauth_connection: bool = True) -> dict[str, str]:
