@@ -10,6 +10,10 @@ Judgement calls (where a sensible person could go either way, this is the rule):
 - After a spaced dash, or after a comma when the clause has its subject dropped ("might be
   late", "will catch the recording", "running a workshop", "at the dentist"), words that
   name no meeting are the note for the organizer.
+- One word after a dash ("client call - tata", "sync — infra") is the rest of the meeting's
+  title, not a note; a note after a dash is a clause ("- have a flight at 6").
+- "16h", "15h30", "10 hours" are clock times, but a whole hour before 7 there ("a 2h
+  workshop") is a length.
 - "lunch and learn" may be one title (the resolver glues it when an event has all the
   words), but a part with its own article ("the standup and the retro") or after "+" is a
   meeting of its own.
@@ -126,6 +130,7 @@ _RE_MARKER = re.compile(
     r"(?!\s+(?:no|yes|maybe)\b)(?!\s+to\s+(?!them\b|him\b|her\b|the\s+organi))(?!\s+(?:it|the\s+(?:meeting|invite)))"
     r"(?:\s+(?:to|back|with|that|this|the\s+following|something\s+like|a\s+(?:note|message|comment|reason)|"
     r"the\s+(?:note|message|comment|reason)|them|him|her|the\s+organi[sz]er|as|saying)\b)*"
+    r"|(?:inform|informing|convey|conveying|state|stating)(?:\s+(?:them|him|her|the\s+organi[sz]er))?\s+that"
     r"|(?:tell|telling|let|letting|inform|informing|remind|reminding|message|messaging|email|emailing|notify|"
     r"notifying|advise|advising|ping|warn|warning)\s+" + _TELL_WHO + r"(?:\s+(?:know|that|about|as))*"
     r"|(?:with|w/)\s*(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
@@ -149,6 +154,7 @@ _RE_REASON = re.compile(
     # A clause with its subject dropped, as people write in chat: "might be late", "will catch
     # the recording", "running a workshop", "at the dentist", "away that week".
     r"(?:will|won't|wont|can't|cant|cannot|might|may|must|need\s+to|have\s+to|gotta|gonna)\s+(?!you\b|u\b)|"
+    r"(?:have|has|got)\s+(?:a|an|another|other|some)\s+(?!look\b)|"
     r"(?!(?:meeting|morning|evening|something|nothing|training|planning|briefing|onboarding|hiring|building|"
     r"wedding|offering|ending|pending|during|booking|recording|opening|closing|kickoff|standing)\b)"
     r"[a-z]{2,}ing\s+(?:a|an|the|my|to|at|in|on|from|with|for|home|late|out|back|off|this|that|some|all)\b|"
@@ -164,6 +170,8 @@ _RE_PLEASANTRY = re.compile(
     r"that\s+is\s+(?:all|it)|done|lol|hi|hello|hey)\W*)+(?:so\s+much|a\s+lot|again|regrets|bot)?\W*$",
     re.I,
 )
+_RE_GREETING = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|ok(?:ay)?|so|"
+                          r"sorry)(?:\s+(?:regrets|bot|team|all|there))?\b[\s,.!:;-]*)+", re.I)
 _RE_TAIL_PLEASANTRY = re.compile(r"(?:[,.!;\s]+(?:thanks?(?:\s+you)?|thx|ty|cheers|pls|please))+[.!\s]*$", re.I)
 _RE_VERB_AFTER = re.compile(
     r"(?:[,;.]\s*|\s+)(?:and\s+|then\s+|also\s+)*(?:please\s+|can\s+you\s+|could\s+you\s+)?"
@@ -202,7 +210,8 @@ _RE_SERIES = re.compile(
     r"(?!\s+(?:meetings|events|calls|invites|ones|appointments|mtgs)\b)"
     r"|from\s+now\s+on|going\s+forward|permanently|for\s+good|forever|in\s+the\s+future"
     r"|(?:all\s+)?(?:the\s+)?(?:occurrences|instances)|series|recurring|recurrence"
-    r"|every\s+(?:time|week|day|occurrence|instance|single\s+one))\b",
+    # "every day this week" is that week's occurrences, not the series.
+    r"|every\s+(?:time|week|day|occurrence|instance|single\s+one)(?!\s+(?:this|next|that)\s+week))\b",
     re.I,
 )
 
@@ -276,7 +285,7 @@ _RE_PEOPLE = re.compile(
     r"(?:\b(?:with|w|from|by|organi[sz]ed\s+by|hosted\s+by|sent\s+by|set\s+up\s+by|run\s+by|led\s+by)\s+|\bw/\s*)"
     r"((?:[a-z][a-z'.-]*)(?:\s*\+\s*[a-z][a-z'.-]*|\s+[a-z][a-z'.-]*){0,3})"
 )
-_RE_EMAIL = re.compile(r"\b(?:with\s+|from\s+)?([a-z0-9._+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b")
+_RE_EMAIL = re.compile(r"\b(?:with\s+|from\s+)?([a-z0-9._+-]+)@[a-z0-9.-]+\.[a-z]{2,}\b(?:'s\b)?")
 _RE_POSSESSIVE = re.compile(r"\b([a-z][a-z.-]+)'s\b")
 _RE_NEXT = re.compile(r"\b(?:next|upcoming|soonest|following|coming)\b")
 _RE_FIRST = re.compile(r"\b(?:first|earliest)\b")
@@ -564,7 +573,8 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
     main = segs[k] if segs else ""
     lead_reason: str | None = None
     for seg in segs[:k]:
-        if _RE_REASON.match(seg) and not _RE_PLEASANTRY.match(seg):
+        seg = _RE_GREETING.sub("", seg)  # "Hi, I'm on leave tomorrow." is the reason after the greeting
+        if seg and _RE_REASON.match(seg) and not _RE_PLEASANTRY.match(seg):
             lead_reason = _strip_comment(seg)
     extra: list[str] = []
     trailing: list[str] = []
@@ -600,18 +610,20 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
                 raw_tail = tail
                 command = command[: marker.start()]
         elif verb is not None:
-            reason = _RE_REASON.search(command, verb.end())
+            # A note in the first sentence ends there: "can't do the review – clashing. Pls decline".
+            stop = len(main) if extra and verb.end() <= len(main) else len(command)
+            reason = _RE_REASON.search(command, verb.end(), stop)
             if reason and reason.start() > verb.end():
-                comment = _strip_comment(command[reason.end():])
-                raw_tail = command[reason.end():]
-                command = command[: reason.start()]
-            elif (dash := _RE_DASH_NOTE.search(command, verb.end())) and _is_note(
-                    command[dash.end():], now.date(), day_first):
+                comment = _strip_comment(command[reason.end():stop])
+                raw_tail = command[reason.end():stop] if stop == len(command) else None
+                command = command[: reason.start()] + " " + command[stop:]
+            elif (dash := _RE_DASH_NOTE.search(command, verb.end(), stop)) and _is_note(
+                    command[dash.end():stop], now.date(), day_first):
                 # "decline the all hands — will catch the recording": after a dash, words that
                 # name no meeting are the note.
-                comment = _strip_comment(command[dash.end():])
-                raw_tail = command[dash.end():]
-                command = command[: dash.start()]
+                comment = _strip_comment(command[dash.end():stop])
+                raw_tail = command[dash.end():stop] if stop == len(command) else None
+                command = command[: dash.start()] + " " + command[stop:]
             else:
                 # "I'm out sick today, please decline everything": a reason ahead of the request.
                 head = _RE_LEAD.match(command[: verb.start()])
@@ -724,6 +736,9 @@ _RE_NOT_NOTE = re.compile(r"^\W*(?:the|my|a|an|and|also|plus|or|then|not|but|onl
 def _is_note(tail: str, today: date, day_first: bool) -> bool:
     low = timewords.fix_typos(tail.lower())
     if not re.search(r"[a-z]{2,}", low) or _RE_NOT_NOTE.match(low) or _RE_ANY_VERB.search(low):
+        return False
+    if len(re.findall(r"[\w'&/]+", low)) < 2:
+        # "Vendor call - Acme", "sync — infra": one word after a dash is the rest of a title.
         return False
     if _looks_like_reference(low, today, day_first):
         return False

@@ -30,10 +30,12 @@ _TYPO_TARGETS = WEEKDAYS + ("tomorrow", "yesterday", "afternoon", "morning", "ev
 _WORD5 = re.compile(r"[a-z]{5,}")
 _SHORTHAND = re.compile(r"\b(?:tmrw|tmr|tmrow|tmw|tmrrw|2morrow|2moro|2mrw)\b")
 _TOMORROW_S = re.compile(r"\btomorrow'?s\b")
+_THE = re.compile(r"\b(?:d|teh)\b(?=\s+[a-z]{2})")  # chat spellings of "the": "decline d code review"
 
 
 def fix_typos(text: str) -> str:
     text = _SHORTHAND.sub("tomorrow", text)
+    text = _THE.sub("the", text)
     return _WORD5.sub(lambda m: closest(m.group(0), _TYPO_TARGETS) or m.group(0), text)
 
 
@@ -45,7 +47,7 @@ _RE_MONTH_DAY = re.compile(
     r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?" + _MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
 )
 _RE_DAY_MONTH = re.compile(
-    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH
     + r"(?![a-z])(?:,?\s+(\d{4})\b)?"
 )
 _RE_NUMERIC = re.compile(r"\b(?:on\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b")
@@ -279,7 +281,18 @@ _RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
 _RE_OCLOCK = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s*o'?\s*clock\b")
 _RE_NOON = re.compile(r"\b(?:12\s*)?(noon|midday|midnight)\b")
 _RE_HALF = re.compile(r"\b(half|quarter)\s+(past|to|after)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b"
-                      r"|\bhalf\s+(\d{1,2})\b")
+                      r"|\bhalf\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b")
+# "16h", "15h30", "11h00" (French, Portuguese, Spanish habit) and "10 hours" / "14 hrs" as a clock
+# time (non-native "the meeting of tomorrow 10 hours"); a duration ("for 2 hours", "2 hours
+# long", "the 2h training") is left alone: a whole hour before 7 is read as a length.
+# "the 30 min review", "a 45-minute call": a length, which is no word of the title.
+_RE_LENGTH = re.compile(r"\b\d{1,3}\s*-?\s*(?:mins?|minutes?)\b(?!\s+(?:ago|later|before|after|early|late|from))")
+_RE_H = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
+_RE_HOURS = re.compile(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
+                       r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
+                       r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:hours|hrs|hr)\b"
+                       r"(?!\s*(?:long|later|ago|before|after|from|of|earlier|early|late|each|per|a\b|of\b|meeting|"
+                       r"session|workshop|training|block|slot)\b)")
 _RE_BARE = re.compile(
     r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings?|events?|calls?|"
@@ -406,7 +419,7 @@ def take_times(text: str, found: Found) -> str:
 
     def half(m: re.Match[str]) -> str:
         if m.group(4):
-            hour, minutes = int(m.group(4)), 30  # British "half 3"
+            hour, minutes = _NUMBERS.get(m.group(4)) or int(m.group(4)), 30  # British "half 3", "half two"
         else:
             word = m.group(3)
             hour = _NUMBERS.get(word) or int(word)
@@ -426,7 +439,20 @@ def take_times(text: str, found: Found) -> str:
         set_time(*t)
         return " " + m.group(1)
 
+    def hours(m: re.Match[str]) -> str:
+        h = int(m.group(1))
+        if h > 23 or (m.group(2) and int(m.group(2)) > 59):
+            return m.group(0)
+        if h < 7 and not m.group(2):
+            return " "  # "the 2h workshop": a length, not 2 in the morning, and no word of the title
+        # Said the 24-hour way, so no am/pm guessing: "8h" is 8 in the morning.
+        set_time(h, int(m.group(2) or 0), False)
+        return " "
+
     text = _RE_HALF.sub(half, text)
+    text = _RE_LENGTH.sub(" ", text)
+    text = _RE_H.sub(hours, text)
+    text = _RE_HOURS.sub(hours, text)
     text = _RE_BETWEEN.sub(between, text)
     text = _RE_DASH.sub(dash, text)
     text = _RE_AFTER.sub(after, text)

@@ -54,3 +54,13 @@ def test_every_case_typed_the_way_people_write_in_teams_is_understood():
     assert len(cases) >= 120
     wrong = _wrong(cases)
     assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
+
+
+def test_every_case_in_styles_the_other_sets_lack_is_understood():
+    # Written by a second pair of eyes (build_fresh_eyes.py): British/Indian/Australian and
+    # non-native English, 24-hour dots and "16h", Teams rich text and emoji, organizers by
+    # full name or email, punctuated subjects, and notes that carry time words of their own.
+    cases = _load(HERE / "fresh_eyes.jsonl")
+    assert len(cases) >= 80
+    wrong = _wrong(cases)
+    assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
