@@ -17,13 +17,14 @@ import logging
 from http import HTTPStatus
 
 from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
-from botbuilder.dialogs import Dialog, DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 from msrest.serialization import Model
 
 from bot.actions import CardActions
 from dialogs import texts
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
+from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
 from dialogs.sso_prompt import SKIP_SAVE, TOKEN_EXCHANGE, VERIFY_STATE, send_invoke_response
 from dialogs.users import user_of
@@ -56,7 +57,7 @@ GROUP_TYPES = ("groupChat", "channel")
 
 
 class RegretsBot(ActivityHandler):
-    def __init__(self, *, conversation_state: ConversationState, dialog: Dialog, services: Services,
+    def __init__(self, *, conversation_state: ConversationState, dialog: RequestDialog, services: Services,
                  allowed_tenants: tuple[str, ...] = ()) -> None:
         self._state = conversation_state
         self._dialogs_state = conversation_state.create_property("dialogs")
@@ -132,8 +133,7 @@ class RegretsBot(ActivityHandler):
     async def _run_dialog(self, context: TurnContext) -> None:
         dc = await self._dialog_set.create_context(context)
         if context.activity.type == ActivityTypes.invoke and dc.active_dialog is None:
-            # An exchange with no request waiting for it (e.g. after a restart of the conversation).
-            await send_invoke_response(context, HTTPStatus.OK)
+            await self._dialog.sso.answer_without_request(context)
             return
         result = await dc.continue_dialog()
         if result.status == DialogTurnStatus.Empty and context.activity.type == ActivityTypes.message:

@@ -50,7 +50,8 @@ NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
 class RequestDialog(InterruptibleDialog):
     def __init__(self, services: Services, storage: Storage) -> None:
         super().__init__(RequestDialog.__name__, services)
-        self.add_dialog(SsoPrompt("sso", services, storage, services.oauth_connection))
+        self.sso = SsoPrompt("sso", services, storage, services.oauth_connection)
+        self.add_dialog(self.sso)
         self.add_dialog(WaterfallDialog("steps", [self.understand_step, self.sign_in_step, self.act_step]))
         self.initial_dialog_id = "steps"
 

@@ -16,6 +16,7 @@
                                  │ consent needed / Entra down ─► consent card / sentence, end(False)
                                  └ token unusable ─► "sign-in did not complete", waiting
     waiting ── a new message ──► end({"text": ...}) so the caller starts over with it
+    (no prompt waiting) ── signin/tokenExchange ──► OBO works? 200 (token kept) : 412
 
 The connection (Azure AD v2) is scoped to the bot's own `api://botid-{appId}/access_as_user`,
 so its token is the same kind of assertion as the Teams SSO token and goes through the
@@ -205,6 +206,25 @@ class SsoPrompt(Dialog):
             log.info("no connection token for user %s (magic code not accepted)", user_of(activity).key)
             return None
         return response.token
+
+    async def answer_without_request(self, context: TurnContext) -> None:
+        """A sign-in invoke when no request is waiting (e.g. its conversation state was lost).
+
+        A usable token is still exchanged and kept, so the user's next request needs no sign-in;
+        duplicates are acknowledged once, as on the waiting path.
+        """
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        exchange_id = str(value.get("id") or "")
+        if context.activity.name != TOKEN_EXCHANGE or not value.get("token") or not await self._first_time(exchange_id):
+            await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
+            return
+        try:
+            await self._services.tokens.sign_in(user_of(context.activity).key, str(value["token"]))
+        except identity.TokenError:
+            await send_invoke_response(context, HTTPStatus.PRECONDITION_FAILED,
+                                       self._response(exchange_id, "token could not be exchanged"))
+            return
+        await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
 
     async def _first_time(self, exchange_id: str) -> bool:
         if not exchange_id:

@@ -142,3 +142,24 @@ async def test_the_log_of_a_whole_conversation_holds_no_token_comment_or_message
     assert "dentist" not in text
     assert "decline my 3pm" not in text
     assert "Quarterly budget review" not in text
+
+
+async def test_an_exchange_with_no_request_waiting_still_signs_the_user_in(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    status, body = await exchange(regrets, chat, "an-exchange-from-an-old-card")
+    assert status == 200
+    assert sandbox.entra.count("on_behalf_of", user=user.entra, ok=True) == 1
+    messages = await ask(regrets, chat, "decline my 3pm", sign_in=False)
+    assert not oauth_cards(messages)
+    [card] = [c for m in messages for c in attachments_of(m)]
+    assert "Quarterly budget review" in card_text(card)
+
+
+async def test_an_unusable_exchange_with_no_request_waiting_gets_412(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    expired = sandbox.entra.issue_sso_token(user.entra, expires_in=-600)
+    status, body = await exchange(regrets, chat, "an-exchange-from-an-old-card", token=expired)
+    assert status == 412
+    assert body["failureDetail"]
