@@ -87,3 +87,31 @@ async def test_local_mode_accepts_an_unsigned_activity_from_loopback(sandbox):
         [call] = teams.calls(conversation)
         assert call.status == 201
         assert call.authorization in (None, "")
+
+
+def _odd_values(rng):
+    return rng.choice([None, "", "x", 0, -1, 1.5, True, [], {}, [1, "a"], {"id": None}, {"id": 5}, "é" * 50])
+
+
+async def test_two_hundred_malformed_activities_each_get_a_clear_answer_never_a_server_error(sandbox):
+    import random
+
+    import aiohttp
+
+    from tests.fixtures.stack import Teams
+
+    rng = random.Random(2026)
+    fields = ("type", "id", "text", "value", "name", "conversation", "from", "recipient", "serviceUrl",
+              "channelId", "channelData", "entities", "replyToId", "attachments", "locale")
+    async with serve(settings_for(sandbox, authenticated=False)) as url, aiohttp.ClientSession() as session:
+        teams = Teams(sandbox, url, session, signed=False)
+        base = teams.activity(teams.conversation(teams.user(demo_calendar=False)), text="help")
+        statuses = []
+        for _ in range(200):
+            body = dict(base)
+            for field in rng.sample(fields, rng.randrange(1, 4)):
+                body[field] = _odd_values(rng)
+            status, _ = await teams.post(body)
+            statuses.append(status)
+    assert all(status < 500 for status in statuses), sorted(set(statuses))
+    assert 400 in statuses  # the generator does produce refusals, so this test can fail
