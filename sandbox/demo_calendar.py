@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from graph.timezones import zone
-from sandbox.graph_service import GraphState
+from sandbox.graph_state import GraphState
 
 USER_NAME = "Alex Wilber"
 USER_ADDRESS = "alexw@contoso.example"

@@ -20,7 +20,8 @@ from pathlib import Path
 from sandbox.channel import ChannelStandIn
 from sandbox.demo_calendar import install_demo_calendar
 from sandbox.entra import EntraStandIn, User
-from sandbox.graph_service import GraphState, create_graph_app
+from sandbox.graph_service import create_graph_app
+from sandbox.graph_state import GraphState
 from sandbox.server import ServiceThread
 from sandbox.tls import TestCA
 from sandbox.token_service import TokenServiceStandIn

@@ -9,7 +9,7 @@ clicked one. Older clients send the Action.Submit fallback instead: a message wh
 from __future__ import annotations
 
 from dialogs import texts
-from sandbox.graph_service import Fault
+from sandbox.graph_state import Fault
 from tests.fixtures.dialogs import serialized
 from tests.fixtures.stack import ADAPTIVE, buttons, card_text
 

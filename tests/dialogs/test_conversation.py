@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs import texts
-from sandbox.graph_service import Fault
+from sandbox.graph_state import Fault
 from tests.cards.walk import buttons, card_text, inputs
 
 

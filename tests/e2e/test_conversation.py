@@ -6,7 +6,7 @@ Pacific, so "my 3pm" is the demo's "Quarterly budget review" today.
 
 from __future__ import annotations
 
-from sandbox.graph_service import Fault
+from sandbox.graph_state import Fault
 from tests.fixtures.stack import ADAPTIVE, OAUTH, ask, attachments_of, buttons, card_text, click, exchange, submit
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sandbox.graph_service import GraphState, Mailbox
+from sandbox.graph_state import GraphState, Mailbox
 from tests.fixtures.graph import Tokens
 
 ALICE = "8a1c0f6e-0000-4000-8000-00000000a11c"

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from graph import GraphClient, RespondItem, errors
 from graph.models import Event
-from sandbox.graph_service import Fault
+from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens
 from tests.graph.conftest import ALICE, BOB, DAY, meeting
 

@@ -11,7 +11,7 @@ import pytest
 
 from graph import ME, CalendarAddress, GraphClient
 from graph.models import Event
-from sandbox.graph_service import GraphState
+from sandbox.graph_state import GraphState
 from tests.fixtures.graph import Tokens
 from tests.graph.conftest import ALICE, BOB, DAY, meeting
 

@@ -10,7 +10,7 @@ import pytest
 from graph import CalendarAddress, GraphClient, errors
 from graph.client import RetryPolicy
 from graph.models import Event
-from sandbox.graph_service import Fault
+from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens
 from tests.graph.conftest import ALICE, BOB, DAY, meeting
 
