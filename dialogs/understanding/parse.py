@@ -19,6 +19,9 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   meeting of its own.
 - "not the series" / "just this one" rules the series out even though it says "series".
 - "after all", "anyway", "on second thought" are talk, not part of a meeting's name.
+- "both syncs", or a kind of meeting in the plural on a named day ("the product syncs
+  today"), is every meeting that fits, not a question; "except the design reviews" leaves
+  out all of them.
 - The note is kept even when no meeting fits (the bot may ask which meeting and still send it).
 """
 
@@ -55,6 +58,8 @@ class MeetingRef:
     # Named with its own article ("the standup and the retro"): never glued to the one before
     # it into one title the way "lunch and learn" is.
     own: bool = field(default=False, compare=False)
+    # The people were named as owners ("Louis's meetings"): the meetings they organize come first.
+    owner: bool = field(default=False, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -295,6 +300,14 @@ _RE_SPAN = re.compile(
     r"\b(?:meetings|events|calls|invites|invitations|appointments|mtgs)\b"
 )
 _RE_EVERY = re.compile(r"\b(?:every|each|all)\b")
+# "both syncs", or a kind of meeting in the plural on a named day ("the product syncs today"):
+# every meeting that fits, not a question about which one.
+_RE_BOTH = re.compile(r"\bboth\b")
+_RE_KINDS = re.compile(
+    r"\b(?:syncs|reviews|stand-?ups|retros|retrospectives|interviews|check-?ins|catch-?ups|sessions|demos|"
+    r"huddles|briefings|trainings|workshops|lunches|dinners|debriefs|scrums|dailies|plannings|1:1s|1on1s|"
+    r"one-?on-?ones|calls|meetings)\b"
+)
 _PEOPLE_STOP = frozenset(
     "the my a an on at in for and today tomorrow next this that about re regarding to me us you him her them "
     "everyone anyone team tonight morning afternoon arvo evening please is are was i it later earlier so but because "
@@ -338,12 +351,14 @@ class _Piece:
     article: bool
     count: int = 1
     bare: bool = False  # only a day was named ("decline Friday"): the whole day
+    plural: bool = False  # a kind of meeting in the plural ("the design reviews")
+    owner: bool = False  # people named with a possessive ("Louis's meeting")
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
             days=tuple(self.days), time=self.time, flexible=self.flexible, part=self.part, after_now=self.after_now,
             subject=tuple(self.subject), people=tuple(self.people), relative=self.relative, span=self.span,
-            count=self.count, own=self.article,
+            count=self.count, own=self.article, owner=self.owner,
         )
 
     @property
@@ -391,6 +406,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
     people: list[str] = []
+    owners: list[str] = []
 
     def take_people(m: re.Match[str]) -> str:
         kept: list[str] = []
@@ -408,6 +424,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         if word in _POSSESSIVE_STOP:
             return " "
         people.append(word)
+        owners.append(word)
         return " "
 
     def email(m: re.Match[str]) -> str:
@@ -423,7 +440,8 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
             relative = name
             text = pattern.sub(" ", text)
             break
-    span = found.span or bool(_RE_SPAN.search(text))
+    span = (found.span or bool(_RE_SPAN.search(text)) or bool(_RE_BOTH.search(text))
+            or bool((found.days or found.part) and _RE_KINDS.search(text)))
     if (found.days or found.part) and not (found.time or relative or people) and not _RE_SINGULAR.search(text):
         # "decline Friday", "decline tomorrow", "decline my afternoon": the whole day (or part
         # of it), unless one meeting is named.
@@ -437,7 +455,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     return _Piece(
         days=found.days, time=found.time, flexible=found.flexible, part=found.part, after_now=found.after_now,
         subject=subject, people=people, relative=relative, span=span, every=every, article=article, bare=bare,
-        count=count if relative else 1,
+        count=count if relative else 1, plural=bool(_RE_KINDS.search(text)), owner=bool(owners),
     )
 
 
@@ -685,7 +703,8 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         for p in excluded:
             if not p.days and len(shared_days) == 1:
                 p.days = list(next(iter(shared_days)))
-            p.span = p.span and not (p.subject or p.people or p.time)
+            # "except the design reviews" leaves out every one of them.
+            p.span = (p.span and not (p.subject or p.people or p.time)) or p.plural
         excluded_refs = tuple(p.ref() for p in excluded)
         if verb is not None and verb.group(0).startswith(("clear", "free")):
             for p in pieces:

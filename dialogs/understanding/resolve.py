@@ -18,6 +18,12 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   reference's pick when that one is named only by subject words.
 - "my next 2 meetings" skips meetings already declined or cancelled, like "my next meeting".
 - Cancelling a meeting someone else organizes means declining it.
+- A timed meeting belongs to the day it starts: tonight's 22:00-01:00 is not "tomorrow's"
+  (one lasting a day or more covers every day it spans).
+- Titles that hold the user's words equally well are told apart by word order: "design
+  review" is "Weekly design review" before "Review design tokens".
+- Of meetings that name a person equally, the ones that person organizes are preferred;
+  "Louis's meetings" (a possessive) is the ones Louis organizes when there are any.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from dialogs.understanding.fuzzy import similar, words
 from dialogs.understanding.parse import ACTIONS, MeetingRef, Request
-from graph.models import Event
+from graph.models import Event, Person
 
 RESPOND = ("decline", "accept", "tentative")
 _ALREADY = {"decline": ("declined", "already_declined"), "accept": ("accepted", "already_accepted"),
@@ -63,7 +69,10 @@ class _Item:
             self.end = event.end.astimezone(tz)
             self.day = self.start.date()
             last = self.end - timedelta(microseconds=1) if self.end > self.start else self.start
-            self.last_day = max(self.day, last.date())
+            # A meeting that runs past midnight belongs to the day it starts ("tomorrow" does not
+            # take tonight's 22:00-01:00); only one lasting a day or more covers the days it spans.
+            long = self.end - self.start >= timedelta(days=1)
+            self.last_day = max(self.day, last.date()) if long else self.day
             self.minute = self.start.hour * 60 + self.start.minute
         else:
             self.timed = False
@@ -115,15 +124,20 @@ def _prefer(pool: list[_Item], intent: str, now: datetime, series: bool) -> list
     return pool
 
 
-def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float]:
-    """(share of the user's subject words found, share of the event's words the user named)."""
+def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
+    """(share of the user's subject words found, share of the event's words the user named,
+    1 when the words found come in the title's own order: "design review" is "Weekly design
+    review" rather than "Review design tokens")."""
     hits = 0
     used: set[str] = set()
+    places: list[int] = []
     for q in ref.subject:
         found = False
-        for w in item.subject:
+        for i, w in enumerate(item.subject):
             if similar(q, w):
                 used.add(w)
+                if not found:
+                    places.append(i)
                 found = True
         if not found and q in item.names:
             found = True
@@ -134,7 +148,7 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float]:
                 used.add(w)
     q_cov = hits / len(ref.subject) if ref.subject else 1.0
     e_cov = len(used) / len(item.subject) if item.subject else 0.0
-    return q_cov, e_cov
+    return q_cov, e_cov, int(places == sorted(places))
 
 
 _WEAK = frozenset(words(
@@ -230,9 +244,27 @@ def _pick_days(ref: MeetingRef, cands: list[_Item], now: datetime) -> tuple[date
 def _best_tier(pool: list[_Item], ref: MeetingRef) -> list[_Item]:
     if not ref.subject or len(pool) < 2:
         return pool
-    scores = {id(it): _subject_score(it, ref) for it in pool}
+    scores = {id(it): _rounded(_subject_score(it, ref)) for it in pool}
     top = max(scores.values())
-    return [it for it in pool if scores[id(it)] >= (top[0], top[1] - 1e-9)]
+    return [it for it in pool if scores[id(it)] == top]
+
+
+def _rounded(score: tuple[float, float, int]) -> tuple[float, float, int]:
+    return round(score[0], 6), round(score[1], 6), score[2]
+
+
+def _organized_by_named(pool: list[_Item], ref: MeetingRef) -> list[_Item]:
+    # "Louis's meeting": of meetings that name Louis equally, the ones Louis organizes; an
+    # attendee list is long and loose, the organizer is who the meeting belongs to.
+    if not ref.people or len(pool) < 2:
+        return pool
+    kept = [it for it in pool if it.event.organizer and any(
+        similar(p, n) for p in ref.people for n in _person_words(it.event.organizer))]
+    return kept or pool
+
+
+def _person_words(person: Person) -> set[str]:
+    return set(words(person.name)) | set(words(person.address.split("@", 1)[0].replace(".", " ").replace("_", " ")))
 
 
 def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
@@ -256,6 +288,8 @@ def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str
             chosen = [it for it in chosen if it.event.is_organizer] or chosen
         if series:
             chosen = _best_tier(chosen, ref)
+        if ref.owner:
+            chosen = _organized_by_named(chosen, ref)
         return ("matched" if chosen else "none"), chosen, days
 
     if ref.relative:
@@ -290,6 +324,7 @@ def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str
         first_day = min(it.day for it in pool)
         pool = [it for it in pool if it.day == first_day]
         days = (first_day, first_day)
+    pool = _organized_by_named(pool, ref)
     if len(pool) == 1:
         return "matched", pool, days or (pool[0].day, pool[0].day)
     if ref.time is None and ref.subject:

@@ -64,3 +64,12 @@ def test_every_case_in_styles_the_other_sets_lack_is_understood():
     assert len(cases) >= 80
     wrong = _wrong(cases)
     assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
+
+
+def test_every_case_on_a_busy_week_is_understood():
+    # build_busy_weeks.py: packed days with titles sharing words, moved and cancelled
+    # occurrences, organizers who also attend, clashes and meetings crossing midnight.
+    cases = _load(HERE / "busy_weeks.jsonl")
+    assert len(cases) >= 60
+    wrong = _wrong(cases)
+    assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
