@@ -11,12 +11,11 @@ Windows or other IANA zones. Each `expect` is what a sensible person would want.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tests.understanding.build_heldout import E, ev, graph
+from tests.understanding.build_heldout import E, ev, graph, write_cases
 
 # Chicago, Tuesday 1 December 2026, 10:20 CST.
 CHI, CHI_NOW = "America/Chicago", "2026-12-01T10:20"
@@ -362,14 +361,7 @@ def cases() -> list[dict]:
 
 
 def main() -> None:
-    path = Path(__file__).with_name("busy_weeks.jsonl")
-    built = cases()
-    ids = [c["id"] for c in built]
-    assert len(ids) == len(set(ids)), "case ids repeat"
-    with path.open("w", encoding="utf-8") as handle:
-        for c in built:
-            handle.write(json.dumps(c, ensure_ascii=False) + "\n")
-    print(f"wrote {len(built)} cases to {path}")
+    write_cases(Path(__file__).with_name("busy_weeks.jsonl"), cases())
 
 
 if __name__ == "__main__":

@@ -12,10 +12,9 @@ a sensible person would want. Run `python -m tests.understanding.build_fresh_eye
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.understanding.build_heldout import OTHER, E, case, ev
+from tests.understanding.build_heldout import OTHER, E, case, ev, write_cases
 
 # London, Tuesday 24 November 2026, 09:10 GMT.
 LON, LON_NOW = "Europe/London", "2026-11-24T09:10"
@@ -318,14 +317,7 @@ def cases() -> list[dict]:
 
 
 def main() -> None:
-    path = Path(__file__).with_name("fresh_eyes.jsonl")
-    built = cases()
-    ids = [c["id"] for c in built]
-    assert len(ids) == len(set(ids)), "case ids repeat"
-    with path.open("w", encoding="utf-8") as handle:
-        for c in built:
-            handle.write(json.dumps(c, ensure_ascii=False) + "\n")
-    print(f"wrote {len(built)} cases to {path}")
+    write_cases(Path(__file__).with_name("fresh_eyes.jsonl"), cases())
 
 
 if __name__ == "__main__":

@@ -579,15 +579,18 @@ def cases() -> list[dict]:
     return out
 
 
-def main() -> None:
-    path = Path(__file__).with_name("heldout_style.jsonl")
-    built = cases()
+def write_cases(path: Path, built: list[dict]) -> None:
+    """Write cases as JSON lines (the eval contract's form); case ids must be unique."""
     ids = [c["id"] for c in built]
     assert len(ids) == len(set(ids)), "case ids repeat"
     with path.open("w", encoding="utf-8") as handle:
         for c in built:
             handle.write(json.dumps(c, ensure_ascii=False) + "\n")
     print(f"wrote {len(built)} cases to {path}")
+
+
+def main() -> None:
+    write_cases(Path(__file__).with_name("heldout_style.jsonl"), cases())
 
 
 if __name__ == "__main__":
