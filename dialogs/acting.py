@@ -40,12 +40,7 @@ def describe(event: Event) -> str:
 
 
 def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
-    what = {
-        "decline": "Declined",
-        "accept": "Accepted",
-        "tentativelyAccept": "Tentatively accepted",
-        "cancel": "Cancelled",
-    }[verb]
+    what = cards.done_word(verb)
     series = " (the whole series)" if scope == "series" and event.series_master_id else ""
     if verb == "cancel":
         tail = "Attendees were told."
@@ -102,8 +97,7 @@ async def act_many(graph: Any, token: Any, events: list[Event], *, verb: str, co
 
 
 def bulk_sentence(verb: str, ok: int, failed: int) -> str:
-    what = {"decline": "Declined", "accept": "Accepted", "tentativelyAccept": "Tentatively accepted"}[verb]
-    text = f"{what} {ok} meeting{'s' if ok != 1 else ''}."
+    text = f"{cards.done_word(verb)} {ok} meeting{'s' if ok != 1 else ''}."
     if failed:
         text += f" {failed} could not be changed; the card says why."
     return text

@@ -56,6 +56,11 @@ def _verb(verb: str) -> dict[str, str]:
         raise ValueError(f"unknown card verb {verb!r}") from None
 
 
+def done_word(verb: str) -> str:
+    """How Regrets says a verb is done ("Declined", "Tentatively accepted"), cards and chat alike."""
+    return _verb(verb)["done"]
+
+
 def invoke_response(card: dict[str, Any]) -> dict[str, Any]:
     """The body that answers an `adaptiveCard/action` invoke by replacing the card."""
     return {"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": card}

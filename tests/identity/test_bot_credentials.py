@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 
 import pytest
 from botbuilder.schema import Activity, ActivityTypes
 from botframework.connector.aio import ConnectorClient
 
 from bot.credentials import CachedCredentialsFactory
-from tests.fixtures.identity import BOT_APP_ID, BOT_APP_SECRET
+from tests.fixtures.identity import BOT_APP_ID, BOT_APP_SECRET, JWT, FakeClock
 
 SCOPE = "https://api.botframework.com"
-JWT = re.compile(r"eyJ[\w-]+\.eyJ[\w-]+\.")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        import time
-
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -6,23 +6,16 @@ request still checks expiry, the signing key's endorsement and the serviceurl cl
 
 from __future__ import annotations
 
-import time
-
 import httpx
 import pytest
 
 from bot.channel_auth import CLOCK_SKEW_SECONDS, ChannelTokenValidator
 from sandbox.channel import FORGERIES, ISSUER
+from tests.fixtures.identity import FakeClock
 
 APP_ID = "3f6b3a9e-2c1d-4e5f-8a7b-9c0d1e2f3a4b"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -32,8 +25,8 @@ async def http():
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 
 import pytest
 
@@ -17,19 +16,7 @@ from graph.tokens import (
     SessionRevoked,
     SignInRequired,
 )
-from tests.fixtures.identity import BOT_APP_ID
-
-JWT = re.compile(r"eyJ[\w-]+\.eyJ[\w-]+\.")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        import time
-
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fixtures.identity import BOT_APP_ID, JWT, FakeClock
 
 
 async def test_a_second_get_by_the_same_user_makes_no_token_request(entra, alice, user_tokens):
