@@ -63,5 +63,9 @@ class FileStorage(Storage):
                 os.replace(tmp, path)
 
     async def delete(self, keys: list[str]) -> None:
-        for key in keys:
-            self._path(key).unlink(missing_ok=True)
+        await asyncio.to_thread(self._delete, keys)
+
+    def _delete(self, keys: list[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._path(key).unlink(missing_ok=True)
