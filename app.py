@@ -53,19 +53,24 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
-def build(settings: Settings, *, storage: Storage | None = None,
-          clock: Callable[[], datetime] = utc_now) -> web.Application:
+def build(
+    settings: Settings, *, storage: Storage | None = None, clock: Callable[[], datetime] = utc_now
+) -> web.Application:
     apply_sdk_patches(fast_serialization=True)
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
     if behind_proxy(settings.graph_base_url):
         # httpx honours HTTP(S)_PROXY only with its own transport.
-        graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", verify=tls, timeout=timeout,
-                                       limits=limits)
+        graph_http = httpx.AsyncClient(
+            base_url=settings.graph_base_url + "/", verify=tls, timeout=timeout, limits=limits
+        )
     else:
-        graph_http = httpx.AsyncClient(base_url=settings.graph_base_url + "/", timeout=timeout,
-                                       transport=graph_transport(verify=tls, limits=limits))
+        graph_http = httpx.AsyncClient(
+            base_url=settings.graph_base_url + "/",
+            timeout=timeout,
+            transport=graph_transport(verify=tls, limits=limits),
+        )
     meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
 
     storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
@@ -158,8 +163,15 @@ def main() -> int:
     app = build(settings)
     mode = "local (no app id: loopback only)" if settings.local_mode else f"cloud, app {settings.app_id}"
     print(f"Regrets listening on http://{settings.host}:{settings.port}/api/messages ({mode})", flush=True)
-    web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=SHUTDOWN_SECONDS,
-                access_log=None, handle_signals=True)
+    web.run_app(
+        app,
+        host=settings.host,
+        port=settings.port,
+        print=None,
+        shutdown_timeout=SHUTDOWN_SECONDS,
+        access_log=None,
+        handle_signals=True,
+    )
     return 0
 
 

@@ -79,8 +79,12 @@ class Bench:
         # Trust only the test CA: with the system bundle too, every new TLS connection (the stock bot makes
         # several per turn) loads ~150 certificates, a cost a deployment using the default store does not have.
         ca = str(self.sandbox.ca.ca_file)
-        return {**self.sandbox.bot_env(authenticated=True, port=port), "REQUESTS_CA_BUNDLE": ca, "SSL_CERT_FILE": ca,
-                **extra}
+        return {
+            **self.sandbox.bot_env(authenticated=True, port=port),
+            "REQUESTS_CA_BUNDLE": ca,
+            "SSL_CERT_FILE": ca,
+            **extra,
+        }
 
     def bot(self, name: str, argv: list[str], wrapper: list[str] | None = None, **extra: str) -> BotProcess:
         return BotProcess(name, argv, self.env(free_port(), **extra), log_dir=self.out, wrapper=wrapper)
@@ -104,8 +108,9 @@ class Bench:
         times = self.me.cpu_times()
         return times.user + times.system
 
-    async def measured(self, bot: BotProcess, drive: Callable[[], Awaitable[tuple[list[Turn], float]]]
-                       ) -> tuple[list[Turn], float, float, float]:
+    async def measured(
+        self, bot: BotProcess, drive: Callable[[], Awaitable[tuple[list[Turn], float]]]
+    ) -> tuple[list[Turn], float, float, float]:
         cpu0, load0 = bot.cpu_seconds(), self.cpu()
         turns, seconds = await drive()
         return turns, seconds, bot.cpu_seconds() - cpu0, self.cpu() - load0
@@ -143,10 +148,19 @@ class Bench:
                 turns, wall, cpu, load = await self.measured(bot, lambda s=seconds: run_echo(channel, users, s))
                 self.note(users)
                 tokens = self.token_requests("client_credentials") - tokens0
-                runs.append(report.make_run(
-                    run_name, module, turns, wall, cpu, bot.peak_rss_mb(), load,
-                    token_requests_per_100_turns=100 * tokens / max(1, len(turns)),
-                    connector_token_requests=tokens))
+                runs.append(
+                    report.make_run(
+                        run_name,
+                        module,
+                        turns,
+                        wall,
+                        cpu,
+                        bot.peak_rss_mb(),
+                        load,
+                        token_requests_per_100_turns=100 * tokens / max(1, len(turns)),
+                        connector_token_requests=tokens,
+                    )
+                )
                 print(f"  {run_name}: {len(turns)} turns in {wall:.1f} s", flush=True)
             self.slow_tokens(False)
         finally:
@@ -171,8 +185,7 @@ class Bench:
             log0, decisions0 = len(graph.log), len(graph.decisions)
             user_tokens0 = self.token_requests(users=ready)
             all_tokens0 = len(self.sandbox.entra.requests)
-            turns, wall, cpu, load = await self.measured(
-                bot, lambda: run_declines(channel, ready, self.args.seconds))
+            turns, wall, cpu, load = await self.measured(bot, lambda: run_declines(channel, ready, self.args.seconds))
             self.note(ready)
             top_level = sum(1 for r in graph.log[log0:] if not r.in_batch)
             declines = sum(1 for d in graph.decisions[decisions0:] if d.action == "decline")
@@ -181,12 +194,19 @@ class Bench:
                 self.problems.append(f"{name}: {clicks} successful clicks but {declines} Graph declines")
             user_tokens = self.token_requests(users=ready)  # OBO at sign-in + any refresh during the run
             run = report.make_run(
-                name, "app.py", turns, wall, cpu, bot.peak_rss_mb(), load,
+                name,
+                "app.py",
+                turns,
+                wall,
+                cpu,
+                bot.peak_rss_mb(),
+                load,
                 graph_requests_per_decline=top_level / max(1, declines),
                 graph_declines=declines,
                 user_token_requests_per_user=user_tokens / len(ready),
                 user_token_requests_in_steady_state=user_tokens - user_tokens0,
-                token_requests_per_100_turns=100 * (len(self.sandbox.entra.requests) - all_tokens0)
+                token_requests_per_100_turns=100
+                * (len(self.sandbox.entra.requests) - all_tokens0)
                 / max(1, len(turns)),
                 connector_token_requests=self.token_requests("client_credentials") - connector0,
                 signin_turns=len(signin),
@@ -227,20 +247,31 @@ class Bench:
         per_conversation = sum(sum(v) for k, v in sizes.items() if k != "token-cache")
         print(f"  {count} conversations in {wall:.1f} s ({done} completed)", flush=True)
         return {
-            "conversations": count, "completed": done, "seconds": round(wall, 1), "turns": len(turns),
-            "failed_turns": sum(1 for t in turns if not t.ok), "rss_mb": round(rss, 1),
+            "conversations": count,
+            "completed": done,
+            "seconds": round(wall, 1),
+            "turns": len(turns),
+            "failed_turns": sum(1 for t in turns if not t.ok),
+            "rss_mb": round(rss, 1),
             "peak_rss_mb": round(peak, 1),
             "bytes_per_conversation": round(per_conversation / max(1, count)),
             "token_cache_bytes_per_user": round(token_cache / max(1, count)),
-            "stored": {k: {"items": len(v), "bytes": sum(v), "mean": round(sum(v) / len(v))}
-                       for k, v in sorted(sizes.items())},
+            "stored": {
+                k: {"items": len(v), "bytes": sum(v), "mean": round(sum(v) / len(v))} for k, v in sorted(sizes.items())
+            },
         }
 
     async def run(self) -> dict:
         started = time.perf_counter()
-        result: dict = {"users": self.args.users, "seconds_per_run": self.args.seconds,
-                        "graph_latency_s": self.args.graph_latency, "entra_latency_s": self.args.entra_latency,
-                        "cpus": psutil.cpu_count(), "mailbox_zone": self.zone, "runs": []}
+        result: dict = {
+            "users": self.args.users,
+            "seconds_per_run": self.args.seconds,
+            "graph_latency_s": self.args.graph_latency,
+            "entra_latency_s": self.args.entra_latency,
+            "cpus": psutil.cpu_count(),
+            "mailbox_zone": self.zone,
+            "runs": [],
+        }
         if self.args.only:
             async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=4 * self.args.users)) as session:
                 result["runs"].append((await self.regrets(session, "regrets", slow=False, bulk=False))["run"].as_dict())
@@ -251,11 +282,13 @@ class Bench:
         connector = aiohttp.TCPConnector(limit=4 * self.args.users)
         async with aiohttp.ClientSession(connector=connector) as session:
             print("stock echo bot ...", flush=True)
-            result["runs"] += [r.as_dict() for r in await self.echo(session, "echo-stock", "bench.echo_bot",
-                                                                     slow_run=True)]
+            result["runs"] += [
+                r.as_dict() for r in await self.echo(session, "echo-stock", "bench.echo_bot", slow_run=True)
+            ]
             print("floor echo bot ...", flush=True)
-            result["runs"] += [r.as_dict() for r in await self.echo(session, "echo-floor", "bench.floor_bot",
-                                                                     slow_run=False)]
+            result["runs"] += [
+                r.as_dict() for r in await self.echo(session, "echo-floor", "bench.floor_bot", slow_run=False)
+            ]
             print("Regrets ...", flush=True)
             first = await self.regrets(session, "regrets", slow=False, bulk=True)
             result["runs"].append(first["run"].as_dict())
@@ -280,8 +313,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return profile(args, out)
     began = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="regrets-bench-") as tmp, \
-            Sandbox(Path(tmp), graph_latency=args.graph_latency) as sandbox:
+    with (
+        tempfile.TemporaryDirectory(prefix="regrets-bench-") as tmp,
+        Sandbox(Path(tmp), graph_latency=args.graph_latency) as sandbox,
+    ):
         result = asyncio.run(Bench(sandbox, args, Path(tmp), out).run())
     result["wall_seconds"] = round(time.perf_counter() - began, 1)
     report.write(result, out / "result.json")

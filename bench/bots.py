@@ -28,8 +28,9 @@ def free_port() -> int:
 
 
 class BotProcess:
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], *, log_dir: Path,
-                 wrapper: list[str] | None = None) -> None:
+    def __init__(
+        self, name: str, argv: list[str], env: dict[str, str], *, log_dir: Path, wrapper: list[str] | None = None
+    ) -> None:
         self.name = name
         self.port = int(env["PORT"])
         self.url = f"http://127.0.0.1:{self.port}"

@@ -62,17 +62,19 @@ class _StandInCloudCredentials(_PrivateCloudAppCredentials):
 class StandInCredentialsFactory(PasswordServiceClientCredentialFactory):
     """The stock factory (a new credentials object per call, i.e. per turn); stand-in hosts get the class above."""
 
-    async def create_credentials(self, app_id: str, oauth_scope: str, login_endpoint: str,
-                                 validate_authority: bool):
+    async def create_credentials(self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool):
         endpoint = (login_endpoint or "").lower()
-        public = (AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
-                  GovernmentConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX)
+        public = (
+            AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
+            GovernmentConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
+        )
         if await self.is_authentication_disabled() or endpoint.startswith(public):
             return await super().create_credentials(app_id, oauth_scope, login_endpoint, validate_authority)
         if not await self.is_valid_app_id(app_id):
             raise Exception("Invalid app_id")  # the same refusal as the stock factory
-        return _StandInCloudCredentials(app_id, self.password, self.tenant_id, oauth_scope, login_endpoint,
-                                        validate_authority)
+        return _StandInCloudCredentials(
+            app_id, self.password, self.tenant_id, oauth_scope, login_endpoint, validate_authority
+        )
 
 
 class EchoBot(ActivityHandler):

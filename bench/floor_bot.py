@@ -19,8 +19,9 @@ from bot.sdk_patches import apply_sdk_patches
 def main() -> None:
     apply_sdk_patches()
     config = echo_bot.DefaultConfig()
-    echo_bot.main(CachedCredentialsFactory(config.APP_ID, config.APP_PASSWORD,
-                                           ca_bundle=os.environ.get("REQUESTS_CA_BUNDLE")))
+    echo_bot.main(
+        CachedCredentialsFactory(config.APP_ID, config.APP_PASSWORD, ca_bundle=os.environ.get("REQUESTS_CA_BUNDLE"))
+    )
 
 
 if __name__ == "__main__":

@@ -36,13 +36,31 @@ OAUTH_CONTENT = "application/vnd.microsoft.card.oauth"
 # Windows zone names (what mailboxes report) one hour apart; `morning_zone` picks one where it
 # is morning now, so "my 3pm" is later today whenever the benchmark runs.
 ZONES = (
-    "Dateline Standard Time", "UTC-11", "Hawaiian Standard Time", "Alaskan Standard Time",
-    "Pacific Standard Time", "US Mountain Standard Time", "Central America Standard Time",
-    "SA Pacific Standard Time", "SA Western Standard Time", "SA Eastern Standard Time", "UTC-02",
-    "Cape Verde Standard Time", "UTC", "W. Central Africa Standard Time", "South Africa Standard Time",
-    "E. Africa Standard Time", "Arabian Standard Time", "Pakistan Standard Time",
-    "Central Asia Standard Time", "SE Asia Standard Time", "China Standard Time", "Tokyo Standard Time",
-    "West Pacific Standard Time", "Central Pacific Standard Time", "UTC+12",
+    "Dateline Standard Time",
+    "UTC-11",
+    "Hawaiian Standard Time",
+    "Alaskan Standard Time",
+    "Pacific Standard Time",
+    "US Mountain Standard Time",
+    "Central America Standard Time",
+    "SA Pacific Standard Time",
+    "SA Western Standard Time",
+    "SA Eastern Standard Time",
+    "UTC-02",
+    "Cape Verde Standard Time",
+    "UTC",
+    "W. Central Africa Standard Time",
+    "South Africa Standard Time",
+    "E. Africa Standard Time",
+    "Arabian Standard Time",
+    "Pakistan Standard Time",
+    "Central Asia Standard Time",
+    "SE Asia Standard Time",
+    "China Standard Time",
+    "Tokyo Standard Time",
+    "West Pacific Standard Time",
+    "Central Pacific Standard Time",
+    "UTC+12",
 )
 
 
@@ -85,7 +103,7 @@ class ReplyIndex:
 
     def calls(self, conversation_id: str) -> list[Any]:
         end = len(self._calls)
-        for call in self._calls[self._seen:end]:
+        for call in self._calls[self._seen : end]:
             self._by_conversation[call.conversation_id].append(call)
         self._seen = end
         return self._by_conversation[conversation_id]
@@ -132,14 +150,18 @@ class TeamsChannel:
             return response.status, body, started, latency
 
     def new_messages(self, vu: VirtualUser, since: int) -> list[dict[str, Any]]:
-        return [c.activity for c in self.replies.calls(vu.conversation_id)[since:]
-                if c.method == "POST" and c.activity and c.activity.get("type") == "message"]
+        return [
+            c.activity
+            for c in self.replies.calls(vu.conversation_id)[since:]
+            if c.method == "POST" and c.activity and c.activity.get("type") == "message"
+        ]
 
 
 def new_user(sandbox: Sandbox, index: int, time_zone: str, *, calendar: bool = True) -> VirtualUser:
     tag = uuid.uuid4().hex[:8]
-    user = sandbox.add_user(f"bench.{index}.{tag}@contoso.example", f"Bench User {index}", time_zone=time_zone,
-                            demo_calendar=calendar)
+    user = sandbox.add_user(
+        f"bench.{index}.{tag}@contoso.example", f"Bench User {index}", time_zone=time_zone, demo_calendar=calendar
+    )
     vu = VirtualUser(user, f"a:{uuid.uuid4().hex}")
     if calendar:
         vu.meeting_id = _meeting_at_3pm(sandbox, vu)
@@ -201,7 +223,7 @@ def _decline_data(card: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 async def ask(channel: TeamsChannel, vu: VirtualUser, turns: list[Turn], kind: str = "ask") -> dict[str, Any] | None:
-    """"decline my 3pm" → the confirm card (or the OAuth card when not signed in)."""
+    """ "decline my 3pm" → the confirm card (or the OAuth card when not signed in)."""
     before = len(channel.replies.calls(vu.conversation_id))
     status, _, started, latency = await channel.post(channel.activity(vu, text=ASK))
     messages = channel.new_messages(vu, before)
@@ -223,8 +245,14 @@ async def sign_in(channel: TeamsChannel, vu: VirtualUser, turns: list[Turn]) -> 
     exchange_id = oauth["tokenExchangeResource"]["id"]
     token = channel.sandbox.entra.issue_sso_token(vu.user.entra)
     before = len(channel.replies.calls(vu.conversation_id))
-    status, _, started, latency = await channel.post(channel.activity(
-        vu, type="invoke", name="signin/tokenExchange", value={"id": exchange_id, "connectionName": "", "token": token}))
+    status, _, started, latency = await channel.post(
+        channel.activity(
+            vu,
+            type="invoke",
+            name="signin/tokenExchange",
+            value={"id": exchange_id, "connectionName": "", "token": token},
+        )
+    )
     vu.card_data = _decline_data(_card(channel.new_messages(vu, before), CARD_CONTENT))
     ok = status == 200 and vu.card_data is not None
     turns.append(Turn("signin", started, latency, ok))
@@ -237,10 +265,16 @@ async def click(channel: TeamsChannel, vu: VirtualUser, turns: list[Turn], kind:
     """Action.Execute on the confirm card: one Graph decline, the card replaced by "Declined"."""
     data = vu.card_data or {}
     box = channel.sandbox.graph.mailboxes[vu.oid]
-    value = {"action": {"type": "Action.Execute", "verb": "decline",
-                        "data": {**data, "comment": "Sorry, I have a clash.", "notify": "false"}}}
-    status, body, started, latency = await channel.post(channel.activity(vu, type="invoke",
-                                                                         name="adaptiveCard/action", value=value))
+    value = {
+        "action": {
+            "type": "Action.Execute",
+            "verb": "decline",
+            "data": {**data, "comment": "Sorry, I have a clash.", "notify": "false"},
+        }
+    }
+    status, body, started, latency = await channel.post(
+        channel.activity(vu, type="invoke", name="adaptiveCard/action", value=value)
+    )
     card = (body or {}).get("value") if isinstance(body, dict) else None
     declined = (box.events.get(vu.meeting_id) or {}).get("responseStatus", {}).get("response") == "declined"
     ok = status == 200 and isinstance(card, dict) and "Declined" in str(card.get("fallbackText")) and declined
@@ -325,33 +359,60 @@ async def bulk_decline(channel: TeamsChannel, sandbox: Sandbox, time_zone: str, 
     first = datetime.combine(tomorrow, dtime(7, 0))
     for i in range(count):
         begins = first + timedelta(minutes=10 * i)
-        sandbox.graph.add_event(vu.oid, {
-            "subject": f"Review {i + 1}",
-            "start": {"dateTime": begins.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": time_zone},
-            "end": {"dateTime": (begins + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%S"),
-                    "timeZone": time_zone},
-            "organizer": {"emailAddress": {"name": "Megan Bowen", "address": "meganb@contoso.example"}},
-        })
+        sandbox.graph.add_event(
+            vu.oid,
+            {
+                "subject": f"Review {i + 1}",
+                "start": {"dateTime": begins.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": time_zone},
+                "end": {
+                    "dateTime": (begins + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%S"),
+                    "timeZone": time_zone,
+                },
+                "organizer": {"emailAddress": {"name": "Megan Bowen", "address": "meganb@contoso.example"}},
+            },
+        )
     before = len(channel.replies.calls(vu.conversation_id))
     await channel.post(channel.activity(vu, text="decline all my meetings tomorrow"))
     oauth = _card(channel.new_messages(vu, before), OAUTH_CONTENT)
     if oauth is None:
         return {"declines": count, "batches": 0, "declined": 0, "problems": ["bulk: no OAuth card"]}
     before = len(channel.replies.calls(vu.conversation_id))
-    await channel.post(channel.activity(vu, type="invoke", name="signin/tokenExchange", value={
-        "id": oauth["tokenExchangeResource"]["id"], "connectionName": "",
-        "token": sandbox.entra.issue_sso_token(vu.user.entra)}))
+    await channel.post(
+        channel.activity(
+            vu,
+            type="invoke",
+            name="signin/tokenExchange",
+            value={
+                "id": oauth["tokenExchangeResource"]["id"],
+                "connectionName": "",
+                "token": sandbox.entra.issue_sso_token(vu.user.entra),
+            },
+        )
+    )
     card = _card(channel.new_messages(vu, before), CARD_CONTENT)
     data = _button_data(card, "respondAll")
     if data is None:
         return {"declines": count, "batches": 0, "declined": 0, "problems": ["bulk: no 'all' button on the card"]}
     log0 = len(sandbox.graph.log)
-    status, _, _, latency = await channel.post(channel.activity(
-        vu, type="invoke", name="adaptiveCard/action",
-        value={"action": {"type": "Action.Execute", "verb": "respondAll", "data": {**data, "notify": "false"}}}))
+    status, _, _, latency = await channel.post(
+        channel.activity(
+            vu,
+            type="invoke",
+            name="adaptiveCard/action",
+            value={"action": {"type": "Action.Execute", "verb": "respondAll", "data": {**data, "notify": "false"}}},
+        )
+    )
     batches = sum(1 for r in sandbox.graph.log[log0:] if not r.in_batch and r.path == "/$batch")
-    declined = sum(1 for e in sandbox.graph.mailboxes[vu.oid].events.values()
-                   if (e.get("responseStatus") or {}).get("response") == "declined")
-    return {"declines": count, "batches": batches, "declined": declined, "http_status": status,
-            "latency_ms": round(latency * 1000, 1),
-            "problems": [] if status == 200 else [f"bulk: click answered {status}"]}
+    declined = sum(
+        1
+        for e in sandbox.graph.mailboxes[vu.oid].events.values()
+        if (e.get("responseStatus") or {}).get("response") == "declined"
+    )
+    return {
+        "declines": count,
+        "batches": batches,
+        "declined": declined,
+        "http_status": status,
+        "latency_ms": round(latency * 1000, 1),
+        "problems": [] if status == 200 else [f"bulk: click answered {status}"],
+    }

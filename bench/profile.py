@@ -98,23 +98,41 @@ async def _drive(sandbox: Sandbox, bot: BotProcess, args: argparse.Namespace, ou
         target = out / "profile.txt"
         spy = await asyncio.create_subprocess_exec(
             _py_spy(),
-            "record", "--pid", str(bot.pid), "--duration", str(int(args.seconds)), "--rate", "250",
-            "--format", "raw", "--nonblocking", "--threads", "-o", str(target),
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            "record",
+            "--pid",
+            str(bot.pid),
+            "--duration",
+            str(int(args.seconds)),
+            "--rate",
+            "250",
+            "--format",
+            "raw",
+            "--nonblocking",
+            "--threads",
+            "-o",
+            str(target),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         await asyncio.sleep(0.5)
         turns, wall = await run_declines(channel, [vu for vu in users if vu.declines], args.seconds)
         _, err = await spy.communicate()
         if spy.returncode:
             raise RuntimeError(f"py-spy failed: {err.decode(errors='replace')[-500:]}")
-        print(f"{len(turns)} decline-flow turns in {wall:.1f} s while profiling "
-              f"({sum(1 for t in turns if not t.ok)} failed)")
+        print(
+            f"{len(turns)} decline-flow turns in {wall:.1f} s while profiling "
+            f"({sum(1 for t in turns if not t.ok)} failed)"
+        )
         return target
 
 
 def profile(args: argparse.Namespace, out: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="regrets-profile-") as tmp, Sandbox(Path(tmp)) as sandbox:
-        env = {**sandbox.bot_env(authenticated=True, port=free_port()), "REQUESTS_CA_BUNDLE": str(sandbox.ca.ca_file),
-               "SSL_CERT_FILE": str(sandbox.ca.ca_file)}
+        env = {
+            **sandbox.bot_env(authenticated=True, port=free_port()),
+            "REQUESTS_CA_BUNDLE": str(sandbox.ca.ca_file),
+            "SSL_CERT_FILE": str(sandbox.ca.ca_file),
+        }
         with BotProcess("regrets-profile", ["app.py"], env, log_dir=out) as bot:
             target = asyncio.run(_drive(sandbox, bot, args, out))
     summary = summarize(target)

@@ -17,16 +17,35 @@ from dialogs.understanding import fetch_window, fuzzy, parse, resolve
 from graph.models import Event
 
 UTTERANCES = [
-    "decline my 3pm", "decline my 4pm and tell them I'm travelling", "decline the standup tomorrow",
-    "decline everything on Friday", "decline lunch with Kim", "decline my 1:1 with Alex on thrusday",
-    "decline the 3pm offsite prep and the 4pm retro", "decline my next meeting", "decline the design review series",
+    "decline my 3pm",
+    "decline my 4pm and tell them I'm travelling",
+    "decline the standup tomorrow",
+    "decline everything on Friday",
+    "decline lunch with Kim",
+    "decline my 1:1 with Alex on thrusday",
+    "decline the 3pm offsite prep and the 4pm retro",
+    "decline my next meeting",
+    "decline the design review series",
     "<at>Regrets</at> hi! can you please decline my 11am but don't notify anyone 🙏",
-    "Decline the town hall. I'm presenting at a customer site.", "decline all my meetings tomorrow afternoon",
-    "tentatively accept the vendor demo on Dec 3", "decline the rest of today, say I'm sick",
-    "I'm out sick today, please decline all my meetings", "accept the budget sync",
+    "Decline the town hall. I'm presenting at a customer site.",
+    "decline all my meetings tomorrow afternoon",
+    "tentatively accept the vendor demo on Dec 3",
+    "decline the rest of today, say I'm sick",
+    "I'm out sick today, please decline all my meetings",
+    "accept the budget sync",
 ]
-SUBJECTS = ["Standup", "Design review", "Lunch", "Alex / Dana 1:1", "Offsite prep", "Retro", "Budget sync",
-            "Vendor demo", "Town hall", "Interview loop"]
+SUBJECTS = [
+    "Standup",
+    "Design review",
+    "Lunch",
+    "Alex / Dana 1:1",
+    "Offsite prep",
+    "Retro",
+    "Budget sync",
+    "Vendor demo",
+    "Town hall",
+    "Interview loop",
+]
 
 
 def day_of_events(tz: ZoneInfo, now: datetime, count: int = 50) -> list[Event]:
@@ -34,17 +53,29 @@ def day_of_events(tz: ZoneInfo, now: datetime, count: int = 50) -> list[Event]:
     for i in range(count):
         start = now.replace(hour=8, minute=0) + timedelta(minutes=15 * (i % 40), days=i // 40)
         obj = {
-            "id": f"AAMk{i:04d}", "subject": SUBJECTS[i % len(SUBJECTS)] + ("" if i < 10 else f" {i}"),
-            "isAllDay": False, "isCancelled": False, "isOrganizer": i % 17 == 0,
-            "responseStatus": {"response": "none"}, "type": "occurrence" if i % 3 == 0 else "singleInstance",
+            "id": f"AAMk{i:04d}",
+            "subject": SUBJECTS[i % len(SUBJECTS)] + ("" if i < 10 else f" {i}"),
+            "isAllDay": False,
+            "isCancelled": False,
+            "isOrganizer": i % 17 == 0,
+            "responseStatus": {"response": "none"},
+            "type": "occurrence" if i % 3 == 0 else "singleInstance",
             "seriesMasterId": f"M{i % 5}" if i % 3 == 0 else None,
-            "start": {"dateTime": start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S.0000000"),
-                      "timeZone": "UTC"},
-            "end": {"dateTime": (start + timedelta(minutes=30)).astimezone(ZoneInfo("UTC")).strftime(
-                "%Y-%m-%dT%H:%M:%S.0000000"), "timeZone": "UTC"},
+            "start": {
+                "dateTime": start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S.0000000"),
+                "timeZone": "UTC",
+            },
+            "end": {
+                "dateTime": (start + timedelta(minutes=30))
+                .astimezone(ZoneInfo("UTC"))
+                .strftime("%Y-%m-%dT%H:%M:%S.0000000"),
+                "timeZone": "UTC",
+            },
             "organizer": {"emailAddress": {"name": "Adele Vance", "address": "adele@contoso.example"}},
-            "attendees": [{"emailAddress": {"name": n, "address": n.lower() + "@contoso.example"}}
-                          for n in ("Kim Lee", "Alex Chen")[: i % 3]],
+            "attendees": [
+                {"emailAddress": {"name": n, "address": n.lower() + "@contoso.example"}}
+                for n in ("Kim Lee", "Alex Chen")[: i % 3]
+            ],
         }
         out.append(Event.from_graph(obj, tz))
     return out

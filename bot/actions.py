@@ -143,8 +143,12 @@ class CardActions:
         verb = claimed.verb
         events = [restore(snap) for snap in claimed.events.values()]
         results = await acting.act_many(
-            self._services.graph, self._services.tokens.source(user.key), events, verb=verb,
-            comment=data.get("comment"), notify=_flag(data.get("notify")),
+            self._services.graph,
+            self._services.tokens.source(user.key),
+            events,
+            verb=verb,
+            comment=data.get("comment"),
+            notify=_flag(data.get("notify")),
         )
         ok = sum(1 for r in results if r.ok)
         message = acting.bulk_sentence(verb, ok, len(results) - ok)

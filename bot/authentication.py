@@ -36,8 +36,15 @@ CALLER_ID_AZURE = "urn:botframework:azure"
 class CachedConnectorFactory(ConnectorFactory):
     """One `ConnectorClient` per (service URL, audience), its token kept fresh."""
 
-    def __init__(self, app_id: str, credentials_factory: ServiceClientCredentialsFactory, *, login_url: str,
-                 oauth_scope: str, ca_bundle: str | None = None) -> None:
+    def __init__(
+        self,
+        app_id: str,
+        credentials_factory: ServiceClientCredentialsFactory,
+        *,
+        login_url: str,
+        oauth_scope: str,
+        ca_bundle: str | None = None,
+    ) -> None:
         self._app_id = app_id
         self._ca_bundle = ca_bundle
         self._session: aiohttp.ClientSession | None = None
@@ -48,9 +55,7 @@ class CachedConnectorFactory(ConnectorFactory):
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         audience = audience or self._oauth_scope
-        credentials = await self._credentials_factory.create_credentials(
-            self._app_id, audience, self._login_url, True
-        )
+        credentials = await self._credentials_factory.create_credentials(self._app_id, audience, self._login_url, True)
         ensure = getattr(credentials, "ensure_token", None)
         if ensure is not None:
             await ensure()

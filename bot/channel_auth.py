@@ -123,8 +123,7 @@ class ChannelTokenValidator:
         self._remember(token, claims, str(header.get("kid") or ""))
         return claims
 
-    async def _recheck(self, token: str, known: _Verified, *, channel_id: str | None,
-                       service_url: str | None) -> dict:
+    async def _recheck(self, token: str, known: _Verified, *, channel_id: str | None, service_url: str | None) -> dict:
         """The checks that depend on time, the published keys or the activity: run on every request."""
         if self._clock() >= known.valid_until:
             del self._verified[token]

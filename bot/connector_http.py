@@ -103,8 +103,7 @@ class _Driver(AioHTTPDriver):
     async def send(self, request: ClientRequest, **config: Any) -> _Response:
         if request.files:
             raise NotImplementedError("multipart uploads are not sent through this pipeline")
-        result = await self._session.request(request.method, request.url, headers=request.headers,
-                                             data=request.data)
+        result = await self._session.request(request.method, request.url, headers=request.headers, data=request.data)
         response = _Response(request, result)
         await response.load_body()
         return response
@@ -129,5 +128,6 @@ def aiohttp_pipeline(session: aiohttp.ClientSession):
 def connector_session(ca_bundle: str | None = None, *, timeout: float = 100.0) -> aiohttp.ClientSession:
     """The shared session: msrest's default 100 s timeout, the configured CA bundle if any."""
     context = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else ssl.create_default_context()
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=context, limit=100),
-                                 timeout=aiohttp.ClientTimeout(total=timeout))
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(ssl=context, limit=100), timeout=aiohttp.ClientTimeout(total=timeout)
+    )

@@ -100,8 +100,13 @@ class CachedAppCredentials(MicrosoftAppCredentials):
                 raise BotTokenUnavailable(f"Entra ID unreachable: {type(exc).__name__}") from exc
             if "access_token" not in result:
                 error, codes = result.get("error"), result.get("error_codes")
-                log.warning("bot token refused for app %s: %s %s (correlation %s)", self.microsoft_app_id, error,
-                            codes, result.get("correlation_id"))
+                log.warning(
+                    "bot token refused for app %s: %s %s (correlation %s)",
+                    self.microsoft_app_id,
+                    error,
+                    codes,
+                    result.get("correlation_id"),
+                )
                 if error in ("temporarily_unavailable", "server_error"):
                     raise BotTokenUnavailable(f"{error} {codes}")
                 raise PermissionError(f"Failed to get access token with error: {error} {codes}")
@@ -164,14 +169,21 @@ class CachedCredentialsFactory(ServiceClientCredentialsFactory):
         credentials = self._credentials.get(key)
         if credentials is None:
             credentials = CachedAppCredentials(
-                app_id, self._password, scope, endpoint, validate_authority=validate_authority,
-                http_client=self._http, refresh_margin=self._refresh_margin, clock=self._clock,
+                app_id,
+                self._password,
+                scope,
+                endpoint,
+                validate_authority=validate_authority,
+                http_client=self._http,
+                refresh_margin=self._refresh_margin,
+                clock=self._clock,
             )
             self._credentials[key] = credentials
         return credentials
 
-    async def ensure_token(self, app_id: str, oauth_scope: str, login_endpoint: str,
-                           validate_authority: bool = True) -> str | None:
+    async def ensure_token(
+        self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool = True
+    ) -> str | None:
         """Fetch or renew the token those credentials will sign requests with (None when anonymous)."""
         credentials = await self.create_credentials(app_id, oauth_scope, login_endpoint, validate_authority)
         if isinstance(credentials, CachedAppCredentials):

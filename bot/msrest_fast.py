@@ -136,9 +136,14 @@ def apply_fast_serialization() -> bool:
         # A JSON model with msrest's default key transformer: the same walk as msrest's, except
         # that an attribute set to None is skipped at once (msrest computes its key path, then
         # raises and catches a ValueError for it: most of an Activity's 40 attributes).
-        if (data_type or target_obj is None or kwargs.get("is_xml")
-                or kwargs.get("key_transformer", self.key_transformer) is not serialization.full_restapi_key_transformer
-                or not hasattr(target_obj, "_attribute_map") or target_obj.is_xml_model()):
+        if (
+            data_type
+            or target_obj is None
+            or kwargs.get("is_xml")
+            or kwargs.get("key_transformer", self.key_transformer) is not serialization.full_restapi_key_transformer
+            or not hasattr(target_obj, "_attribute_map")
+            or target_obj.is_xml_model()
+        ):
             return stock["_serialize"](self, target_obj, data_type, **kwargs)
         given = dict(kwargs)
         kwargs["is_xml"] = False
@@ -159,7 +164,8 @@ def apply_fast_serialization() -> bool:
                 keys = key_paths.get(attr_desc["key"])
                 if keys is None:
                     keys = key_paths[attr_desc["key"]] = [
-                        serialization._decode_attribute_map_key(k) for k in serialization._FLATTEN.split(attr_desc["key"])
+                        serialization._decode_attribute_map_key(k)
+                        for k in serialization._FLATTEN.split(attr_desc["key"])
                     ]
                 kwargs["serialization_ctxt"] = attr_desc
                 try:
@@ -235,8 +241,11 @@ def apply_fast_serialization() -> bool:
             return None
         cached = known_keys.get(id(attribute_map))
         if cached is None or cached[0] is not attribute_map:
-            known = {serialization._decode_attribute_map_key(serialization._FLATTEN.split(desc["key"])[0])
-                     for desc in attribute_map.values() if desc["key"] != ""}
+            known = {
+                serialization._decode_attribute_map_key(serialization._FLATTEN.split(desc["key"])[0])
+                for desc in attribute_map.values()
+                if desc["key"] != ""
+            }
             cached = known_keys[id(attribute_map)] = (attribute_map, known)
         missing = set(data.keys()) - cached[1]
         return {key: data[key] for key in missing}

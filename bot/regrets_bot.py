@@ -53,12 +53,20 @@ class MessageInvokeResponse(Model):
         self.status_code = status_code
         self.type = type
         self.value = value
+
+
 GROUP_TYPES = ("groupChat", "channel")
 
 
 class RegretsBot(ActivityHandler):
-    def __init__(self, *, conversation_state: ConversationState, dialog: RequestDialog, services: Services,
-                 allowed_tenants: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        conversation_state: ConversationState,
+        dialog: RequestDialog,
+        services: Services,
+        allowed_tenants: tuple[str, ...] = (),
+    ) -> None:
         self._state = conversation_state
         self._dialogs_state = conversation_state.create_property("dialogs")
         self._dialog = dialog

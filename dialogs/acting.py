@@ -49,22 +49,37 @@ def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
     return f"{what} {describe(event)}{series}. {tail}"
 
 
-async def act(graph: Any, token: Any, event: Event, *, verb: str, comment: str | None, notify: bool,
-              scope: str = "occurrence", proposed_new_time: tuple[Any, Any] | None = None) -> Outcome:
+async def act(
+    graph: Any,
+    token: Any,
+    event: Event,
+    *,
+    verb: str,
+    comment: str | None,
+    notify: bool,
+    scope: str = "occurrence",
+    proposed_new_time: tuple[Any, Any] | None = None,
+) -> Outcome:
     comment = (comment or "").strip() or None
     try:
         if verb == "cancel":
             await graph.cancel(token, target_id(event, scope), comment=comment)
         else:
             await graph.respond(
-                token, target_id(event, scope), verb, comment=comment, send_response=notify, event=event,
+                token,
+                target_id(event, scope),
+                verb,
+                comment=comment,
+                send_response=notify,
+                event=event,
                 proposed_new_time=proposed_new_time,
             )
     except Exception as exc:  # mapped to a sentence; never shown as text
         message = sentence_for(exc)
         log.info("%s of event failed: %s", verb, type(exc).__name__)
-        card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False,
-                                  message=message)
+        card = cards.outcome_card(
+            event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False, message=message
+        )
         return Outcome(False, event, verb, message, card, notify, comment, scope)
     card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None)
     return Outcome(True, event, verb, done_sentence(event, verb, notify, scope), card, notify, comment, scope)
@@ -77,8 +92,9 @@ class BulkResult:
     reason: str | None = None
 
 
-async def act_many(graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None,
-                   notify: bool) -> list[BulkResult]:
+async def act_many(
+    graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None, notify: bool
+) -> list[BulkResult]:
     """Respond to several meetings in as few `$batch` requests as Graph allows."""
     from graph.client import RespondItem
 

@@ -45,8 +45,10 @@ def decide(case: dict[str, Any]) -> dict[str, Any]:
     status = resolution.status
     ids = list(resolution.event_ids)
     # A meeting that is over or cancelled is explained, not acted on: nothing to post to.
-    if status == "matched" and resolution.events and all(
-        any(p in _BLOCKING for p in resolution.problems.get(e.id, ())) for e in resolution.events
+    if (
+        status == "matched"
+        and resolution.events
+        and all(any(p in _BLOCKING for p in resolution.problems.get(e.id, ())) for e in resolution.events)
     ):
         status, ids = "none", []
     if intent == "other" or status == "none":
@@ -109,7 +111,9 @@ def main(argv: list[str]) -> int:
             total += 1
             wrong = [f for f in FIELDS if not same(f, answer.get(f), want.get(f))]
             if wrong:
-                failures.append((case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong}))
+                failures.append(
+                    (case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong})
+                )
             else:
                 right += 1
     sys.stdout.flush()

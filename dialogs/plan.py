@@ -84,8 +84,12 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     if verb == "cancel":
         own = [e for e in events if e.is_organizer]
         if not own:
-            return Plan(kind="nothing", message="You can only cancel meetings you organize; "
-                        "I can decline this one for you instead.", events=events, **common)
+            return Plan(
+                kind="nothing",
+                message="You can only cancel meetings you organize; I can decline this one for you instead.",
+                events=events,
+                **common,
+            )
         return Plan(kind="own_meeting", events=own[:1], **common)
 
     if len(events) == 1:
@@ -100,8 +104,9 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
 
     actionable = [e for e in events if not e.is_organizer and problem(e, resolution) is None]
     if not actionable:
-        return Plan(kind="nothing", message="None of those meetings needs a response from you.",
-                    events=events, **common)
+        return Plan(
+            kind="nothing", message="None of those meetings needs a response from you.", events=events, **common
+        )
     return Plan(kind="act_all" if getattr(request, "immediate", False) else "bulk", events=actionable, **common)
 
 

@@ -135,12 +135,14 @@ class RequestDialog(InterruptibleDialog):
         events = await services.graph.calendar_view(token, start, end, tz_name=zone_name)
         resolution = resolve(request, events, now)
         plan = make_plan(request, resolution, now)
-        log.info("request %s: intent=%s plan=%s events=%d", context.activity.id, request.intent, plan.kind,
-                 len(plan.events))
+        log.info(
+            "request %s: intent=%s plan=%s events=%d", context.activity.id, request.intent, plan.kind, len(plan.events)
+        )
         await self.show(context, user, plan, _in_window(events, resolution, start, end), now, token)
 
-    async def show(self, context: TurnContext, user: TeamsUser, plan: Plan, day_events: list[Any], now: Any,
-                   token: Any) -> None:
+    async def show(
+        self, context: TurnContext, user: TeamsUser, plan: Plan, day_events: list[Any], now: Any, token: Any
+    ) -> None:
         services = self.services
         if plan.kind == "nothing":
             await context.send_activity(plan.message)
@@ -148,16 +150,20 @@ class RequestDialog(InterruptibleDialog):
         if plan.kind == "pick":
             day_events = [e for e in day_events if e.end > now and e.start.date() == now.date()]
             if not day_events:
-                await context.send_activity("You have no more meetings today. Tell me which one you mean, "
-                                            "for example “decline my 10am tomorrow”.")
+                await context.send_activity(
+                    "You have no more meetings today. Tell me which one you mean, "
+                    "for example “decline my 10am tomorrow”."
+                )
                 return
             await context.send_activity("Which one? Here is the rest of your day:")
             if plan.verb == "decline":
                 build = lambda rid: cards.agenda_card(  # noqa: E731
-                    day_events, title="The rest of today", request_id=rid, note=None, now=now)
+                    day_events, title="The rest of today", request_id=rid, note=None, now=now
+                )
             else:
                 build = lambda rid: cards.choice_card(  # noqa: E731
-                    day_events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid)
+                    day_events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid
+                )
             await self._offer(context, user, plan.verb, day_events, build)
             return
         if plan.kind in ("none", "agenda"):
@@ -171,39 +177,82 @@ class RequestDialog(InterruptibleDialog):
             elif not day_events:
                 await context.send_activity(texts.NO_MEETINGS.format(when=title))
                 return
-            await self._offer(context, user, "decline", day_events,
-                              lambda rid: cards.agenda_card(day_events, title=f"Your meetings {title}",
-                                                            request_id=rid, note=None, now=now))
+            await self._offer(
+                context,
+                user,
+                "decline",
+                day_events,
+                lambda rid: cards.agenda_card(
+                    day_events, title=f"Your meetings {title}", request_id=rid, note=None, now=now
+                ),
+            )
             return
         if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting):
-            outcome = await acting.act(services.graph, token, plan.events[0], verb=plan.verb, comment=plan.comment,
-                                       notify=plan.notify, scope=plan.scope)
+            outcome = await acting.act(
+                services.graph,
+                token,
+                plan.events[0],
+                verb=plan.verb,
+                comment=plan.comment,
+                notify=plan.notify,
+                scope=plan.scope,
+            )
             await context.send_activity(card_activity(outcome.card))
             await context.send_activity(outcome.message)
             return
         if plan.kind == "act_all":
-            results = await acting.act_many(services.graph, token, plan.events, verb=plan.verb,
-                                            comment=plan.comment, notify=plan.notify)
+            results = await acting.act_many(
+                services.graph, token, plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify
+            )
             ok = sum(1 for r in results if r.ok)
             await context.send_activity(card_activity(cards.summary_card(results, verb=plan.verb)))
             await context.send_activity(acting.bulk_sentence(plan.verb, ok, len(results) - ok))
             return
         if plan.kind == "confirm":
             event = plan.events[0]
-            await self._offer(context, user, plan.verb, plan.events, lambda rid: cards.confirm_card(
-                event, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid,
-                allow_series=bool(event.series_master_id), allow_propose=event.allow_new_time_proposals
-                and plan.verb != "accept", user_zone_label=str(now.tzinfo), scope=plan.scope))
+            await self._offer(
+                context,
+                user,
+                plan.verb,
+                plan.events,
+                lambda rid: cards.confirm_card(
+                    event,
+                    verb=plan.verb,
+                    comment=plan.comment,
+                    notify=plan.notify,
+                    request_id=rid,
+                    allow_series=bool(event.series_master_id),
+                    allow_propose=event.allow_new_time_proposals and plan.verb != "accept",
+                    user_zone_label=str(now.tzinfo),
+                    scope=plan.scope,
+                ),
+            )
             return
         if plan.kind == "own_meeting":
             event = plan.events[0]
-            await self._offer(context, user, "cancel", plan.events, lambda rid: cards.cancel_meeting_card(
-                event, comment=plan.comment, request_id=rid))
+            await self._offer(
+                context,
+                user,
+                "cancel",
+                plan.events,
+                lambda rid: cards.cancel_meeting_card(event, comment=plan.comment, request_id=rid),
+            )
             return
         if plan.kind in ("choice", "bulk"):
-            await self._offer(context, user, plan.verb, plan.events, lambda rid: cards.choice_card(
-                plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid,
-                offer_all=plan.kind == "bulk"))
+            await self._offer(
+                context,
+                user,
+                plan.verb,
+                plan.events,
+                lambda rid: cards.choice_card(
+                    plan.events,
+                    verb=plan.verb,
+                    comment=plan.comment,
+                    notify=plan.notify,
+                    request_id=rid,
+                    offer_all=plan.kind == "bulk",
+                ),
+            )
             return
         await context.send_activity(texts.NOT_UNDERSTOOD)
 
@@ -211,14 +260,16 @@ class RequestDialog(InterruptibleDialog):
         """Send a card with buttons and remember what its buttons may do."""
         request_id = new_request_id()
         sent = await context.send_activity(card_activity(build(request_id)))
-        await self.services.pending.add(PendingAction(
-            request_id=request_id,
-            user_key=user.key,
-            conversation_id=context.activity.conversation.id,
-            verb=verb,
-            events={e.id: snapshot(e) for e in events},
-            activity_id=getattr(sent, "id", None),
-        ))
+        await self.services.pending.add(
+            PendingAction(
+                request_id=request_id,
+                user_key=user.key,
+                conversation_id=context.activity.conversation.id,
+                verb=verb,
+                events={e.id: snapshot(e) for e in events},
+                activity_id=getattr(sent, "id", None),
+            )
+        )
 
 
 def _in_window(events: list[Any], resolution: Any, start: Any, end: Any) -> list[Any]:

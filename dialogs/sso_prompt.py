@@ -158,8 +158,9 @@ class SsoPrompt(Dialog):
             return Dialog.end_of_turn
         return result
 
-    async def _sign_in(self, dc: DialogContext, assertion: str,
-                       answer: Callable[[str | None], Awaitable[None]]) -> DialogTurnResult | None:
+    async def _sign_in(
+        self, dc: DialogContext, assertion: str, answer: Callable[[str | None], Awaitable[None]]
+    ) -> DialogTurnResult | None:
         """On-behalf-of with `assertion`; None when it was unusable (the prompt keeps waiting)."""
         context = dc.context
         user = user_of(context.activity)
@@ -197,8 +198,9 @@ class SsoPrompt(Dialog):
         if client is None:
             return None
         try:
-            response = await client.get_user_token(activity.from_property.id, self._connection, activity.channel_id,
-                                                   magic_code or None)
+            response = await client.get_user_token(
+                activity.from_property.id, self._connection, activity.channel_id, magic_code or None
+            )
         except TOKEN_SERVICE_ERRORS as exc:
             log.warning("token service unavailable for user %s: %s", user_of(activity).key, type(exc).__name__)
             return None
@@ -221,8 +223,9 @@ class SsoPrompt(Dialog):
         try:
             await self._services.tokens.sign_in(user_of(context.activity).key, str(value["token"]))
         except identity.TokenError:
-            await send_invoke_response(context, HTTPStatus.PRECONDITION_FAILED,
-                                       self._response(exchange_id, "token could not be exchanged"))
+            await send_invoke_response(
+                context, HTTPStatus.PRECONDITION_FAILED, self._response(exchange_id, "token could not be exchanged")
+            )
             return
         await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
 
@@ -242,8 +245,9 @@ class SsoPrompt(Dialog):
     def _response(self, exchange_id: str, failure: str | None = None) -> TokenExchangeInvokeResponse:
         return TokenExchangeInvokeResponse(id=exchange_id, connection_name=self._connection, failure_detail=failure)
 
-    def _oauth_card(self, exchange_id: str, sign_in_link: str | None,
-                    exchange: TokenExchangeResource | None) -> Activity:
+    def _oauth_card(
+        self, exchange_id: str, sign_in_link: str | None, exchange: TokenExchangeResource | None
+    ) -> Activity:
         # The bot's own SSO resource whenever it is known: the token Teams fetches for this URI
         # must be an assertion this app can exchange on-behalf-of the user.
         uri = self._services.sso_resource or (exchange.uri if exchange is not None else "")

@@ -29,9 +29,7 @@ GRAPH_DOWN = "Outlook isn't answering right now. Nothing was changed; please try
 GRAPH_THROTTLED = "Outlook asked me to slow down. Nothing was changed; please try again in a minute."
 GRAPH_FORBIDDEN = "Outlook refused: your account doesn't allow me to change that calendar."
 NOT_FOUND = "I couldn't find that meeting any more; it may have been moved or cancelled."
-TENANT_REFUSED = (
-    "Sorry, Regrets isn't enabled for your organization. Ask your Teams admin if you'd like to use it."
-)
+TENANT_REFUSED = "Sorry, Regrets isn't enabled for your organization. Ask your Teams admin if you'd like to use it."
 STALE_CARD = "That card is out of date. Ask me again, for example “decline my 3pm”."
 NOT_YOURS = "This card was made for someone else. Ask me yourself, for example “decline my 3pm”."
 KEPT = "Okay, I left it as it is."

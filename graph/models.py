@@ -110,8 +110,6 @@ class Event:
             type=str(obj.get("type") or "singleInstance"),
             series_master_id=obj.get("seriesMasterId") or None,
             organizer=Person.from_graph(obj.get("organizer")),
-            attendees=tuple(
-                p for p in (Person.from_graph(a) for a in obj.get("attendees") or []) if p is not None
-            ),
+            attendees=tuple(p for p in (Person.from_graph(a) for a in obj.get("attendees") or []) if p is not None),
             show_as=str(obj.get("showAs") or "busy"),
         )

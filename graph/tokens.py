@@ -63,8 +63,14 @@ class TokenError(Exception):
 
     code = "token_error"
 
-    def __init__(self, detail: str = "", *, error: str | None = None, error_codes: Sequence[int] = (),
-                 correlation_id: str | None = None) -> None:
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        error: str | None = None,
+        error_codes: Sequence[int] = (),
+        correlation_id: str | None = None,
+    ) -> None:
         super().__init__(detail or self.code)
         self.error = error
         self.error_codes = tuple(error_codes)
@@ -180,8 +186,12 @@ class UserTokens:
     async def get(self, user_key: str, *, force_refresh: bool = False) -> str:
         """The user's Graph access token; raises SignInRequired when there is no usable cache."""
         session = self._sessions.get(user_key)
-        if (not force_refresh and session is not None and session.token
-                and session.expires_at - self._clock() > self._refresh_margin):
+        if (
+            not force_refresh
+            and session is not None
+            and session.token
+            and session.expires_at - self._clock() > self._refresh_margin
+        ):
             self._sessions.move_to_end(user_key)
             return session.token
         return await self._exclusive(user_key, lambda: self._renew(user_key, force_refresh), join=True)
@@ -225,8 +235,13 @@ class UserTokens:
         result = await asyncio.to_thread(self._obo, session, sso_token)
         if "access_token" not in result:
             error = self._error(result, tenant)
-            log.info("sign-in failed for user %s: %s %s (correlation %s)", user_key, error.code,
-                     list(error.error_codes), error.correlation_id)
+            log.info(
+                "sign-in failed for user %s: %s %s (correlation %s)",
+                user_key,
+                error.code,
+                list(error.error_codes),
+                error.correlation_id,
+            )
             if isinstance(error, SignInRequired):
                 await self._forget(user_key)
             raise error
@@ -237,8 +252,12 @@ class UserTokens:
 
     async def _renew(self, user_key: str, force_refresh: bool) -> str:
         session = self._sessions.get(user_key)
-        if session is not None and not force_refresh and session.token \
-                and session.expires_at - self._clock() > self._refresh_margin:
+        if (
+            session is not None
+            and not force_refresh
+            and session.token
+            and session.expires_at - self._clock() > self._refresh_margin
+        ):
             return session.token  # renewed by the operation we waited behind
         # A token we held that is now near expiry is the same one MSAL holds: renew it.
         force = force_refresh or (session is not None and session.token is not None)
@@ -254,8 +273,13 @@ class UserTokens:
             raise SignInRequired("the token cache holds no usable account")
         if "access_token" not in result:
             error = self._error(result, session.tenant, refreshing=True)
-            log.info("token renewal failed for user %s: %s %s (correlation %s)", user_key, error.code,
-                     list(error.error_codes), error.correlation_id)
+            log.info(
+                "token renewal failed for user %s: %s %s (correlation %s)",
+                user_key,
+                error.code,
+                list(error.error_codes),
+                error.correlation_id,
+            )
             if isinstance(error, SignInRequired):
                 await self._forget(user_key)
             raise error

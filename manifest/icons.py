@@ -33,8 +33,9 @@ def _calendar(draw, size: int, *, fill, ink, stroke: int, header_fill=None, ring
         draw.rectangle((left + stroke / 2, header - stroke / 2, right - stroke / 2, header + stroke / 2), fill=ink)
     ring_w, ring_h = 0.06 * s, 0.14 * s
     for cx in (0.36 * s, 0.64 * s):
-        draw.rounded_rectangle((cx - ring_w / 2, top - ring_h / 2, cx + ring_w / 2, top + ring_h / 2),
-                               radius=ring_w / 2, fill=rings or ink)
+        draw.rounded_rectangle(
+            (cx - ring_w / 2, top - ring_h / 2, cx + ring_w / 2, top + ring_h / 2), radius=ring_w / 2, fill=rings or ink
+        )
     # The X sits in the page body, under the header band.
     pad = 0.14 * s
     x0, y0, x1, y1 = left + pad, header + 0.09 * s, right - pad, bottom - 0.09 * s
@@ -49,8 +50,7 @@ def color_icon():
     big = 192 * SCALE
     image = Image.new("RGB", (big, big), ACCENT)
     # The symbol is drawn in accent on a white page: the page reads as "calendar", the X as "no".
-    _calendar(ImageDraw.Draw(image), big, fill=WHITE, ink=ACCENT, stroke=int(0.05 * big),
-              header_fill=DARK, rings=WHITE)
+    _calendar(ImageDraw.Draw(image), big, fill=WHITE, ink=ACCENT, stroke=int(0.05 * big), header_fill=DARK, rings=WHITE)
     return image.resize((192, 192), Image.LANCZOS)
 
 

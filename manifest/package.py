@@ -111,15 +111,11 @@ class PackageInputs:
 
         values = {name: get(name, default) for name, default in DEFAULTS.items()}
         if len(values["APP_SHORT_NAME"]) > 30:
-            raise PackageError(
-                f"APP_SHORT_NAME is {len(values['APP_SHORT_NAME'])} characters; Teams allows 30"
-            )
+            raise PackageError(f"APP_SHORT_NAME is {len(values['APP_SHORT_NAME'])} characters; Teams allows 30")
         if len(values["APP_FULL_NAME"]) > 100:
             raise PackageError(f"APP_FULL_NAME is {len(values['APP_FULL_NAME'])} characters; Teams allows 100")
         if len(values["APP_DEVELOPER_NAME"]) > 32:
-            raise PackageError(
-                f"APP_DEVELOPER_NAME is {len(values['APP_DEVELOPER_NAME'])} characters; Teams allows 32"
-            )
+            raise PackageError(f"APP_DEVELOPER_NAME is {len(values['APP_DEVELOPER_NAME'])} characters; Teams allows 32")
         for name in ("APP_WEBSITE_URL", "APP_PRIVACY_URL", "APP_TERMS_URL"):
             parsed = urlparse(values[name])
             if parsed.scheme != "https" or not parsed.netloc:
@@ -178,6 +174,7 @@ def fill(template: object, values: Mapping[str, str]) -> object:
     if isinstance(template, list):
         return [fill(item, values) for item in template]
     if isinstance(template, str):
+
         def substitute(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in values:
@@ -206,7 +203,11 @@ def schema_errors(manifest_file: Path, node: str | None = None) -> list[str]:
         return ["@microsoft/app-manifest is not installed: run `npm ci` (make package does)"]
     result = subprocess.run(
         [node, str(VALIDATOR), str(manifest_file)],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     if result.returncode == 0:
         return []

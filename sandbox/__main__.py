@@ -24,11 +24,13 @@ from sandbox.stack import PLAYGROUND_USERS, Sandbox
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sandbox", description=__doc__.splitlines()[0])
-    parser.add_argument("--authenticated", action="store_true",
-                        help="print app credentials (inbound tokens checked) instead of local mode")
+    parser.add_argument(
+        "--authenticated",
+        action="store_true",
+        help="print app credentials (inbound tokens checked) instead of local mode",
+    )
     parser.add_argument("--port", type=int, default=None, help="include PORT=<port> in the environment")
-    parser.add_argument("--time-zone", default=None,
-                        help="the demo users' mailbox zone (default: this machine's zone)")
+    parser.add_argument("--time-zone", default=None, help="the demo users' mailbox zone (default: this machine's zone)")
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -38,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         time_zone = args.time_zone or demo_time_zone()
         sandbox.add_playground_users(time_zone=time_zone)
         env = sandbox.bot_env(authenticated=args.authenticated, port=args.port)
-        print(f"# Stand-ins running: Entra {sandbox.entra.url}, channel {sandbox.channel.url}, "
-              f"Graph {sandbox.graph_url}", flush=True)
+        print(
+            f"# Stand-ins running: Entra {sandbox.entra.url}, channel {sandbox.channel.url}, Graph {sandbox.graph_url}",
+            flush=True,
+        )
         users = ", ".join(name for _, _, name in PLAYGROUND_USERS)
         print(f"# Demo calendars ({time_zone}) for {users}. Environment for the bot:", flush=True)
         for key, value in env.items():

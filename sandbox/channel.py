@@ -29,8 +29,17 @@ from sandbox.keys import KeySet, SigningKey
 from sandbox.server import NAME, HostedStandIn, ServiceThread
 
 ISSUER = "https://api.botframework.com"
-FORGERIES = ("bad_signature", "wrong_audience", "wrong_issuer", "expired", "alg_none", "unknown_kid",
-             "serviceurl_mismatch", "not_yet_valid", "unendorsed")
+FORGERIES = (
+    "bad_signature",
+    "wrong_audience",
+    "wrong_issuer",
+    "expired",
+    "alg_none",
+    "unknown_kid",
+    "serviceurl_mismatch",
+    "not_yet_valid",
+    "unendorsed",
+)
 
 
 @dataclass
@@ -168,11 +177,15 @@ class ChannelStandIn(HostedStandIn):
 
     def replies(self, conversation_id: str | None = None) -> list[ConnectorCall]:
         with self._cond:
-            return [c for c in self.calls
-                    if c.method == "POST" and (conversation_id is None or c.conversation_id == conversation_id)]
+            return [
+                c
+                for c in self.calls
+                if c.method == "POST" and (conversation_id is None or c.conversation_id == conversation_id)
+            ]
 
     def wait_for(self, count: int, *, within: float = 5.0, method: str | None = "POST") -> list[ConnectorCall]:
         """Block until `count` calls (of `method`, None for any) were recorded; returns them."""
+
         def matching() -> list[ConnectorCall]:
             return [c for c in self.calls if method is None or c.method == method]
 
@@ -181,8 +194,9 @@ class ChannelStandIn(HostedStandIn):
                 raise TimeoutError(f"expected {count} connector calls, got {len(matching())}")
             return matching()
 
-    async def wait_for_async(self, count: int, *, within: float = 5.0,
-                             method: str | None = "POST") -> list[ConnectorCall]:
+    async def wait_for_async(
+        self, count: int, *, within: float = 5.0, method: str | None = "POST"
+    ) -> list[ConnectorCall]:
         return await asyncio.to_thread(self.wait_for, count, within=within, method=method)
 
     # ---- HTTP ------------------------------------------------------------------------------------
@@ -205,17 +219,22 @@ class ChannelStandIn(HostedStandIn):
     async def _metadata(self, request: web.Request) -> web.Response:
         with self._cond:
             self.metadata_requests += 1
-        return web.json_response({
-            "issuer": ISSUER,
-            "authorization_endpoint": "https://invalid.botframework.com",
-            "jwks_uri": f"{self.url}/v1/.well-known/keys",
-            "id_token_signing_alg_values_supported": ["RS256"],
-            "token_endpoint_auth_methods_supported": ["private_key_jwt"],
-        })
+        return web.json_response(
+            {
+                "issuer": ISSUER,
+                "authorization_endpoint": "https://invalid.botframework.com",
+                "jwks_uri": f"{self.url}/v1/.well-known/keys",
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+            }
+        )
 
     async def _jwks(self, request: web.Request) -> web.Response:
         # "unendorsed" keys are endorsed for another channel only, so not for this activity's.
-        keys = [k.jwk(endorsements=["skype"] if k.kid in self._unendorsed else list(self.endorsements)) for k in self.keys.keys]
+        keys = [
+            k.jwk(endorsements=["skype"] if k.kid in self._unendorsed else list(self.endorsements))
+            for k in self.keys.keys
+        ]
         return web.json_response({"keys": keys})
 
     def _authorize(self, request: web.Request) -> web.Response | None:
@@ -248,13 +267,26 @@ class ChannelStandIn(HostedStandIn):
                 body = await request.json()
             except ValueError:
                 return web.json_response({"error": {"code": "BadArgument", "message": "Invalid JSON"}}, status=400)
-        call = ConnectorCall(method=request.method, conversation_id=cid, activity_id=aid, activity=body,
-                             authorization=request.headers.get("Authorization"), path=request.path)
+        call = ConnectorCall(
+            method=request.method,
+            conversation_id=cid,
+            activity_id=aid,
+            activity=body,
+            authorization=request.headers.get("Authorization"),
+            path=request.path,
+        )
         response = self._authorize(request)
         if response is None and (failure := self._injected()) is not None:
             response = web.json_response(
-                {"error": {"code": "ServiceError" if failure.status >= 500 else "Throttled",
-                           "message": "injected failure"}}, status=failure.status, headers=failure.headers)
+                {
+                    "error": {
+                        "code": "ServiceError" if failure.status >= 500 else "Throttled",
+                        "message": "injected failure",
+                    }
+                },
+                status=failure.status,
+                headers=failure.headers,
+            )
         if response is None:
             if request.method == "DELETE":
                 response = web.Response(status=200)
@@ -272,8 +304,9 @@ class ChannelStandIn(HostedStandIn):
         if denied is not None:
             return denied
         cid = f"a:{uuid.uuid4().hex}"
-        return web.json_response({"id": cid, "activityId": f"1:{uuid.uuid4().hex}", "serviceUrl": self.service_url},
-                                 status=201)
+        return web.json_response(
+            {"id": cid, "activityId": f"1:{uuid.uuid4().hex}", "serviceUrl": self.service_url}, status=201
+        )
 
     async def _members_list(self, request: web.Request) -> web.Response:
         denied = self._authorize(request)
@@ -291,5 +324,6 @@ class ChannelStandIn(HostedStandIn):
         for member in members:
             if request.match_info["mid"] in (member.get("id"), member.get("aadObjectId")):
                 return web.json_response(member)
-        return web.json_response({"error": {"code": "MemberNotFoundInConversation",
-                                            "message": "The member could not be found."}}, status=404)
+        return web.json_response(
+            {"error": {"code": "MemberNotFoundInConversation", "message": "The member could not be found."}}, status=404
+        )

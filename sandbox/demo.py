@@ -151,8 +151,12 @@ class Playground:
         self.workdir.mkdir(parents=True, exist_ok=True)
         # --disable-telemetry leaves Application Insights' "statsbeat" on: it asks Azure's instance
         # metadata address (169.254.169.254) and an applicationinsights.azure.com host. This turns it off.
-        env = {**os.environ, "TEAMSAPPTESTER_BROWSER": "none", "BOT_ENDPOINT": self.bot_endpoint,
-               "APPLICATION_INSIGHTS_NO_STATSBEAT": "true"}
+        env = {
+            **os.environ,
+            "TEAMSAPPTESTER_BROWSER": "none",
+            "BOT_ENDPOINT": self.bot_endpoint,
+            "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
+        }
         self.process = subprocess.Popen(
             [str(PLAYGROUND), "-e", self.bot_endpoint, "-p", str(self.port), "--disable-telemetry"],
             cwd=self.workdir,
@@ -289,13 +293,16 @@ def run_local(bot_port: int, playground_port: int) -> int:
             with open(bot_log, "wb") as log:
                 bot = start_bot(sandbox.bot_env(authenticated=False, port=bot_port), log=log, cwd=Path.cwd())
             # The Playground needs no bot to start: start both, then wait for both.
-            playground = Playground(f"http://127.0.0.1:{bot_port}/api/messages", port=playground_port,
-                                    workdir=build / "playground").start()
+            playground = Playground(
+                f"http://127.0.0.1:{bot_port}/api/messages", port=playground_port, workdir=build / "playground"
+            ).start()
             wait_healthy(bot_port, bot, log_path=bot_log)
             healthy = time.monotonic() - started
             playground.wait_listening()
-            _say(f"Stand-ins up (demo calendar in {time_zone}, starting {day:%a %d %b}); Regrets healthy on port "
-                 f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)}).")
+            _say(
+                f"Stand-ins up (demo calendar in {time_zone}, starting {day:%a %d %b}); Regrets healthy on port "
+                f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)})."
+            )
             _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
             while True:
                 if bot.poll() is not None:

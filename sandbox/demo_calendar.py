@@ -32,7 +32,11 @@ def _person(name: str, address: str) -> dict[str, Any]:
 
 
 def _attendee(name: str, address: str, response: str = "none") -> dict[str, Any]:
-    return {**_person(name, address), "type": "required", "status": {"response": response, "time": "0001-01-01T00:00:00Z"}}
+    return {
+        **_person(name, address),
+        "type": "required",
+        "status": {"response": response, "time": "0001-01-01T00:00:00Z"},
+    }
 
 
 def _at(day: date, hour: int, minute: int = 0) -> str:
@@ -94,21 +98,44 @@ def demo_events(
     next_week = _weekday(today, 5)
     standup_start = today - timedelta(days=14)
     standup = _meeting(
-        "Daily stand-up", standup_start, (9, 30), 15, user_zone, organizer="megan",
-        attendees=("megan", "nestor", "adele", "lee"), **me,
+        "Daily stand-up",
+        standup_start,
+        (9, 30),
+        15,
+        user_zone,
+        organizer="megan",
+        attendees=("megan", "nestor", "adele", "lee"),
+        **me,
     )
     standup.update(
         type="seriesMaster",
         recurrence={
-            "pattern": {"type": "weekly", "interval": 1, "daysOfWeek": ["monday", "tuesday", "wednesday", "thursday", "friday"],
-                        "firstDayOfWeek": "sunday"},
-            "range": {"type": "endDate", "startDate": standup_start.isoformat(),
-                      "endDate": (today + timedelta(days=14)).isoformat(), "recurrenceTimeZone": user_zone},
+            "pattern": {
+                "type": "weekly",
+                "interval": 1,
+                "daysOfWeek": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+                "firstDayOfWeek": "sunday",
+            },
+            "range": {
+                "type": "endDate",
+                "startDate": standup_start.isoformat(),
+                "endDate": (today + timedelta(days=14)).isoformat(),
+                "recurrenceTimeZone": user_zone,
+            },
         },
     )
     return [
-        _meeting("Quarterly budget review", today, (15, 0), 60, user_zone, organizer="nestor",
-                 attendees=("nestor", "adele", "diego"), room="Conf Room Baker", **me),
+        _meeting(
+            "Quarterly budget review",
+            today,
+            (15, 0),
+            60,
+            user_zone,
+            organizer="nestor",
+            attendees=("nestor", "adele", "diego"),
+            room="Conf Room Baker",
+            **me,
+        ),
         standup,
         {
             "subject": "Company offsite",
@@ -121,19 +148,70 @@ def demo_events(
             "responseStatus": {"response": "accepted"},
             "isOrganizer": False,
         },
-        _meeting("Design review: onboarding flow", today, (11, 0), 45, user_zone, organizer=None,
-                 attendees=("adele", "lee"), **me),
+        _meeting(
+            "Design review: onboarding flow",
+            today,
+            (11, 0),
+            45,
+            user_zone,
+            organizer=None,
+            attendees=("adele", "lee"),
+            **me,
+        ),
         _meeting("1:1 with Megan", tomorrow, (10, 0), 30, user_zone, organizer="megan", attendees=("megan",), **me),
-        _meeting("Vendor demo", tomorrow, (10, 0), 60, user_zone, organizer="diego", attendees=("diego", "lee"),
-                 allowNewTimeProposals=False, **me),
-        _meeting("Lunch and learn: Graph API", tomorrow, (12, 0), 60, user_zone, organizer="isaiah",
-                 attendees=("isaiah", "nestor", "adele", "megan"), showAs="tentative", **me),
-        _meeting("Sprint planning", later, (14, 0), 90, user_zone, organizer="lee",
-                 attendees=("lee", "megan", "nestor", "adele"), **me),
-        _meeting("Hiring sync", next_week, (16, 0), 30, user_zone, organizer="adele", attendees=("adele",),
-                 responseRequested=False, **me),
-        _meeting("Customer call: Fabrikam", _weekday(today, 3), (8, 30), 30, user_zone, organizer=None,
-                 attendees=("diego",), **me),
+        _meeting(
+            "Vendor demo",
+            tomorrow,
+            (10, 0),
+            60,
+            user_zone,
+            organizer="diego",
+            attendees=("diego", "lee"),
+            allowNewTimeProposals=False,
+            **me,
+        ),
+        _meeting(
+            "Lunch and learn: Graph API",
+            tomorrow,
+            (12, 0),
+            60,
+            user_zone,
+            organizer="isaiah",
+            attendees=("isaiah", "nestor", "adele", "megan"),
+            showAs="tentative",
+            **me,
+        ),
+        _meeting(
+            "Sprint planning",
+            later,
+            (14, 0),
+            90,
+            user_zone,
+            organizer="lee",
+            attendees=("lee", "megan", "nestor", "adele"),
+            **me,
+        ),
+        _meeting(
+            "Hiring sync",
+            next_week,
+            (16, 0),
+            30,
+            user_zone,
+            organizer="adele",
+            attendees=("adele",),
+            responseRequested=False,
+            **me,
+        ),
+        _meeting(
+            "Customer call: Fabrikam",
+            _weekday(today, 3),
+            (8, 30),
+            30,
+            user_zone,
+            organizer=None,
+            attendees=("diego",),
+            **me,
+        ),
     ]
 
 
@@ -150,6 +228,5 @@ def install_demo_calendar(
     state.add_user(oid, upn=upn, display_name=display_name, time_zone=time_zone)
     day = today or datetime.now(zone(time_zone)).date()
     return [
-        state.add_event(oid, event)
-        for event in demo_events(time_zone, day, user_name=display_name, user_address=upn)
+        state.add_event(oid, event) for event in demo_events(time_zone, day, user_name=display_name, user_address=upn)
     ]

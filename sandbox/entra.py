@@ -53,8 +53,7 @@ TEAMS_CLIENT_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264"
 OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-GRANT_NAMES = {"client_credentials": "client_credentials", JWT_BEARER: "on_behalf_of",
-               "refresh_token": "refresh_token"}
+GRANT_NAMES = {"client_credentials": "client_credentials", JWT_BEARER: "on_behalf_of", "refresh_token": "refresh_token"}
 FAILURE_KINDS = ("consent_required", "interaction_required", "down", "server_error", "close", "slow")
 
 
@@ -154,13 +153,23 @@ class EntraStandIn(HostedStandIn):
             self._refresh_tokens.clear()
 
     # ---- directory -------------------------------------------------------------
-    def register_app(self, client_id: str | None = None, secret: str | None = None, *,
-                     sso_resource: str | None = None, name: str = "Regrets",
-                     consented: Iterable[str] | None = None) -> App:
+    def register_app(
+        self,
+        client_id: str | None = None,
+        secret: str | None = None,
+        *,
+        sso_resource: str | None = None,
+        name: str = "Regrets",
+        consented: Iterable[str] | None = None,
+    ) -> App:
         client_id = client_id or str(uuid.uuid4())
-        app = App(client_id=client_id, secret=secret or secrets.token_urlsafe(24),
-                  sso_resource=sso_resource or f"api://botid-{client_id}", name=name,
-                  consented=set(consented) if consented is not None else None)
+        app = App(
+            client_id=client_id,
+            secret=secret or secrets.token_urlsafe(24),
+            sso_resource=sso_resource or f"api://botid-{client_id}",
+            name=name,
+            consented=set(consented) if consented is not None else None,
+        )
         with self._lock:
             self.apps[client_id] = app
         return app
@@ -176,8 +185,16 @@ class EntraStandIn(HostedStandIn):
             self._domains[domain.lower()] = tenant
 
     # ---- failures and revocation -------------------------------------------------
-    def fail(self, kind: str, *, user: User | str | None = None, grant: str | None = None,
-             times: int | None = None, delay: float = 0.0, discovery: bool = False) -> None:
+    def fail(
+        self,
+        kind: str,
+        *,
+        user: User | str | None = None,
+        grant: str | None = None,
+        times: int | None = None,
+        delay: float = 0.0,
+        discovery: bool = False,
+    ) -> None:
         """Make matching token requests fail (`times` of them, or until `heal()`)."""
         if kind not in FAILURE_KINDS:
             raise ValueError(f"unknown failure kind {kind!r}")
@@ -204,20 +221,35 @@ class EntraStandIn(HostedStandIn):
             return [rt for rt, t in self._refresh_tokens.items() if t.oid == oid]
 
     # ---- counters ---------------------------------------------------------------
-    def count(self, grant: str | None = None, *, user: User | str | None = None,
-              client_id: str | None = None, ok: bool | None = None) -> int:
+    def count(
+        self,
+        grant: str | None = None,
+        *,
+        user: User | str | None = None,
+        client_id: str | None = None,
+        ok: bool | None = None,
+    ) -> int:
         oid = user.oid if isinstance(user, User) else user
         with self._lock:
             return sum(
-                1 for r in self.requests
-                if (grant is None or r.grant == grant) and (oid is None or r.user == oid)
+                1
+                for r in self.requests
+                if (grant is None or r.grant == grant)
+                and (oid is None or r.user == oid)
                 and (client_id is None or r.client_id == client_id)
                 and (ok is None or (r.status == 200) == ok)
             )
 
     # ---- tokens for tests and the other stand-ins ----------------------------------
-    def issue_sso_token(self, user: User | str, *, app: App | str | None = None, expires_in: int = 3600,
-                        version: int = 1, scope: str = "access_as_user") -> str:
+    def issue_sso_token(
+        self,
+        user: User | str,
+        *,
+        app: App | str | None = None,
+        expires_in: int = 3600,
+        version: int = 1,
+        scope: str = "access_as_user",
+    ) -> str:
         """The token Teams gets silently for the bot's SSO resource and hands to the bot."""
         person = self._user(user)
         application = self._app(app)
@@ -225,11 +257,19 @@ class EntraStandIn(HostedStandIn):
         claims = {
             "aud": application.sso_resource if version == 1 else application.client_id,
             "iss": self._issuer(person.tenant, version),
-            "iat": now, "nbf": now, "exp": now + expires_in,
+            "iat": now,
+            "nbf": now,
+            "exp": now + expires_in,
             "appid" if version == 1 else "azp": TEAMS_CLIENT_ID,
-            "name": person.name, "oid": person.oid, "scp": scope, "sub": self._sub(person.oid, application),
-            "tid": person.tenant, "upn": person.upn, "preferred_username": person.upn,
-            "uti": b64url(uuid.uuid4().bytes), "ver": f"{version}.0",
+            "name": person.name,
+            "oid": person.oid,
+            "scp": scope,
+            "sub": self._sub(person.oid, application),
+            "tid": person.tenant,
+            "upn": person.upn,
+            "preferred_username": person.upn,
+            "uti": b64url(uuid.uuid4().bytes),
+            "ver": f"{version}.0",
         }
         return self.keys.current.sign(claims)
 
@@ -298,7 +338,7 @@ class EntraStandIn(HostedStandIn):
         body: dict[str, Any] = {
             "error": err.error,
             "error_description": f"AADSTS{err.code}: {err.description} Trace ID: {trace_id} "
-                                 f"Correlation ID: {correlation_id} Timestamp: {stamp}",
+            f"Correlation ID: {correlation_id} Timestamp: {stamp}",
             "error_codes": [err.code],
             "timestamp": stamp,
             "trace_id": trace_id,
@@ -322,37 +362,60 @@ class EntraStandIn(HostedStandIn):
             return await self._fail_transport(request, failure)
         tenant = self._resolve_tenant(segment)
         if tenant is None:
-            return self._error_response(request, _Error(400, "invalid_tenant", 90002,
-                                                        f"Tenant '{segment}' not found."))
+            return self._error_response(request, _Error(400, "invalid_tenant", 90002, f"Tenant '{segment}' not found."))
         path_tenant = tenant if GUID.match(tenant) else segment
         issuer_tenant = tenant if GUID.match(tenant) else "{tenantid}"
         base = f"{self.url}/{path_tenant}"
-        return web.json_response({
-            "token_endpoint": f"{base}/oauth2/v2.0/token",
-            "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
-            "jwks_uri": f"{base}/discovery/v2.0/keys",
-            "response_modes_supported": ["query", "fragment", "form_post"],
-            "subject_types_supported": ["pairwise"],
-            "id_token_signing_alg_values_supported": ["RS256"],
-            "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
-            "scopes_supported": ["openid", "profile", "email", "offline_access"],
-            "issuer": f"{self.url}/{issuer_tenant}/v2.0",
-            "request_uri_parameter_supported": False,
-            "userinfo_endpoint": f"{self.url}/oidc/userinfo",
-            "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
-            "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
-            "http_logout_supported": True,
-            "frontchannel_logout_supported": True,
-            "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
-            "claims_supported": ["sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name",
-                                 "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce",
-                                 "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"],
-            "tenant_region_scope": "NA",
-            "cloud_instance_name": "microsoftonline.com",
-            "cloud_graph_host_name": "graph.windows.net",
-            "msgraph_host": "graph.microsoft.com",
-            "rbac_url": "https://pas.windows.net",
-        })
+        return web.json_response(
+            {
+                "token_endpoint": f"{base}/oauth2/v2.0/token",
+                "token_endpoint_auth_methods_supported": [
+                    "client_secret_post",
+                    "private_key_jwt",
+                    "client_secret_basic",
+                ],
+                "jwks_uri": f"{base}/discovery/v2.0/keys",
+                "response_modes_supported": ["query", "fragment", "form_post"],
+                "subject_types_supported": ["pairwise"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+                "scopes_supported": ["openid", "profile", "email", "offline_access"],
+                "issuer": f"{self.url}/{issuer_tenant}/v2.0",
+                "request_uri_parameter_supported": False,
+                "userinfo_endpoint": f"{self.url}/oidc/userinfo",
+                "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
+                "device_authorization_endpoint": f"{base}/oauth2/v2.0/devicecode",
+                "http_logout_supported": True,
+                "frontchannel_logout_supported": True,
+                "end_session_endpoint": f"{base}/oauth2/v2.0/logout",
+                "claims_supported": [
+                    "sub",
+                    "iss",
+                    "cloud_instance_name",
+                    "cloud_instance_host_name",
+                    "cloud_graph_host_name",
+                    "msgraph_host",
+                    "aud",
+                    "exp",
+                    "iat",
+                    "auth_time",
+                    "acr",
+                    "nonce",
+                    "preferred_username",
+                    "name",
+                    "tid",
+                    "ver",
+                    "at_hash",
+                    "c_hash",
+                    "email",
+                ],
+                "tenant_region_scope": "NA",
+                "cloud_instance_name": "microsoftonline.com",
+                "cloud_graph_host_name": "graph.windows.net",
+                "msgraph_host": "graph.microsoft.com",
+                "rbac_url": "https://pas.windows.net",
+            }
+        )
 
     async def _jwks(self, request: web.Request) -> web.Response:
         with self._lock:
@@ -366,17 +429,20 @@ class EntraStandIn(HostedStandIn):
             body = await request.json()
             oid = str(body["aadObjectId"])
         except (ValueError, KeyError, TypeError):
-            return web.json_response({"error": "invalid_request", "error_description": "aadObjectId is required"},
-                                     status=400)
+            return web.json_response(
+                {"error": "invalid_request", "error_description": "aadObjectId is required"}, status=400
+            )
         with self._lock:
             if not self.apps:
-                return web.json_response({"error": "invalid_request", "error_description": "no app registered"},
-                                         status=400)
+                return web.json_response(
+                    {"error": "invalid_request", "error_description": "no app registered"}, status=400
+                )
             app = self.apps.get(str(body.get("clientId") or "")) or next(iter(self.apps.values()))
             user = self.users.get(oid)
         if user is None:
-            user = self.register_user(str(body.get("upn") or f"{oid}@sandbox.invalid"),
-                                      str(body.get("name") or "Sandbox User"), oid=oid)
+            user = self.register_user(
+                str(body.get("upn") or f"{oid}@sandbox.invalid"), str(body.get("name") or "Sandbox User"), oid=oid
+            )
         return web.json_response({"token": self.issue_sso_token(user, app=app), "expires_in": 3600})
 
     async def _fail_transport(self, request: web.Request, failure: Failure) -> web.StreamResponse:
@@ -387,8 +453,9 @@ class EntraStandIn(HostedStandIn):
         if failure.kind == "server_error":
             return web.Response(status=500, text="Internal Server Error")
         # down: the service answers 503 (msal raises on any 5xx)
-        return self._error_response(request, _Error(503, "temporarily_unavailable", 90033,
-                                                    "A transient error has occurred. Please try again."))
+        return self._error_response(
+            request, _Error(503, "temporarily_unavailable", 90033, "A transient error has occurred. Please try again.")
+        )
 
     def _take_failure(self, grant: str | None, oid: str | None, *, discovery: bool = False) -> Failure | None:
         with self._lock:
@@ -440,17 +507,25 @@ class EntraStandIn(HostedStandIn):
 
     async def _injected(self, request: web.Request, failure: Failure) -> web.StreamResponse:
         if failure.kind == "consent_required":
-            raise _Error(400, "invalid_grant", 65001,
-                         "The user or administrator has not consented to use the application. "
-                         "Send an interactive authorization request for this user and resource.",
-                         suberror="consent_required")
+            raise _Error(
+                400,
+                "invalid_grant",
+                65001,
+                "The user or administrator has not consented to use the application. "
+                "Send an interactive authorization request for this user and resource.",
+                suberror="consent_required",
+            )
         if failure.kind == "interaction_required":
-            challenge = json.dumps({"access_token": {"capolids": {"essential": True,
-                                                                  "values": [str(uuid.uuid4())]}}})
-            raise _Error(400, "interaction_required", 50076,
-                         "Due to a configuration change made by your administrator, or because you moved to a "
-                         "new location, you must use multi-factor authentication to access the resource.",
-                         suberror="basic_action", claims=challenge)
+            challenge = json.dumps({"access_token": {"capolids": {"essential": True, "values": [str(uuid.uuid4())]}}})
+            raise _Error(
+                400,
+                "interaction_required",
+                50076,
+                "Due to a configuration change made by your administrator, or because you moved to a "
+                "new location, you must use multi-factor authentication to access the resource.",
+                suberror="basic_action",
+                claims=challenge,
+            )
         return await self._fail_transport(request, failure)
 
     def _client(self, request: web.Request, data: dict[str, str]) -> App:
@@ -462,23 +537,39 @@ class EntraStandIn(HostedStandIn):
                 basic_id, _, basic_secret = decoded.partition(":")
                 client_id, secret = unquote_plus(basic_id), unquote_plus(basic_secret)
             except (binascii.Error, UnicodeDecodeError) as exc:
-                raise _Error(401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or "
-                             "'request' is required for the 'client_credentials' grant type.") from exc
+                raise _Error(
+                    401,
+                    "invalid_client",
+                    7000216,
+                    "'client_assertion', 'client_secret' or "
+                    "'request' is required for the 'client_credentials' grant type.",
+                ) from exc
         if not client_id:
-            raise _Error(400, "invalid_request", 900144,
-                         "The request body must contain the following parameter: 'client_id'.")
+            raise _Error(
+                400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'."
+            )
         with self._lock:
             app = self.apps.get(client_id)
         if app is None:
-            raise _Error(400, "unauthorized_client", 700016,
-                         f"Application with identifier '{client_id}' was not found in the directory.")
+            raise _Error(
+                400,
+                "unauthorized_client",
+                700016,
+                f"Application with identifier '{client_id}' was not found in the directory.",
+            )
         if not secret:
-            raise _Error(401, "invalid_client", 7000216,
-                         "'client_assertion', 'client_secret' or 'request' is required.")
+            raise _Error(
+                401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required."
+            )
         if not secrets.compare_digest(secret, app.secret):
-            raise _Error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being "
-                         f"sent in the request is the client secret value, not the client secret ID, for a "
-                         f"secret added to app '{client_id}'.")
+            raise _Error(
+                401,
+                "invalid_client",
+                7000215,
+                "Invalid client secret provided. Ensure the secret being "
+                f"sent in the request is the client secret value, not the client secret ID, for a "
+                f"secret added to app '{client_id}'.",
+            )
         return app
 
     def _user_hint(self, grant: str, data: dict[str, str]) -> str | None:
@@ -500,47 +591,74 @@ class EntraStandIn(HostedStandIn):
             return self._on_behalf_of(app, data)
         if grant == "refresh_token":
             return self._refresh(app, data)
-        raise _Error(400, "unsupported_grant_type", 70003,
-                     "The app requested an unsupported grant type.")
+        raise _Error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.")
 
     def _client_credentials(self, app: App, tenant: str, data: dict[str, str]) -> dict[str, Any]:
         scopes = data.get("scope", "").split()
         if len(scopes) != 1 or not scopes[0].endswith("/.default"):
-            raise _Error(400, "invalid_scope", 1002012,
-                         f"The provided value for scope {' '.join(scopes)} is not valid. Client credential flows "
-                         "must have a scope value with /.default suffixed to the resource identifier "
-                         "(application ID URI).")
+            raise _Error(
+                400,
+                "invalid_scope",
+                1002012,
+                f"The provided value for scope {' '.join(scopes)} is not valid. Client credential flows "
+                "must have a scope value with /.default suffixed to the resource identifier "
+                "(application ID URI).",
+            )
         if not GUID.match(tenant):
-            raise _Error(400, "invalid_request", 50059,
-                         "No tenant-identifying information found in either the request or implied by any "
-                         "provided credentials.")
+            raise _Error(
+                400,
+                "invalid_request",
+                50059,
+                "No tenant-identifying information found in either the request or implied by any provided credentials.",
+            )
         resource = scopes[0][: -len("/.default")]
         now = int(time.time())
         claims = {
-            "aud": resource, "iss": self._issuer(tenant, 1), "iat": now, "nbf": now,
-            "exp": now + self.token_lifetime, "appid": app.client_id, "appidacr": "1", "idtyp": "app",
-            "oid": str(uuid.uuid5(uuid.NAMESPACE_URL, app.client_id)), "tid": tenant,
-            "uti": b64url(uuid.uuid4().bytes), "ver": "1.0",
+            "aud": resource,
+            "iss": self._issuer(tenant, 1),
+            "iat": now,
+            "nbf": now,
+            "exp": now + self.token_lifetime,
+            "appid": app.client_id,
+            "appidacr": "1",
+            "idtyp": "app",
+            "oid": str(uuid.uuid5(uuid.NAMESPACE_URL, app.client_id)),
+            "tid": tenant,
+            "uti": b64url(uuid.uuid4().bytes),
+            "ver": "1.0",
         }
-        return {"token_type": "Bearer", "expires_in": self.token_lifetime, "ext_expires_in": self.token_lifetime,
-                "access_token": self.keys.current.sign(claims)}
+        return {
+            "token_type": "Bearer",
+            "expires_in": self.token_lifetime,
+            "ext_expires_in": self.token_lifetime,
+            "access_token": self.keys.current.sign(claims),
+        }
 
     def _on_behalf_of(self, app: App, data: dict[str, str]) -> dict[str, Any]:
         assertion = data.get("assertion")
         if not assertion:
-            raise _Error(400, "invalid_request", 900144,
-                         "The request body must contain the following parameter: 'assertion'.")
+            raise _Error(
+                400, "invalid_request", 900144, "The request body must contain the following parameter: 'assertion'."
+            )
         try:
             claims = self.keys.verify(assertion)
         except InvalidToken as exc:
             if str(exc) == "token expired":
-                raise _Error(400, "invalid_grant", 500133,
-                             "Assertion is not within its valid time range. Ensure that the access token is not "
-                             "expired before using it for user assertion, or request a new token.") from exc
+                raise _Error(
+                    400,
+                    "invalid_grant",
+                    500133,
+                    "Assertion is not within its valid time range. Ensure that the access token is not "
+                    "expired before using it for user assertion, or request a new token.",
+                ) from exc
             raise _Error(400, "invalid_grant", 50013, "Assertion failed signature validation.") from exc
         if claims.get("aud") not in (app.sso_resource, app.client_id):
-            raise _Error(400, "invalid_grant", 500131,
-                         "Assertion audience does not match the Client app presenting the assertion.")
+            raise _Error(
+                400,
+                "invalid_grant",
+                500131,
+                "Assertion audience does not match the Client app presenting the assertion.",
+            )
         oid, tid = claims.get("oid"), claims.get("tid")
         if not oid or not tid:
             raise _Error(400, "invalid_grant", 50027, "JWT token is invalid or malformed.")
@@ -554,24 +672,34 @@ class EntraStandIn(HostedStandIn):
         if token.client_id != app.client_id:
             raise _Error(400, "invalid_grant", 70000, "Provided grant is invalid or malformed.")
         if token.revoked:
-            raise _Error(400, "invalid_grant", 50173,
-                         "The provided grant has expired due to it being revoked, a fresh auth token is needed. "
-                         "The user might have changed or reset their password.")
+            raise _Error(
+                400,
+                "invalid_grant",
+                50173,
+                "The provided grant has expired due to it being revoked, a fresh auth token is needed. "
+                "The user might have changed or reset their password.",
+            )
         person = self.users.get(token.oid)
         profile = {"name": person.name, "upn": person.upn} if person else {}
         return self._user_tokens(app, token.oid, token.tenant, data, profile)
 
-    def _user_tokens(self, app: App, oid: str, tid: str, data: dict[str, str],
-                     profile: dict[str, Any]) -> dict[str, Any]:
+    def _user_tokens(
+        self, app: App, oid: str, tid: str, data: dict[str, str], profile: dict[str, Any]
+    ) -> dict[str, Any]:
         requested = data.get("scope", "").split()
         resource, permissions = self._delegated(requested)
         if app.consented is not None:
             missing = [p for p in permissions if p != ".default" and p not in app.consented]
             if missing:
-                raise _Error(400, "invalid_grant", 65001,
-                             f"The user or administrator has not consented to use the application with ID "
-                             f"'{app.client_id}' named '{app.name}'. Send an interactive authorization request "
-                             "for this user and resource.", suberror="consent_required")
+                raise _Error(
+                    400,
+                    "invalid_grant",
+                    65001,
+                    f"The user or administrator has not consented to use the application with ID "
+                    f"'{app.client_id}' named '{app.name}'. Send an interactive authorization request "
+                    "for this user and resource.",
+                    suberror="consent_required",
+                )
         if ".default" in permissions:
             permissions = sorted(app.consented) if app.consented is not None else ["User.Read"]
         person = self.users.get(oid)
@@ -579,10 +707,24 @@ class EntraStandIn(HostedStandIn):
         upn = person.upn if person else profile.get("upn") or profile.get("preferred_username", "")
         now = int(time.time())
         access = {
-            "aud": resource, "iss": self._issuer(tid, 1), "iat": now, "nbf": now, "exp": now + self.token_lifetime,
-            "app_displayname": app.name, "appid": app.client_id, "idtyp": "user", "name": name, "oid": oid,
-            "scp": " ".join(permissions), "sub": self._sub(oid, app), "tid": tid, "upn": upn, "unique_name": upn,
-            "preferred_username": upn, "uti": b64url(uuid.uuid4().bytes), "ver": "1.0",
+            "aud": resource,
+            "iss": self._issuer(tid, 1),
+            "iat": now,
+            "nbf": now,
+            "exp": now + self.token_lifetime,
+            "app_displayname": app.name,
+            "appid": app.client_id,
+            "idtyp": "user",
+            "name": name,
+            "oid": oid,
+            "scp": " ".join(permissions),
+            "sub": self._sub(oid, app),
+            "tid": tid,
+            "upn": upn,
+            "unique_name": upn,
+            "preferred_username": upn,
+            "uti": b64url(uuid.uuid4().bytes),
+            "ver": "1.0",
         }
         body: dict[str, Any] = {
             "token_type": "Bearer",
@@ -597,11 +739,21 @@ class EntraStandIn(HostedStandIn):
                 self._refresh_tokens[refresh] = _RefreshToken(app.client_id, oid, tid)
             body["refresh_token"] = refresh
         if "openid" in requested:
-            body["id_token"] = self.keys.current.sign({
-                "aud": app.client_id, "iss": self._issuer(tid), "iat": now, "nbf": now,
-                "exp": now + self.token_lifetime, "name": name, "oid": oid, "preferred_username": upn,
-                "sub": self._sub(oid, app), "tid": tid, "ver": "2.0",
-            })
+            body["id_token"] = self.keys.current.sign(
+                {
+                    "aud": app.client_id,
+                    "iss": self._issuer(tid),
+                    "iat": now,
+                    "nbf": now,
+                    "exp": now + self.token_lifetime,
+                    "name": name,
+                    "oid": oid,
+                    "preferred_username": upn,
+                    "sub": self._sub(oid, app),
+                    "tid": tid,
+                    "ver": "2.0",
+                }
+            )
         if data.get("client_info") == "1":
             body["client_info"] = b64url(json.dumps({"uid": oid, "utid": tid}).encode())
         return body
@@ -623,9 +775,12 @@ class EntraStandIn(HostedStandIn):
             resources.add(resource)
             permissions.append(permission)
         if len(resources) > 1:
-            raise _Error(400, "invalid_scope", 28000,
-                         "Provided value for the input parameter scope is not valid because it contains more "
-                         "than one resource.")
+            raise _Error(
+                400,
+                "invalid_scope",
+                28000,
+                "Provided value for the input parameter scope is not valid because it contains more than one resource.",
+            )
         if not resources:
             return GRAPH_RESOURCE, ["User.Read"]
         return resources.pop(), permissions
@@ -647,9 +802,19 @@ def main() -> None:
     ca = TestCA.create(Path(args[0]))
     service = EntraStandIn(ca).start()
     app = service.register_app(*(args[1:3] or []))
-    print(json.dumps({"url": service.url, "authority": service.authority("organizations"),
-                      "ca_bundle": str(ca.bundle_file), "client_id": app.client_id,
-                      "client_secret": app.secret, "sso_url": f"{service.url}/sandbox/sso-token"}), flush=True)
+    print(
+        json.dumps(
+            {
+                "url": service.url,
+                "authority": service.authority("organizations"),
+                "ca_bundle": str(ca.bundle_file),
+                "client_id": app.client_id,
+                "client_secret": app.secret,
+                "sso_url": f"{service.url}/sandbox/sso-token",
+            }
+        ),
+        flush=True,
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -101,7 +101,9 @@ def _mailbox(ctx: Ctx, who: str) -> Mailbox:
         box = state.mailboxes.get(ctx.caller)
         if box is None:
             raise GraphFailure(
-                404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise."
+                404,
+                "MailboxNotEnabledForRESTAPI",
+                "The mailbox is either inactive, soft-deleted, or is hosted on-premise.",
             )
         return box
     for box in state.mailboxes.values():
@@ -281,7 +283,9 @@ def _act(ctx: Ctx, box: Mailbox, ev: dict[str, Any], action: str) -> None:
     if proposal is not None:
         if action == "accept":
             raise GraphFailure(
-                400, "RequestBodyRead", "The property 'proposedNewTime' does not exist on type 'microsoft.graph.accept'."
+                400,
+                "RequestBodyRead",
+                "The property 'proposedNewTime' does not exist on type 'microsoft.graph.accept'.",
             )
         if not ev.get("allowNewTimeProposals", True):
             raise GraphFailure(400, "ErrorInvalidRequest", PROPOSALS_OFF)
@@ -369,7 +373,9 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
         def failure(exc: GraphFailure) -> web.Response:
             extra = dict(exc.headers)
             if exc.status == 401:
-                extra["WWW-Authenticate"] = 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"'
+                extra["WWW-Authenticate"] = (
+                    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"'
+                )
             return reply(exc.status, extra, _error_body(exc.status, exc.code, exc.message, request_id, client_id))
 
         try:
@@ -377,8 +383,18 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
         except GraphFailure as exc:
             return failure(exc)
         entry.user = caller
-        ctx = Ctx(state, caller, request.method, [unquote(s) for s in raw_path.strip("/").split("/")], query,
-                  request.headers, body, f"{request.scheme}://{request.host}", base, raw_path)
+        ctx = Ctx(
+            state,
+            caller,
+            request.method,
+            [unquote(s) for s in raw_path.strip("/").split("/")],
+            query,
+            request.headers,
+            body,
+            f"{request.scheme}://{request.host}",
+            base,
+            raw_path,
+        )
         key = _mailbox_key(state, ctx)
         state.in_flight[key] = state.in_flight.get(key, 0) + 1
         state.max_in_flight[key] = max(state.max_in_flight.get(key, 0), state.in_flight[key])
@@ -386,8 +402,14 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
             await state.pause(state.latency)
             limit = state.mailbox_concurrency_limit
             if limit is not None and state.in_flight[key] > limit:
-                return failure(GraphFailure(429, "ApplicationThrottled",
-                                            "Application is over its MailboxConcurrency limit.", {"Retry-After": "1"}))
+                return failure(
+                    GraphFailure(
+                        429,
+                        "ApplicationThrottled",
+                        "Application is over its MailboxConcurrency limit.",
+                        {"Retry-After": "1"},
+                    )
+                )
             fault = state.take_fault(request.method, raw_path)
             if fault and not fault.after:
                 early = await _early_fault(state, request, fault, reply)
@@ -475,8 +497,18 @@ async def _batch(ctx: Ctx) -> dict[str, Any]:
         path = "/" + path.lstrip("/")
         query = {unquote(k): unquote(v) for k, _, v in (p.partition("=") for p in qs.split("&") if p)}
         sub_headers = {str(k): str(v) for k, v in (sub.get("headers") or {}).items()}
-        sub_ctx = Ctx(ctx.state, ctx.caller, method, [unquote(s) for s in path.strip("/").split("/")], query,
-                      sub_headers, sub.get("body"), ctx.origin, ctx.base, path)
+        sub_ctx = Ctx(
+            ctx.state,
+            ctx.caller,
+            method,
+            [unquote(s) for s in path.strip("/").split("/")],
+            query,
+            sub_headers,
+            sub.get("body"),
+            ctx.origin,
+            ctx.base,
+            path,
+        )
         request_id = str(uuid.uuid4())
         fault = ctx.state.take_fault(method, path, in_batch=True)
         try:

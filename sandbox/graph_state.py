@@ -339,7 +339,10 @@ def _occurrence(box: Mailbox, master: Mapping[str, Any], day: date) -> dict[str,
     occ.update(id=occ_id, type="occurrence", seriesMasterId=master["id"])
     if master.get("isAllDay"):
         occ["start"] = {"dateTime": f"{day.isoformat()}T00:00:00.0000000", "timeZone": master["start"]["timeZone"]}
-        occ["end"] = {"dateTime": f"{(day + length).isoformat()}T00:00:00.0000000", "timeZone": master["start"]["timeZone"]}
+        occ["end"] = {
+            "dateTime": f"{(day + length).isoformat()}T00:00:00.0000000",
+            "timeZone": master["start"]["timeZone"],
+        }
     else:
         occ["start"] = {"dateTime": _graph_dt(occ_start), "timeZone": master["start"]["timeZone"]}
         occ["end"] = {"dateTime": _graph_dt(occ_start + length), "timeZone": master["start"]["timeZone"]}

@@ -37,8 +37,14 @@ class SigningKey:
         key.update(extra)
         return key
 
-    def sign(self, claims: dict[str, Any], *, kid: str | None = None, alg: str = "RS256",
-             headers: dict[str, Any] | None = None) -> str:
+    def sign(
+        self,
+        claims: dict[str, Any],
+        *,
+        kid: str | None = None,
+        alg: str = "RS256",
+        headers: dict[str, Any] | None = None,
+    ) -> str:
         header = {"typ": "JWT", "kid": kid if kid is not None else self.kid, "x5t": self.kid}
         header.update(headers or {})
         if alg == "none":
@@ -78,8 +84,14 @@ class KeySet:
     def jwks(self, **extra: Any) -> dict[str, Any]:
         return {"keys": [key.jwk(**extra) for key in self.keys]}
 
-    def verify(self, token: str, *, audience: str | Iterable[str] | None = None,
-               issuer: str | Iterable[str] | None = None, leeway: float = 0) -> dict[str, Any]:
+    def verify(
+        self,
+        token: str,
+        *,
+        audience: str | Iterable[str] | None = None,
+        issuer: str | Iterable[str] | None = None,
+        leeway: float = 0,
+    ) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -91,8 +103,14 @@ class KeySet:
             raise InvalidToken("unknown key id")
         audiences = [audience] if isinstance(audience, str) else list(audience or [])
         try:
-            claims = jwt.decode(token, key.public_key, algorithms=["RS256"], audience=audiences or None,
-                                leeway=leeway, options={"verify_aud": bool(audiences), "require": ["exp"]})
+            claims = jwt.decode(
+                token,
+                key.public_key,
+                algorithms=["RS256"],
+                audience=audiences or None,
+                leeway=leeway,
+                options={"verify_aud": bool(audiences), "require": ["exp"]},
+            )
         except jwt.ExpiredSignatureError as exc:
             raise InvalidToken("token expired") from exc
         except jwt.InvalidAudienceError as exc:

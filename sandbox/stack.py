@@ -75,8 +75,12 @@ class Sandbox:
         self._graph_service.start()
         self.token_service.start()
         self.bot_app = self.entra.register_app(BOT_APP_ID, self.app_secret)
-        self.token_service.add_connection(BOT_APP_ID, OAUTH_CONNECTION, token_exchange_url=self.bot_app.sso_resource,
-                                          scopes=f"{self.bot_app.sso_resource}/access_as_user")
+        self.token_service.add_connection(
+            BOT_APP_ID,
+            OAUTH_CONNECTION,
+            token_exchange_url=self.bot_app.sso_resource,
+            scopes=f"{self.bot_app.sso_resource}/access_as_user",
+        )
         return self
 
     def stop(self) -> None:
@@ -96,13 +100,20 @@ class Sandbox:
     def graph_url(self) -> str:
         return f"{self._graph_service.url}/v1.0"
 
-    def add_user(self, upn: str, name: str, *, oid: str | None = None, time_zone: str = "Pacific Standard Time",
-                 demo_calendar: bool = True, today: date | None = None) -> SandboxUser:
+    def add_user(
+        self,
+        upn: str,
+        name: str,
+        *,
+        oid: str | None = None,
+        time_zone: str = "Pacific Standard Time",
+        demo_calendar: bool = True,
+        today: date | None = None,
+    ) -> SandboxUser:
         """A user known to Entra, with a mailbox (and the demo calendar) in Graph."""
         user = self.entra.register_user(upn, name, oid=oid)
         if demo_calendar:
-            install_demo_calendar(self.graph, user.oid, time_zone=time_zone, today=today, upn=upn,
-                                  display_name=name)
+            install_demo_calendar(self.graph, user.oid, time_zone=time_zone, today=today, upn=upn, display_name=name)
         else:
             self.graph.add_user(user.oid, upn=upn, display_name=name, time_zone=time_zone)
         return SandboxUser(user, time_zone)
@@ -111,8 +122,9 @@ class Sandbox:
         for oid, upn, name in PLAYGROUND_USERS:
             self.add_user(upn, name, oid=oid, time_zone=time_zone, today=today)
 
-    def bot_env(self, *, authenticated: bool = True, port: int | None = None,
-                oauth_connection: bool = True) -> dict[str, str]:
+    def bot_env(
+        self, *, authenticated: bool = True, port: int | None = None, oauth_connection: bool = True
+    ) -> dict[str, str]:
         """Environment for a bot process wired to these stand-ins.
 
         authenticated=True: the bot has app credentials (inbound tokens checked, replies
@@ -133,17 +145,24 @@ class Sandbox:
             "MicrosoftAppTenantId": "",
         }
         if authenticated:
-            env.update({"MicrosoftAppId": BOT_APP_ID, "MicrosoftAppPassword": self.app_secret,
-                        "MicrosoftAppType": "MultiTenant"})
+            env.update(
+                {
+                    "MicrosoftAppId": BOT_APP_ID,
+                    "MicrosoftAppPassword": self.app_secret,
+                    "MicrosoftAppType": "MultiTenant",
+                }
+            )
             if oauth_connection:
                 env["OAUTH_CONNECTION_NAME"] = OAUTH_CONNECTION
         else:
-            env.update({
-                "MicrosoftAppId": "",
-                "SANDBOX_SSO_URL": f"{self.entra.url}/sandbox/sso-token",
-                "SANDBOX_CLIENT_ID": BOT_APP_ID,
-                "SANDBOX_CLIENT_SECRET": self.app_secret,
-            })
+            env.update(
+                {
+                    "MicrosoftAppId": "",
+                    "SANDBOX_SSO_URL": f"{self.entra.url}/sandbox/sso-token",
+                    "SANDBOX_CLIENT_ID": BOT_APP_ID,
+                    "SANDBOX_CLIENT_SECRET": self.app_secret,
+                }
+            )
         if port is not None:
             env["PORT"] = str(port)
         return env

@@ -88,9 +88,13 @@ class _Refused(Exception):
 class TokenServiceStandIn(HostedStandIn):
     """OAuth connections per bot, pending sign-ins, magic codes and the users' stored tokens."""
 
-    def __init__(self, *, verify_bot_token: Callable[[str], dict[str, Any]],
-                 issue_token: Callable[[Any], str],
-                 verify_exchangeable: Callable[[str, str], dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        verify_bot_token: Callable[[str], dict[str, Any]],
+        issue_token: Callable[[Any], str],
+        verify_exchangeable: Callable[[str, str], dict[str, Any]] | None = None,
+    ) -> None:
         self._verify_bot_token = verify_bot_token
         self._issue_token = issue_token
         self._verify_exchangeable = verify_exchangeable
@@ -146,8 +150,11 @@ class TokenServiceStandIn(HostedStandIn):
 
     def count(self, operation: str | None = None, *, ok: bool | None = None) -> int:
         with self._lock:
-            return sum(1 for c in self.calls if (operation is None or c.operation == operation)
-                       and (ok is None or (c.status == 200) == ok))
+            return sum(
+                1
+                for c in self.calls
+                if (operation is None or c.operation == operation) and (ok is None or (c.status == 200) == ok)
+            )
 
     # ---- HTTP ----------------------------------------------------------------------------------
     def _build_app(self) -> web.Application:
@@ -164,8 +171,7 @@ class TokenServiceStandIn(HostedStandIn):
     def _api(self, operation: str, handler: Callable[[web.Request, str], Any]) -> Callable[[web.Request], Any]:
         async def serve(request: web.Request) -> web.Response:
             query = request.query
-            call = TokenServiceCall(operation, query.get("userId"), query.get("connectionName"),
-                                    code=query.get("code"))
+            call = TokenServiceCall(operation, query.get("userId"), query.get("connectionName"), code=query.get("code"))
             try:
                 app_id = self._authorize(request)
                 self._injected()
@@ -174,8 +180,9 @@ class TokenServiceStandIn(HostedStandIn):
                 if refused.status == 401:
                     response = web.json_response({"message": refused.message}, status=401)
                 else:
-                    response = web.json_response({"error": {"code": refused.code, "message": refused.message}},
-                                                 status=refused.status)
+                    response = web.json_response(
+                        {"error": {"code": refused.code, "message": refused.message}}, status=refused.status
+                    )
             call.status = response.status
             with self._lock:
                 self.calls.append(call)
@@ -241,12 +248,17 @@ class TokenServiceStandIn(HostedStandIn):
 
     async def _sign_in_resource(self, request: web.Request, app_id: str) -> web.Response:
         sign_in, connection = self._start_sign_in(request, app_id)
-        return web.json_response({
-            "signInLink": self._link(sign_in),
-            "tokenExchangeResource": {"id": str(uuid.uuid4()), "uri": connection.token_exchange_url,
-                                      "providerId": None},
-            "tokenPostResource": None,
-        })
+        return web.json_response(
+            {
+                "signInLink": self._link(sign_in),
+                "tokenExchangeResource": {
+                    "id": str(uuid.uuid4()),
+                    "uri": connection.token_exchange_url,
+                    "providerId": None,
+                },
+                "tokenPostResource": None,
+            }
+        )
 
     async def _sign_in_url(self, request: web.Request, app_id: str) -> web.Response:
         sign_in, _ = self._start_sign_in(request, app_id)
@@ -267,8 +279,7 @@ class TokenServiceStandIn(HostedStandIn):
                     self._tokens[key] = entry[1]
             stored = self._tokens.get(key)
         if stored is None or stored.expires_at <= datetime.now(UTC):
-            return web.json_response({"error": {"code": "NotFound", "message": "No token for this user"}},
-                                     status=404)
+            return web.json_response({"error": {"code": "NotFound", "message": "No token for this user"}}, status=404)
         return web.json_response(_token_response(connection, query.get("channelId"), stored))
 
     async def _exchange(self, request: web.Request, app_id: str) -> web.Response:
@@ -298,8 +309,9 @@ class TokenServiceStandIn(HostedStandIn):
         if name:
             self._connection(app_id, name)
         with self._lock:
-            for key in [k for k in self._tokens if k[0] == app_id and k[2] == user_id
-                        and (not name or k[1] == name.lower())]:
+            for key in [
+                k for k in self._tokens if k[0] == app_id and k[2] == user_id and (not name or k[1] == name.lower())
+            ]:
                 del self._tokens[key]
         return web.json_response({})
 
@@ -308,9 +320,11 @@ class TokenServiceStandIn(HostedStandIn):
             known = request.query.get("signin", "") in self._sign_ins
         if not known:
             return web.Response(status=400, text="This sign-in link is not valid.")
-        return web.Response(text="<!doctype html><title>Sign in</title><p>Token service stand-in: "
-                                 "tests complete this sign-in with complete_sign_in().</p>",
-                            content_type="text/html")
+        return web.Response(
+            text="<!doctype html><title>Sign in</title><p>Token service stand-in: "
+            "tests complete this sign-in with complete_sign_in().</p>",
+            content_type="text/html",
+        )
 
 
 def _expiry(token: str) -> datetime:
@@ -319,5 +333,9 @@ def _expiry(token: str) -> datetime:
 
 
 def _token_response(connection: Connection, channel_id: str | None, stored: _Stored) -> dict[str, Any]:
-    return {"channelId": channel_id, "connectionName": connection.name, "token": stored.token,
-            "expiration": stored.expires_at.isoformat().replace("+00:00", "Z")}
+    return {
+        "channelId": channel_id,
+        "connectionName": connection.name,
+        "token": stored.token,
+        "expiration": stored.expires_at.isoformat().replace("+00:00", "Z"),
+    }

@@ -146,7 +146,6 @@ def _time_value(value: datetime | date) -> str | None:
     return value.strftime("%H:%M") if isinstance(value, datetime) else None
 
 
-
 # --- the cards --------------------------------------------------------------------------
 
 

@@ -24,8 +24,13 @@ _SYNONYMS = [
     (re.compile(r"\bskip\s*-?\s*levels?\b"), " skiplevel "),
     (re.compile(r"\bretrospectives?\b"), " retro "),
     # Phrasal-verb nouns written closed, hyphenated or open: "catch-up", "catchup", "catch up".
-    (re.compile(r"\b(catch|follow|kick|wrap|hand|sign|touch|walk|brown|deep|dry|read|break|meet)\s*-?\s*"
-                r"(up|off|over|base|through|bag|dive|run|out)(s?)\b"), r" \1\2\3 "),
+    (
+        re.compile(
+            r"\b(catch|follow|kick|wrap|hand|sign|touch|walk|brown|deep|dry|read|break|meet)\s*-?\s*"
+            r"(up|off|over|base|through|bag|dive|run|out)(s?)\b"
+        ),
+        r" \1\2\3 ",
+    ),
 ]
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that never tell two meetings apart.

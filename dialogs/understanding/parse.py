@@ -63,8 +63,16 @@ class MeetingRef:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.days or self.time or self.part or self.subject or self.people or self.relative
-                    or self.span or self.after_now)
+        return not (
+            self.days
+            or self.time
+            or self.part
+            or self.subject
+            or self.people
+            or self.relative
+            or self.span
+            or self.after_now
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +109,29 @@ def clean(text: str, *, quotes: bool = True) -> str:
     return _RE_SPACE.sub(" ", text).strip()
 
 
-_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "ms", "mrs",
-               "dr", "st", "vs", "e.g", "i.e", "approx"}
+_MONTH_ABBR = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "st",
+    "vs",
+    "e.g",
+    "i.e",
+    "approx",
+}
 _RE_BREAK = re.compile(r"([.!?]+)\s+|\n+")
 
 
@@ -110,13 +139,13 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _RE_BREAK.finditer(text):
-        before = text[start:m.start()].rsplit(" ", 1)[-1].lower()
+        before = text[start : m.start()].rsplit(" ", 1)[-1].lower()
         if m.group(1) == "." and (before in _MONTH_ABBR or len(before) == 1) and before not in ("i",):
             continue
-        nxt = text[m.end():m.end() + 1]
+        nxt = text[m.end() : m.end() + 1]
         if m.group(1) and nxt.isdigit():
             continue
-        out.append(text[start:m.end()].strip())
+        out.append(text[start : m.end()].strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
@@ -124,10 +153,12 @@ def sentences(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- comment, notify, immediate, series
 
-_TELL_WHO = (r"(?:them|him|her|everyone|everybody|all|people|the\s+(?:organi[sz]er|host|team|group|others|attendees"
-             r"|other\s+attendees)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-             # "tell jordan sorry": after "tell" the next word is who, whatever its case.
-             r"|(?!(?:i|i'm|im|i'll|i've|we|we're|that|my|it|it's|this|about|know)\b)[a-z][a-z'.-]*)")
+_TELL_WHO = (
+    r"(?:them|him|her|everyone|everybody|all|people|the\s+(?:organi[sz]er|host|team|group|others|attendees"
+    r"|other\s+attendees)|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    # "tell jordan sorry": after "tell" the next word is who, whatever its case.
+    r"|(?!(?:i|i'm|im|i'll|i've|we|we're|that|my|it|it's|this|about|know)\b)[a-z][a-z'.-]*)"
+)
 _RE_MARKER = re.compile(
     r"(?:^|(?<=[\s,;:.!?(]))(?:(?:and|but|then|also|&)\s+)?(?:please\s+|pls\s+|just\s+|can\s+you\s+)?(?:"
     r"(?:say|saying|said|write|writing|reply|replying|respond|responding|answer|answering|explain|explaining|"
@@ -167,16 +198,22 @@ _RE_REASON = re.compile(
     r"(?:in|with)\s+(?:a|an)\s+(?:client|customer|workshop|training|offsite|class|interview|all[- ]day)))",
     re.I,
 )
-_RE_LEAD = re.compile(r"^\W*(?:(?:hi|hey|hello|so|ok|okay|well|ugh|sorry)\b\W*)*(.+?)\s*[,;:–—-]+\s*"
-                      r"(?=(?:(?:so|and|please|pls|can\s+you|could\s+you|would\s+you|just)\s+)*\S*\s*$)", re.I | re.S)
+_RE_LEAD = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|so|ok|okay|well|ugh|sorry)\b\W*)*(.+?)\s*[,;:–—-]+\s*"
+    r"(?=(?:(?:so|and|please|pls|can\s+you|could\s+you|would\s+you|just)\s+)*\S*\s*$)",
+    re.I | re.S,
+)
 _RE_PLEASANTRY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|great|cool|perfect|awesome|nice|yes|yeah|yep|sure|good|thanks?(?:\s+you)?|thx|ty|"
     r"cheers|please|pls|much\s+appreciated|appreciate\s+it|sorry|bye|that's\s+(?:all|it|good|great|fine)|"
     r"that\s+is\s+(?:all|it)|done|lol|hi|hello|hey)\W*)+(?:so\s+much|a\s+lot|again|regrets|bot)?\W*$",
     re.I,
 )
-_RE_GREETING = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|ok(?:ay)?|so|"
-                          r"sorry)(?:\s+(?:regrets|bot|team|all|there))?\b[\s,.!:;-]*)+", re.I)
+_RE_GREETING = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|ok(?:ay)?|so|"
+    r"sorry)(?:\s+(?:regrets|bot|team|all|there))?\b[\s,.!:;-]*)+",
+    re.I,
+)
 _RE_TAIL_PLEASANTRY = re.compile(r"(?:[,.!;\s]+(?:thanks?(?:\s+you)?|thx|ty|cheers|pls|please))+[.!\s]*$", re.I)
 _RE_VERB_AFTER = re.compile(
     r"(?:[,;.]\s*|\s+)(?:and\s+|then\s+|also\s+)*(?:please\s+|can\s+you\s+|could\s+you\s+)?"
@@ -224,17 +261,26 @@ _RE_SERIES = re.compile(
 _RE_NOT_SERIES = re.compile(
     r"[,;]?\s*\b(?:(?:but\s+)?not\s+(?:for\s+)?|rather\s+than\s+|instead\s+of\s+)(?:the\s+)?(?:whole\s+|entire\s+)?"
     r"(?:series|recurrence|recurring\s+(?:meeting|series|one)|whole\s+thing|all\s+of\s+them|every\s+(?:week|one|time)|"
-    r"future\s+ones|the\s+rest)\b", re.I)
+    r"future\s+ones|the\s+rest)\b",
+    re.I,
+)
 _RE_DISCOURSE = re.compile(
     r"\b(?:after\s+all|on\s+(?:second|2nd)\s+thoughts?|come\s+to\s+think\s+of\s+it|anyways?|in\s+the\s+end)"
-    r"(?=\s*(?:[,.!?;]|$))|^\W*(?:actually|on\s+(?:second|2nd)\s+thoughts?|anyways?)\b", re.I)
-_RE_NO_COMMENT = re.compile(r"\b(?:without|with\s+no|no)\s+(?:a\s+|any\s+)?(?:comment|note|message|reason|"
-                            r"explanation)s?\b", re.I)
+    r"(?=\s*(?:[,.!?;]|$))|^\W*(?:actually|on\s+(?:second|2nd)\s+thoughts?|anyways?)\b",
+    re.I,
+)
+_RE_NO_COMMENT = re.compile(
+    r"\b(?:without|with\s+no|no)\s+(?:a\s+|any\s+)?(?:comment|note|message|reason|"
+    r"explanation)s?\b",
+    re.I,
+)
 
 # ---------------------------------------------------------------- intents (lower-case text)
 
-_RE_SIGNOUT = re.compile(r"\b(?:sign|log)\s*(?:me\s+)?(?:out|off)\b|\bsignout\b|\blogout\b|\bforget\s+me\b"
-                         r"|\bdisconnect\s+(?:me|my\s+account)\b")
+_RE_SIGNOUT = re.compile(
+    r"\b(?:sign|log)\s*(?:me\s+)?(?:out|off)\b|\bsignout\b|\blogout\b|\bforget\s+me\b"
+    r"|\bdisconnect\s+(?:me|my\s+account)\b"
+)
 _RE_HELP = re.compile(
     r"^\W*(?:help|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)|how\s+(?:does\s+(?:this|it)|do\s+(?:i|you))\s+"
     r"(?:work|use)|commands?|usage|instructions|menu|what\s+do\s+you\s+do|who\s+are\s+you)\b|\bhelp\s*\W*$"
@@ -316,7 +362,8 @@ _PEOPLE_STOP = frozenset(
 _RE_SINGULAR = re.compile(r"\b(?:meeting|mtg|call|event|invite|invitation|one|appointment|session|thing)\b")
 _POSSESSIVE_STOP = frozenset(
     "what it that there here let who he she today tomorrow yesterday everyone everybody one this week month "
-    "where how when why that which somebody someone nobody name".split() + list(timewords.WEEKDAYS)
+    "where how when why that which somebody someone nobody name".split()
+    + list(timewords.WEEKDAYS)
 )
 _STOP = frozenset(
     """please pls plz can could would will you u kindly hey hi hello yo hiya regrets bot thanks thank thx ty also too
@@ -356,31 +403,52 @@ class _Piece:
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
-            days=tuple(self.days), time=self.time, flexible=self.flexible, part=self.part, after_now=self.after_now,
-            subject=tuple(self.subject), people=tuple(self.people), relative=self.relative, span=self.span,
-            count=self.count, own=self.article, owner=self.owner,
+            days=tuple(self.days),
+            time=self.time,
+            flexible=self.flexible,
+            part=self.part,
+            after_now=self.after_now,
+            subject=tuple(self.subject),
+            people=tuple(self.people),
+            relative=self.relative,
+            span=self.span,
+            count=self.count,
+            own=self.article,
+            owner=self.owner,
         )
 
     @property
     def only_days(self) -> bool:
-        return bool(self.days) and not (self.time or self.part or self.subject or self.people or self.relative
-                                        or self.span)
+        return bool(self.days) and not (
+            self.time or self.part or self.subject or self.people or self.relative or self.span
+        )
 
     @property
     def only_people(self) -> bool:
-        return bool(self.people) and not (self.days or self.time or self.part or self.subject or self.relative
-                                          or self.span or self.article)
+        return bool(self.people) and not (
+            self.days or self.time or self.part or self.subject or self.relative or self.span or self.article
+        )
 
     @property
     def empty(self) -> bool:
-        return not (self.days or self.time or self.part or self.subject or self.people or self.relative or self.span
-                    or self.after_now)
+        return not (
+            self.days
+            or self.time
+            or self.part
+            or self.subject
+            or self.people
+            or self.relative
+            or self.span
+            or self.after_now
+        )
 
 
 _RE_ARTICLE = re.compile(r"^\s*(?:the|my|a|an|our)\b")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
-_RE_COUNT = re.compile(r"\b(next|first|last|upcoming)\s+(\d{1,2}|two|three|four|five|six|couple(?:\s+of)?|few)\s+"
-                       r"(?=(?:meetings|events|calls|mtgs|ones|invites|appointments)\b)")
+_RE_COUNT = re.compile(
+    r"\b(next|first|last|upcoming)\s+(\d{1,2}|two|three|four|five|six|couple(?:\s+of)?|few)\s+"
+    r"(?=(?:meetings|events|calls|mtgs|ones|invites|appointments)\b)"
+)
 # "the meeting Priya sent (me)", "the one Sam set up": the organizer named after the meeting.
 _RE_SENT_BY = re.compile(
     r"\b(meeting|one|invite|invitation|call|event|thing|sync|session)\s+"
@@ -388,8 +456,10 @@ _RE_SENT_BY = re.compile(
     r"(?:sent|set\s+up|setup|organi[sz]ed|scheduled|booked|created|arranged|called|invited\s+me\s+to|put\s+in)\b"
     r"(?:\s+(?:me|us|out|up|over))?"
 )
-_RE_EXCEPT = re.compile(r"\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|aside\s+from|"
-                        r"save\s+for|not\s+including|but\s+keep|besides)\b\s*")
+_RE_EXCEPT = re.compile(
+    r"\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|aside\s+from|"
+    r"save\s+for|not\s+including|but\s+keep|besides)\b\s*"
+)
 
 
 def _piece(text: str, today: date, day_first: bool) -> _Piece:
@@ -401,7 +471,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         # "my next 2 meetings": a number of meetings, not a time.
         raw = counted.group(2)
         count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.split()[0], 2)
-        text = text[: counted.start()] + " " + counted.group(1) + " " + text[counted.end():]
+        text = text[: counted.start()] + " " + counted.group(1) + " " + text[counted.end() :]
     text = _RE_SENT_BY.sub(r" \1 with \2 ", text)
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
@@ -440,8 +510,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
             relative = name
             text = pattern.sub(" ", text)
             break
-    span = (found.span or bool(_RE_SPAN.search(text)) or bool(_RE_BOTH.search(text))
-            or bool((found.days or found.part) and _RE_KINDS.search(text)))
+    span = (
+        found.span
+        or bool(_RE_SPAN.search(text))
+        or bool(_RE_BOTH.search(text))
+        or bool((found.days or found.part) and _RE_KINDS.search(text))
+    )
     if (found.days or found.part) and not (found.time or relative or people) and not _RE_SINGULAR.search(text):
         # "decline Friday", "decline tomorrow", "decline my afternoon": the whole day (or part
         # of it), unless one meeting is named.
@@ -450,12 +524,27 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     else:
         bare = False
     every = bool(_RE_EVERY.search(text))
-    subject = [w for w in words(" ".join(t for t in re.findall(r"[a-z0-9']+", text) if t not in _STOP))
-               if w not in _STOP and not w.isdigit()]
+    subject = [
+        w
+        for w in words(" ".join(t for t in re.findall(r"[a-z0-9']+", text) if t not in _STOP))
+        if w not in _STOP and not w.isdigit()
+    ]
     return _Piece(
-        days=found.days, time=found.time, flexible=found.flexible, part=found.part, after_now=found.after_now,
-        subject=subject, people=people, relative=relative, span=span, every=every, article=article, bare=bare,
-        count=count if relative else 1, plural=bool(_RE_KINDS.search(text)), owner=bool(owners),
+        days=found.days,
+        time=found.time,
+        flexible=found.flexible,
+        part=found.part,
+        after_now=found.after_now,
+        subject=subject,
+        people=people,
+        relative=relative,
+        span=span,
+        every=every,
+        article=article,
+        bare=bare,
+        count=count if relative else 1,
+        plural=bool(_RE_KINDS.search(text)),
+        owner=bool(owners),
     )
 
 
@@ -491,8 +580,16 @@ def _pieces(text: str, today: date, day_first: bool) -> list[_Piece]:
                         p.days = list(d.days)
                 else:
                     src = out[-1]
-                    out.append(_Piece(**{**src.__dict__, "days": list(d.days), "subject": list(src.subject),
-                                         "people": list(src.people)}))
+                    out.append(
+                        _Piece(
+                            **{
+                                **src.__dict__,
+                                "days": list(d.days),
+                                "subject": list(src.subject),
+                                "people": list(src.people),
+                            }
+                        )
+                    )
             merged = out
     for p in merged:
         if p.bare and not (p.time or p.subject or p.people or p.relative):
@@ -515,7 +612,7 @@ def _strip_comment(text: str) -> str | None:
     text = _RE_TAIL_PLEASANTRY.sub("", text).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1].strip()
-    text = text.strip(" \"")
+    text = text.strip(' "')
     if text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].rstrip()
     while text.endswith((".", ",", ";", ":")):
@@ -526,8 +623,11 @@ def _strip_comment(text: str) -> str | None:
 
 
 _RE_QUOTED = re.compile(r"\"([^\"]{1,500})\"")
-_RE_MARKER_END = re.compile(r"(?:say|saying|reply|respond|with|note|message|comment|reason|that|them|him|her|know"
-                            r"|[:,-])\s*$", re.I)
+_RE_MARKER_END = re.compile(
+    r"(?:say|saying|reply|respond|with|note|message|comment|reason|that|them|him|her|know"
+    r"|[:,-])\s*$",
+    re.I,
+)
 
 
 def _first_verb(lower: str) -> re.Match[str] | None:
@@ -574,7 +674,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             comment = _strip_comment(m.group(1))
             head = _RE_MARKER.search(s[: m.start()] + " ")
             cut = head.start() if head and head.end() >= m.start() - 1 else m.start()
-            s = (s[:cut] + " " + s[m.end():]).strip()
+            s = (s[:cut] + " " + s[m.end() :]).strip()
             break
 
     def off(m: re.Match[str]) -> str:
@@ -596,7 +696,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             lead_reason = _strip_comment(seg)
     extra: list[str] = []
     trailing: list[str] = []
-    for seg in segs[k + 1:]:
+    for seg in segs[k + 1 :]:
         if _RE_PLEASANTRY.match(seg):
             continue
         low = timewords.fix_typos(seg.lower())
@@ -618,11 +718,11 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         verb = _first_verb(timewords.fix_typos(command.lower()))
         marker = _RE_MARKER.search(command)
         if marker and (verb is None or marker.start() >= verb.end() or marker.start() < verb.start()):
-            tail = command[marker.end():]
+            tail = command[marker.end() :]
             back = _RE_VERB_AFTER.search(tail) if verb is not None and marker.start() < verb.start() else None
             if back:
                 comment = _strip_comment(tail[: back.start()])
-                command = command[: marker.start()] + " " + tail[back.start():]
+                command = command[: marker.start()] + " " + tail[back.start() :]
             else:
                 comment = _strip_comment(tail)
                 raw_tail = tail
@@ -632,27 +732,28 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             stop = len(main) if extra and verb.end() <= len(main) else len(command)
             reason = _RE_REASON.search(command, verb.end(), stop)
             if reason and reason.start() > verb.end():
-                comment = _strip_comment(command[reason.end():stop])
-                raw_tail = command[reason.end():stop] if stop == len(command) else None
+                comment = _strip_comment(command[reason.end() : stop])
+                raw_tail = command[reason.end() : stop] if stop == len(command) else None
                 command = command[: reason.start()] + " " + command[stop:]
             elif (dash := _RE_DASH_NOTE.search(command, verb.end(), stop)) and _is_note(
-                    command[dash.end():stop], now.date(), day_first):
+                command[dash.end() : stop], now.date(), day_first
+            ):
                 # "decline the all hands — will catch the recording": after a dash, words that
                 # name no meeting are the note.
-                comment = _strip_comment(command[dash.end():stop])
-                raw_tail = command[dash.end():stop] if stop == len(command) else None
+                comment = _strip_comment(command[dash.end() : stop])
+                raw_tail = command[dash.end() : stop] if stop == len(command) else None
                 command = command[: dash.start()] + " " + command[stop:]
             else:
                 # "I'm out sick today, please decline everything": a reason ahead of the request.
                 head = _RE_LEAD.match(command[: verb.start()])
                 if head and _RE_REASON.match(head.group(1)):
                     lead_reason = _strip_comment(head.group(1))
-                    command = command[head.end():]
+                    command = command[head.end() :]
     trailing_text = " ".join(trailing).strip()
     if trailing_text:
         more = _RE_MARKER.match(trailing_text)
         if comment is None:
-            comment = _strip_comment(trailing_text[more.end():] if more else trailing_text)
+            comment = _strip_comment(trailing_text[more.end() :] if more else trailing_text)
         elif raw_tail is not None:
             comment = _strip_comment(raw_tail.rstrip() + " " + trailing_text) or comment
     if comment is None and lead_reason:
@@ -661,7 +762,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         # Hand back the user's own characters (curly quotes and all), not the normalized ones.
         at = base.find(comment)
         if at >= 0:
-            comment = raw[at:at + len(comment)]
+            comment = raw[at : at + len(comment)]
 
     immediate = False
 
@@ -690,13 +791,13 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         verb = _first_verb(lower)
         body = lower
         if verb is not None:
-            body = lower[: verb.start()] + " , " + lower[verb.end():]
+            body = lower[: verb.start()] + " , " + lower[verb.end() :]
         if intent == "agenda":
             body = _RE_AGENDA.sub(" ", body)
         excluded: list[_Piece] = []
         cut = _RE_EXCEPT.search(body)
         if cut:
-            excluded = _pieces(body[cut.end():], now.date(), day_first)
+            excluded = _pieces(body[cut.end() :], now.date(), day_first)
             body = body[: cut.start()]
         pieces = _pieces(body, now.date(), day_first)
         shared_days = {tuple(p.days) for p in pieces if p.days}
@@ -724,9 +825,16 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         comment = None if intent != "other" else comment
         if intent in ("help", "signout", "abort"):
             refs = ()
-    return Request(intent=intent, refs=refs, comment=comment if intent in ACTIONS else None, notify=notify,
-                   scope=scope, immediate=immediate, day_first=day_first,
-                   excluded=excluded_refs if intent in ACTIONS and refs else ())
+    return Request(
+        intent=intent,
+        refs=refs,
+        comment=comment if intent in ACTIONS else None,
+        notify=notify,
+        scope=scope,
+        immediate=immediate,
+        day_first=day_first,
+        excluded=excluded_refs if intent in ACTIONS and refs else (),
+    )
 
 
 def _classify(lower: str) -> str:

@@ -37,8 +37,11 @@ from dialogs.understanding.parse import ACTIONS, MeetingRef, Request
 from graph.models import Event, Person
 
 RESPOND = ("decline", "accept", "tentative")
-_ALREADY = {"decline": ("declined", "already_declined"), "accept": ("accepted", "already_accepted"),
-            "tentative": ("tentativelyAccepted", "already_tentative")}
+_ALREADY = {
+    "decline": ("declined", "already_declined"),
+    "accept": ("accepted", "already_accepted"),
+    "tentative": ("tentativelyAccepted", "already_tentative"),
+}
 _LOOK_AHEAD = 14  # days read for "the standup" or "my next meeting"
 _TIME_AHEAD = 7  # days read for "my 3pm": today and the next week
 
@@ -151,10 +154,12 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
     return q_cov, e_cov, int(places == sorted(places))
 
 
-_WEAK = frozenset(words(
-    "weekly daily monthly quarterly biweekly team group quick short big regular usual our recurring catch chat "
-    "discussion sync session meet call huddle today tomorrow online virtual zoom teams"
-))
+_WEAK = frozenset(
+    words(
+        "weekly daily monthly quarterly biweekly team group quick short big regular usual our recurring catch chat "
+        "discussion sync session meet call huddle today tomorrow online virtual zoom teams"
+    )
+)
 
 
 def _weak_rest(item: _Item, ref: MeetingRef) -> bool:
@@ -165,8 +170,9 @@ def _weak_rest(item: _Item, ref: MeetingRef) -> bool:
 
 
 def _people_hits(item: _Item, ref: MeetingRef) -> int:
-    return sum(1 for p in ref.people
-               if any(similar(p, n) for n in item.names) or any(similar(p, w) for w in item.subject))
+    return sum(
+        1 for p in ref.people if any(similar(p, n) for n in item.names) or any(similar(p, w) for w in item.subject)
+    )
 
 
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
@@ -258,8 +264,11 @@ def _organized_by_named(pool: list[_Item], ref: MeetingRef) -> list[_Item]:
     # attendee list is long and loose, the organizer is who the meeting belongs to.
     if not ref.people or len(pool) < 2:
         return pool
-    kept = [it for it in pool if it.event.organizer and any(
-        similar(p, n) for p in ref.people for n in _person_words(it.event.organizer))]
+    kept = [
+        it
+        for it in pool
+        if it.event.organizer and any(similar(p, n) for p in ref.people for n in _person_words(it.event.organizer))
+    ]
     return kept or pool
 
 
@@ -267,8 +276,9 @@ def _person_words(person: Person) -> set[str]:
     return set(words(person.name)) | set(words(person.address.split("@", 1)[0].replace(".", " ").replace("_", " ")))
 
 
-def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
-                 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
+def _resolve_ref(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
     today = now.date()
     cands = _structural(ref, items, now)
     days = _pick_days(ref, cands, now)
@@ -345,8 +355,9 @@ def _resolve_ref(ref: MeetingRef, items: list[_Item], now: datetime, intent: str
     return "ambiguous", pool, days or (pool[0].day, pool[0].day)
 
 
-def _without(results: list, excluded: Sequence[MeetingRef], items: list[_Item], now: datetime, intent: str,
-             series: bool) -> list:
+def _without(
+    results: list, excluded: Sequence[MeetingRef], items: list[_Item], now: datetime, intent: str, series: bool
+) -> list:
     """ "everything Thursday except the all hands": drop what the excepted references name."""
     dropped: set[str] = set()
     for ref in excluded:
@@ -358,8 +369,7 @@ def _without(results: list, excluded: Sequence[MeetingRef], items: list[_Item], 
     return out
 
 
-def _share(refs: list[MeetingRef], results: list, items: list[_Item], now: datetime, intent: str,
-           series: bool) -> list:
+def _share(refs: list[MeetingRef], results: list, items: list[_Item], now: datetime, intent: str, series: bool) -> list:
     """ "the interview + the debrief": a meeting another reference names outright is not this one's pick."""
     out = list(results)
     for i, (status, found, _days) in enumerate(results):
@@ -379,9 +389,16 @@ def _joined_subjects(refs: list[MeetingRef], items: list[_Item]) -> list[Meeting
     out: list[MeetingRef] = []
     for ref in refs:
         prev = out[-1] if out else None
-        if (prev is not None and prev.subject and ref.subject and not (ref.own or ref.time or ref.part or ref.people
-                                                                       or ref.relative or ref.span)
-                and prev.time is None and not prev.people and not prev.relative and prev.days == ref.days):
+        if (
+            prev is not None
+            and prev.subject
+            and ref.subject
+            and not (ref.own or ref.time or ref.part or ref.people or ref.relative or ref.span)
+            and prev.time is None
+            and not prev.people
+            and not prev.relative
+            and prev.days == ref.days
+        ):
             joined = replace(prev, subject=prev.subject + ref.subject)
             if any(_subject_score(it, joined)[0] >= 1.0 for it in items):
                 out[-1] = joined
@@ -391,8 +408,10 @@ def _joined_subjects(refs: list[MeetingRef], items: list[_Item]) -> list[Meeting
 
 
 def _day_window(days: tuple[date, date], tz: tzinfo) -> tuple[datetime, datetime]:
-    return (datetime.combine(days[0], time(0), tzinfo=tz),
-            datetime.combine(days[1] + timedelta(days=1), time(0), tzinfo=tz))
+    return (
+        datetime.combine(days[0], time(0), tzinfo=tz),
+        datetime.combine(days[1] + timedelta(days=1), time(0), tzinfo=tz),
+    )
 
 
 def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolution:
@@ -417,12 +436,17 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
                 days = ref.days[0]
                 break
         shown = sorted((it for it in items if _on(it, days) and not it.event.is_cancelled), key=_order)
-        return Resolution(status="matched" if shown else "none", events=tuple(it.event for it in shown),
-                          event_ids=tuple(it.event.id for it in shown), window=_day_window(days, tz),
-                          intent="agenda")
+        return Resolution(
+            status="matched" if shown else "none",
+            events=tuple(it.event for it in shown),
+            event_ids=tuple(it.event.id for it in shown),
+            window=_day_window(days, tz),
+            intent="agenda",
+        )
     if request.intent not in ACTIONS or not request.refs:
-        return Resolution(status="none", window=_day_window((today, today), tz), intent=request.intent,
-                          scope=request.scope)
+        return Resolution(
+            status="none", window=_day_window((today, today), tz), intent=request.intent, scope=request.scope
+        )
     series = request.scope == "series"
     refs = _joined_subjects(list(request.refs), items)
     statuses = []
@@ -466,8 +490,14 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
     if window is None:
         window = (ordered[0].day, ordered[0].day) if ordered else (today, today)
     return Resolution(
-        status=status, events=tuple(it.event for it in ordered), event_ids=tuple(ids) if ordered else (),
-        problems=problems, window=_day_window(window, tz), intent=intent, scope=scope, unmatched=unmatched,
+        status=status,
+        events=tuple(it.event for it in ordered),
+        event_ids=tuple(ids) if ordered else (),
+        problems=problems,
+        window=_day_window(window, tz),
+        intent=intent,
+        scope=scope,
+        unmatched=unmatched,
     )
 
 

@@ -16,17 +16,63 @@ from dialogs.understanding.fuzzy import closest
 
 DayRange = tuple[date, date]  # inclusive
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
-         "sun": 6}
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-           "nov": 11, "dec": 12}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12}
+_ABBR = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "weds": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2, "couple of": 2}
 
 # Words people misspell that carry the meaning of a request; fixed before anything else.
-_TYPO_TARGETS = WEEKDAYS + ("tomorrow", "yesterday", "afternoon", "morning", "evening", "decline", "accept",
-                            "tentatively", "tentative", "meeting", "meetings")
+_TYPO_TARGETS = WEEKDAYS + (
+    "tomorrow",
+    "yesterday",
+    "afternoon",
+    "morning",
+    "evening",
+    "decline",
+    "accept",
+    "tentatively",
+    "tentative",
+    "meeting",
+    "meetings",
+)
 _WORD5 = re.compile(r"[a-z]{5,}")
 _SHORTHAND = re.compile(r"\b(?:tmrw|tmr|tmrow|tmw|tmrrw|2morrow|2moro|2mrw)\b")
 _TOMORROW_S = re.compile(r"\btomorrow'?s\b")
@@ -39,15 +85,24 @@ def fix_typos(text: str) -> str:
     return _WORD5.sub(lambda m: closest(m.group(0), _TYPO_TARGETS) or m.group(0), text)
 
 
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?"
 _RE_ISO = re.compile(r"\b(?:on\s+)?(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _RE_MONTH_DAY = re.compile(
-    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?" + _MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
+    r"\b(?:on\s+)?(?:the\s+)?(?:"
+    + _WD
+    + r",?\s+)?"
+    + _MONTH
+    + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
 )
 _RE_DAY_MONTH = re.compile(
-    r"\b(?:on\s+)?(?:the\s+)?(?:" + _WD + r",?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH
+    r"\b(?:on\s+)?(?:the\s+)?(?:"
+    + _WD
+    + r",?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)"
+    + _MONTH
     + r"(?![a-z])(?:,?\s+(\d{4})\b)?"
 )
 _RE_NUMERIC = re.compile(r"\b(?:on\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b")
@@ -57,7 +112,8 @@ _RE_RELDAY = re.compile(
     r"tonight'?s?|tomorrow'?s|tomorrow|yesterday'?s|yesterday|this\s+(?:morning|afternoon|arvo|evening)'?s?)\b"
 )
 _RE_WEEKDAY = re.compile(
-    r"\b(?:(this|next|coming|on|last|past|the\s+following)\s+)?(?:(?:this|next|coming|on)\s+)?" + _WD
+    r"\b(?:(this|next|coming|on|last|past|the\s+following)\s+)?(?:(?:this|next|coming|on)\s+)?"
+    + _WD
     + r"(?:'?s)?(?![a-z])(?:\s+(next|this|last)\s+week\b)?"
 )
 _RE_WEEK = re.compile(
@@ -72,9 +128,14 @@ _RE_REST = re.compile(
     r"\b(?:for\s+)?(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|my\s+|this\s+)?(day|today|morning|afternoon|arvo|"
     r"evening)\b"
 )
-_PARTS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 17 * 60), "arvo": (12 * 60, 17 * 60),
-          "evening": (17 * 60, 24 * 60),
-          "night": (17 * 60, 24 * 60), "tonight": (17 * 60, 24 * 60)}
+_PARTS = {
+    "morning": (0, 12 * 60),
+    "afternoon": (12 * 60, 17 * 60),
+    "arvo": (12 * 60, 17 * 60),
+    "evening": (17 * 60, 24 * 60),
+    "night": (17 * 60, 24 * 60),
+    "tonight": (17 * 60, 24 * 60),
+}
 
 
 def _year_for(month: int, day: int, today: date) -> date | None:
@@ -271,7 +332,9 @@ _T = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?"
 _TIME_WORD = r"(noon|midday|midnight|lunch(?:time)?)"
 _ANY_T = "(?:" + _T + "|" + _TIME_WORD + ")"
 
-_RE_BETWEEN = re.compile(r"\b(?:between|from)\s+" + _ANY_T + r"\s*(?:and|~|to|till|until|-|–)\s*" + _ANY_T + r"(?![\d:])")
+_RE_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+" + _ANY_T + r"\s*(?:and|~|to|till|until|-|–)\s*" + _ANY_T + r"(?![\d:])"
+)
 _RE_DASH = re.compile(r"\b" + _T + r"\s*(?:-|–)\s*" + _T + r"(?![\d:])")
 _RE_AFTER = re.compile(r"\b(?:after|later\s+than|past|from)\s+" + _ANY_T + r"(?![\d:/])")
 _RE_BEFORE = re.compile(r"\b(?:before|until|till|earlier\s+than)\s+" + _ANY_T + r"(?![\d:/])")
@@ -280,19 +343,23 @@ _RE_MER = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?(?:\s*(a\.?m\.?|p\.?m\.?)(?![a
 _RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
 _RE_OCLOCK = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s*o'?\s*clock\b")
 _RE_NOON = re.compile(r"\b(?:12\s*)?(noon|midday|midnight)\b")
-_RE_HALF = re.compile(r"\b(half|quarter)\s+(past|to|after)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b"
-                      r"|\bhalf\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b")
+_RE_HALF = re.compile(
+    r"\b(half|quarter)\s+(past|to|after)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b"
+    r"|\bhalf\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b"
+)
 # "16h", "15h30", "11h00" (French, Portuguese, Spanish habit) and "10 hours" / "14 hrs" as a clock
 # time (non-native "the meeting of tomorrow 10 hours"); a duration ("for 2 hours", "2 hours
 # long", "the 2h training") is left alone: a whole hour before 7 is read as a length.
 # "the 30 min review", "a 45-minute call": a length, which is no word of the title.
 _RE_LENGTH = re.compile(r"\b\d{1,3}\s*-?\s*(?:mins?|minutes?)\b(?!\s+(?:ago|later|before|after|early|late|from))")
 _RE_H = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
-_RE_HOURS = re.compile(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
-                       r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
-                       r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:hours|hrs|hr)\b"
-                       r"(?!\s*(?:long|later|ago|before|after|from|of|earlier|early|late|each|per|a\b|of\b|meeting|"
-                       r"session|workshop|training|block|slot)\b)")
+_RE_HOURS = re.compile(
+    r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
+    r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:hours|hrs|hr)\b"
+    r"(?!\s*(?:long|later|ago|before|after|from|of|earlier|early|late|each|per|a\b|of\b|meeting|"
+    r"session|workshop|training|block|slot)\b)"
+)
 _RE_BARE = re.compile(
     r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings?|events?|calls?|"
@@ -330,8 +397,7 @@ def _clock(hour: str, minute: str | None, mer: str | None) -> tuple[int, int, bo
 def _word_clock(groups: tuple[str | None, ...]) -> tuple[int, int, bool] | None:
     hour, minute, mer, word = groups
     if word:
-        return {"noon": (12, 0, False), "midday": (12, 0, False), "midnight": (0, 0, False)}.get(
-            word, (12, 0, False))
+        return {"noon": (12, 0, False), "midday": (12, 0, False), "midnight": (0, 0, False)}.get(word, (12, 0, False))
     if hour is None:
         return None
     return _clock(hour, minute, mer)

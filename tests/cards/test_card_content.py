@@ -37,8 +37,17 @@ def test_the_confirm_card_offers_occurrence_or_series_only_for_a_recurring_meeti
     assert scope["style"] == "compact" and scope["value"] == "occurrence"
     assert [c["value"] for c in scope["choices"]] == ["occurrence", "series"]
     assert "scope" not in inputs(V["confirm-single-no-notify"])
-    series = cards.confirm_card(WEEKLY, verb="decline", comment=None, notify=True, request_id="r", allow_series=True,
-                                allow_propose=False, user_zone_label="", scope="series")
+    series = cards.confirm_card(
+        WEEKLY,
+        verb="decline",
+        comment=None,
+        notify=True,
+        request_id="r",
+        allow_series=True,
+        allow_propose=False,
+        user_zone_label="",
+        scope="series",
+    )
     assert inputs(series)["scope"]["value"] == "series"
 
 
@@ -52,16 +61,24 @@ def test_proposing_a_new_time_is_offered_only_where_outlook_accepts_one():
     decline = inputs(V["confirm-decline-recurring"])
     assert decline["propose"]["value"] == "false"
     assert (decline["proposeDate"]["value"], decline["proposeStart"]["value"], decline["proposeEnd"]["value"]) == (
-        "2026-11-27", "15:00", "15:30")
+        "2026-11-27",
+        "15:00",
+        "15:30",
+    )
     assert "propose" in inputs(V["confirm-tentativelyAccept-recurring"])
     assert "propose" not in inputs(V["confirm-accept-recurring"])  # accept has no proposedNewTime
     assert "propose" not in inputs(V["confirm-single-no-notify"])  # the meeting does not allow it
     assert "propose" not in inputs(V["confirm-all-day"])
 
 
-@pytest.mark.parametrize(("verb", "title", "style"), [
-    ("decline", "Decline", "destructive"), ("accept", "Accept", "positive"), ("tentativelyAccept", "Tentative", "positive"),
-])
+@pytest.mark.parametrize(
+    ("verb", "title", "style"),
+    [
+        ("decline", "Decline", "destructive"),
+        ("accept", "Accept", "positive"),
+        ("tentativelyAccept", "Tentative", "positive"),
+    ],
+)
 def test_the_confirm_buttons_are_the_verb_and_cancel(verb, title, style):
     card = V[f"confirm-{verb}-recurring"]
     primary, cancel = card["actions"]
@@ -73,8 +90,16 @@ def test_the_confirm_buttons_are_the_verb_and_cancel(verb, title, style):
 
 def test_a_confirm_card_refuses_a_verb_that_is_not_a_response():
     with pytest.raises(ValueError):
-        cards.confirm_card(OWN, verb="cancel", comment=None, notify=True, request_id="r", allow_series=False,
-                           allow_propose=False, user_zone_label="")
+        cards.confirm_card(
+            OWN,
+            verb="cancel",
+            comment=None,
+            notify=True,
+            request_id="r",
+            allow_series=False,
+            allow_propose=False,
+            user_zone_label="",
+        )
 
 
 def test_the_choice_card_has_one_button_per_meeting_carrying_the_note_and_notify():
@@ -82,8 +107,13 @@ def test_the_choice_card_has_one_button_per_meeting_carrying_the_note_and_notify
     rows = buttons(card, "decline")
     assert [b["data"]["eventId"] for b in rows] == [WEEKLY.id, SINGLE.id, TRICKY.id]
     for button in rows:
-        assert button["data"] == {"verb": "decline", "requestId": "req-5", "eventId": button["data"]["eventId"],
-                                  "notify": "true", "comment": COMMENT}
+        assert button["data"] == {
+            "verb": "decline",
+            "requestId": "req-5",
+            "eventId": button["data"]["eventId"],
+            "notify": "true",
+            "comment": COMMENT,
+        }
     assert "Which meeting should I decline?" in visible_text(card)
     assert "The organizer will be notified." in visible_text(card)
     assert COMMENT in visible_text(card)
@@ -94,8 +124,13 @@ def test_a_bulk_choice_card_also_offers_all_of_them_at_once():
     card = V["choice-bulk"]
     every, cancel = card["actions"]
     assert every["title"] == "Accept all 4" and every["verb"] == "respondAll"
-    assert every["data"] == {"verb": "respondAll", "requestId": "req-6", "eventIds": [
-        WEEKLY.id, SINGLE.id, ALL_DAY.id, samples.LONG.id], "response": "accept", "notify": "false"}
+    assert every["data"] == {
+        "verb": "respondAll",
+        "requestId": "req-6",
+        "eventIds": [WEEKLY.id, SINGLE.id, ALL_DAY.id, samples.LONG.id],
+        "response": "accept",
+        "notify": "false",
+    }
     assert cancel["verb"] == "dismiss"
     assert all("comment" not in b["data"] for b in buttons(card, "accept"))
     assert "The organizer won't be notified." in visible_text(card)
@@ -114,9 +149,21 @@ def test_the_agenda_offers_decline_only_on_meetings_the_user_can_still_decline()
 def test_agenda_rows_show_time_subject_organizer_and_response_status():
     text = visible_text(V["agenda"])
     assert "Your meetings on Friday 27 Nov" in text
-    for expected in ("7:00 AM – 7:15 AM", "Early standup", "Organizer: Ann Lee", "Declined", "Accepted",
-                     "You organize", "Cancelled", "Tentative", "All day", "4:00 PM – Sat 1:00 AM",
-                     "Untitled meeting", "No response yet", "Organizer: noname@contoso.example"):
+    for expected in (
+        "7:00 AM – 7:15 AM",
+        "Early standup",
+        "Organizer: Ann Lee",
+        "Declined",
+        "Accepted",
+        "You organize",
+        "Cancelled",
+        "Tentative",
+        "All day",
+        "4:00 PM – Sat 1:00 AM",
+        "Untitled meeting",
+        "No response yet",
+        "Organizer: noname@contoso.example",
+    ):
         assert expected in text, expected
     cancelled = [o for o in objects(V["agenda"]) if o.get("type") == "TextRun" and o["text"] == "Lunch and learn"]
     assert cancelled[0]["strikethrough"] is True
@@ -190,8 +237,9 @@ def test_the_consent_card_links_to_the_consent_page_and_speaks_to_users_or_admin
 def test_help_examples_send_themselves_and_sign_out_is_offered():
     card = V["help"]
     said = [a["data"]["text"] for a in buttons(card, "say")]
-    assert sorted(said) == sorted(["decline my 3pm", "decline the standup tomorrow, say I'm sick",
-                                   "what's on Friday", "sign out"])
+    assert sorted(said) == sorted(
+        ["decline my 3pm", "decline the standup tomorrow, say I'm sick", "what's on Friday", "sign out"]
+    )
     assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [("Sign out", "sign out")]
     assert "decline my 3pm" in visible_text(card)
 
@@ -207,17 +255,27 @@ def test_a_notice_card_is_one_sentence_in_the_style_asked_for():
 def test_the_invoke_response_body_replaces_the_card():
     card = V["outcome-decline"]
     assert cards.invoke_response(card) == {
-        "statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": card,
+        "statusCode": 200,
+        "type": "application/vnd.microsoft.card.adaptive",
+        "value": card,
     }
     assert cards.CARD_CONTENT_TYPE == "application/vnd.microsoft.card.adaptive"
 
 
 def test_a_long_subject_is_shortened_in_lists_and_an_empty_one_is_named():
-    long_runs = [o["text"] for o in objects(V["choice-bulk"]) if o.get("type") == "TextRun"
-                 and o["text"].startswith("Very long")]
+    long_runs = [
+        o["text"] for o in objects(V["choice-bulk"]) if o.get("type") == "TextRun" and o["text"].startswith("Very long")
+    ]
     assert len(long_runs[0]) == 120 and long_runs[0].endswith("…")
-    card = cards.outcome_card(replace(SINGLE, subject=""), verb="decline", notify=True, comment=None,
-                              scope="occurrence", ok=True, message=None)
+    card = cards.outcome_card(
+        replace(SINGLE, subject=""),
+        verb="decline",
+        notify=True,
+        comment=None,
+        scope="occurrence",
+        ok=True,
+        message=None,
+    )
     assert "“Untitled meeting”" in visible_text(card)
 
 

@@ -23,8 +23,7 @@ BROKEN = {
         {"type": "TextBlock", "text": "y", "color": "#FF0000"},
     ],
     "actions": [
-        {"type": "Action.Execute", "title": "Go", "verb": "go",
-         "fallback": {"type": "Action.Submitt", "title": "Go"}},
+        {"type": "Action.Execute", "title": "Go", "verb": "go", "fallback": {"type": "Action.Submitt", "title": "Go"}},
     ],
 }
 

@@ -11,10 +11,17 @@ from dialogs.cards import clock, day_label, long_day_label, short_when, time_tex
 from tests.cards.samples import ALL_DAY, SINGLE, WEEKLY, at
 
 
-@pytest.mark.parametrize(("hour", "minute", "text"), [
-    (0, 0, "12:00 AM"), (0, 5, "12:05 AM"), (9, 30, "9:30 AM"), (12, 0, "12:00 PM"), (15, 0, "3:00 PM"),
-    (23, 59, "11:59 PM"),
-])
+@pytest.mark.parametrize(
+    ("hour", "minute", "text"),
+    [
+        (0, 0, "12:00 AM"),
+        (0, 5, "12:05 AM"),
+        (9, 30, "9:30 AM"),
+        (12, 0, "12:00 PM"),
+        (15, 0, "3:00 PM"),
+        (23, 59, "11:59 PM"),
+    ],
+)
 def test_the_clock_is_12_hour_without_a_leading_zero(hour, minute, text):
     assert clock(at(24, hour, minute)) == text
 
@@ -47,6 +54,7 @@ def test_an_all_day_meeting_reads_all_day_and_its_exclusive_end_is_not_shown():
 def test_times_are_shown_in_the_zone_they_arrive_in():
     from zoneinfo import ZoneInfo
 
-    tokyo = replace(WEEKLY, start=WEEKLY.start.astimezone(ZoneInfo("Asia/Tokyo")),
-                    end=WEEKLY.end.astimezone(ZoneInfo("Asia/Tokyo")))
+    tokyo = replace(
+        WEEKLY, start=WEEKLY.start.astimezone(ZoneInfo("Asia/Tokyo")), end=WEEKLY.end.astimezone(ZoneInfo("Asia/Tokyo"))
+    )
     assert when_text(tokyo) == "Sat 28 Nov, 12:00 AM – 12:30 AM"

@@ -161,8 +161,10 @@ async def test_an_agenda_row_declines_that_meeting(chat):
 
 async def test_decline_all_sends_one_batch_and_reports_each_meeting_with_the_failure(chat):
     await chat.sign_in()
-    ids = [chat.meeting(subject, hour, day=1) for subject, hour in
-           (("Standup", 9), ("Design crit", 11), ("Budget review", 15))]
+    ids = [
+        chat.meeting(subject, hour, day=1)
+        for subject, hour in (("Standup", 9), ("Design crit", 11), ("Budget review", 15))
+    ]
     card = (await chat.say("decline all my meetings tomorrow, say I'm out")).card
     every = button(card, "respondAll")
     assert every["title"] == "Decline all 3"
@@ -208,8 +210,9 @@ async def test_the_submit_fallback_of_older_clients_updates_the_card_in_place(ch
     await chat.sign_in()
     chat.meeting("Budget review", 15)
     asked = await chat.say("decline my 3pm")
-    turn = await chat.submit(button(asked.card, "decline"), asked.card_activity_id,
-                             {"comment": "Clash", "notify": "false"})
+    turn = await chat.submit(
+        button(asked.card, "decline"), asked.card_activity_id, {"comment": "Clash", "notify": "false"}
+    )
     assert turn.texts == [SENTENCE.format("not notified")]
     [updated] = chat.updated
     assert updated.id == asked.card_activity_id
@@ -217,8 +220,6 @@ async def test_the_submit_fallback_of_older_clients_updates_the_card_in_place(ch
     assert "Declined" in card_text(attachment.content)
     [decision] = chat.decisions()
     assert (decision.comment, decision.send_response) == ("Clash", False)
-
-
 
 
 async def test_a_help_example_button_runs_that_request(chat):

@@ -276,12 +276,10 @@ async def test_with_confirm_before_acting_off_several_matches_still_ask_which(ma
     ("said", "question", "graph_action", "response"),
     [
         ("accept my 3pm", "Accept this meeting?", "accept", "accepted"),
-        ("tentatively accept my 3pm", "Tentatively accept this meeting?", "tentativelyAccept",
-         "tentativelyAccepted"),
+        ("tentatively accept my 3pm", "Tentatively accept this meeting?", "tentativelyAccept", "tentativelyAccepted"),
     ],
 )
-async def test_accept_and_tentative_go_through_the_same_confirm_and_click(chat, said, question, graph_action,
-                                                                          response):
+async def test_accept_and_tentative_go_through_the_same_confirm_and_click(chat, said, question, graph_action, response):
     await chat.sign_in()
     event_id = chat.meeting("Budget review", 15)
     card = (await chat.say(said)).card

@@ -12,8 +12,13 @@ from dialogs.pending import RECORD_TTL_SECONDS, AlreadyClaimed, PendingAction, P
 
 
 def record(request_id: str = "req-1", **fields) -> PendingAction:
-    values = dict(request_id=request_id, user_key="user-a", conversation_id="a:conv", verb="decline",
-                  events={"ev-1": {"id": "ev-1", "subject": "Budget review"}})
+    values = dict(
+        request_id=request_id,
+        user_key="user-a",
+        conversation_id="a:conv",
+        verb="decline",
+        events={"ev-1": {"id": "ev-1", "subject": "Budget review"}},
+    )
     values.update(fields)
     return PendingAction(**values)
 
@@ -32,7 +37,12 @@ async def test_a_stored_record_reads_back_as_it_was_written(pending):
     await pending.add(record(activity_id="7"))
     found = await pending.get("req-1")
     assert (found.user_key, found.verb, found.events, found.activity_id, found.state) == (
-        "user-a", "decline", {"ev-1": {"id": "ev-1", "subject": "Budget review"}}, "7", "open")
+        "user-a",
+        "decline",
+        {"ev-1": {"id": "ev-1", "subject": "Budget review"}},
+        "7",
+        "open",
+    )
 
 
 async def test_an_unknown_or_empty_request_id_has_no_record(pending):

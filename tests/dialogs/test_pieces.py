@@ -19,10 +19,17 @@ PACIFIC = ZoneInfo("America/Los_Angeles")
 
 
 def timed(**fields) -> Event:
-    values = dict(id="AAMkAD+/x==", subject="Budget review", start=datetime(2026, 1, 13, 15, 0, tzinfo=PACIFIC),
-                  end=datetime(2026, 1, 13, 15, 30, tzinfo=PACIFIC), type="occurrence", series_master_id="AAMkSM==",
-                  allow_new_time_proposals=False, response="tentativelyAccepted",
-                  organizer=Person(name="Bob Organizer", address="bob@contoso.example"))
+    values = dict(
+        id="AAMkAD+/x==",
+        subject="Budget review",
+        start=datetime(2026, 1, 13, 15, 0, tzinfo=PACIFIC),
+        end=datetime(2026, 1, 13, 15, 30, tzinfo=PACIFIC),
+        type="occurrence",
+        series_master_id="AAMkSM==",
+        allow_new_time_proposals=False,
+        response="tentativelyAccepted",
+        organizer=Person(name="Bob Organizer", address="bob@contoso.example"),
+    )
     values.update(fields)
     return Event(**values)
 
@@ -37,7 +44,11 @@ def test_a_snapshot_restores_the_same_meeting_at_the_same_instant_in_the_same_zo
     assert back.start.utcoffset() == event.start.utcoffset()
     assert back.start.hour == 15
     assert (back.type, back.series_master_id, back.allow_new_time_proposals, back.response) == (
-        "occurrence", "AAMkSM==", False, "tentativelyAccepted")
+        "occurrence",
+        "AAMkSM==",
+        False,
+        "tentativelyAccepted",
+    )
     assert back.organizer == event.organizer
 
 
@@ -72,8 +83,9 @@ def test_a_meeting_without_organizer_snapshots_without_one():
 
 
 def test_a_proposed_time_is_read_in_the_meetings_zone():
-    proposal = proposed_time({"propose": "true", "proposeDate": "2026-01-14", "proposeStart": "16:00",
-                              "proposeEnd": "16:30"}, timed())
+    proposal = proposed_time(
+        {"propose": "true", "proposeDate": "2026-01-14", "proposeStart": "16:00", "proposeEnd": "16:30"}, timed()
+    )
     assert proposal == (datetime(2026, 1, 14, 16, 0, tzinfo=PACIFIC), datetime(2026, 1, 14, 16, 30, tzinfo=PACIFIC))
 
 

@@ -43,8 +43,9 @@ def test_now_makes_a_single_clear_match_an_immediate_action():
     assert plan_for("decline my 3pm now", event("Budget", 15)).kind == "act"
 
 
-@pytest.mark.parametrize(("text", "verb"), [("accept my 3pm", "accept"),
-                                            ("tentatively accept my 3pm", "tentativelyAccept")])
+@pytest.mark.parametrize(
+    ("text", "verb"), [("accept my 3pm", "accept"), ("tentatively accept my 3pm", "tentativelyAccept")]
+)
 def test_accept_and_tentative_map_to_graphs_action_names(text, verb):
     plan = plan_for(text, event("Budget", 15))
     assert (plan.kind, plan.verb) == ("confirm", verb)
@@ -90,8 +91,11 @@ def test_cancel_of_someone_elses_meeting_is_offered_as_a_decline():
 @pytest.mark.parametrize(
     ("text", "meeting", "message"),
     [
-        ("decline my 3pm", event("Budget", 15, is_cancelled=True),
-         "“Budget” has been cancelled by the organizer, so there is nothing to respond to."),
+        (
+            "decline my 3pm",
+            event("Budget", 15, is_cancelled=True),
+            "“Budget” has been cancelled by the organizer, so there is nothing to respond to.",
+        ),
         ("decline my 9am today", event("Budget", 9), "“Budget” is already over, so I left it alone."),
         ("decline my 3pm", event("Budget", 15, response="declined"), "You have already declined “Budget”."),
         ("accept my 3pm", event("Budget", 15, response="accepted"), "You have already accepted “Budget”."),
@@ -104,9 +108,14 @@ def test_a_match_regrets_must_not_act_on_is_a_sentence(text, meeting, message):
 
 
 def test_all_meetings_of_a_day_is_a_bulk_plan_of_the_ones_still_to_answer():
-    plan = plan_for("decline all my meetings tomorrow", event("A", 11, day=1), event("B", 15, day=1),
-                    event("Mine", 13, day=1, is_organizer=True), event("Done", 14, day=1, response="declined"),
-                    event("Other day", 11, day=2))
+    plan = plan_for(
+        "decline all my meetings tomorrow",
+        event("A", 11, day=1),
+        event("B", 15, day=1),
+        event("Mine", 13, day=1, is_organizer=True),
+        event("Done", 14, day=1, response="declined"),
+        event("Other day", 11, day=2),
+    )
     assert (plan.kind, subjects(plan)) == ("bulk", ["A", "B"])
 
 
@@ -117,8 +126,12 @@ def test_all_meetings_of_a_day_with_nothing_to_answer_is_nothing_found_that_day(
 
 @pytest.mark.parametrize(
     ("day", "title"),
-    [(date(2026, 1, 13), "today"), (date(2026, 1, 14), "tomorrow"), (date(2026, 1, 16), "Friday 16 Jan"),
-     (date(2026, 1, 12), "Monday 12 Jan")],
+    [
+        (date(2026, 1, 13), "today"),
+        (date(2026, 1, 14), "tomorrow"),
+        (date(2026, 1, 16), "Friday 16 Jan"),
+        (date(2026, 1, 12), "Monday 12 Jan"),
+    ],
 )
 def test_day_titles_read_naturally(day, title):
     assert day_title(day, NOW) == title

@@ -57,8 +57,10 @@ async def test_in_a_group_chat_a_message_mentioning_regrets_is_answered_without_
 async def test_in_a_channel_a_mention_of_someone_else_is_not_for_regrets(make_chat):
     chat = make_chat(conversation_type="channel")
     await chat.sign_in()
-    activity = chat.activity(text="<at>Bob</at> decline my 3pm", entities=[
-        {"type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob", "name": "Bob"}}])
+    activity = chat.activity(
+        text="<at>Bob</at> decline my 3pm",
+        entities=[{"type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob", "name": "Bob"}}],
+    )
     turn = await chat.send(activity)
     assert turn.activities == []
 

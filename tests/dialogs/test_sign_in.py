@@ -86,8 +86,7 @@ async def test_an_unusable_sso_token_gets_412_and_regrets_keeps_waiting(chat, to
     chat.meeting("Budget review", 15)
     exchange_id = await ask_without_token(chat)
     entra = chat.sandbox.entra
-    token = (entra.issue_sso_token(chat.user.entra, expires_in=-600) if token_kind == "expired"
-             else "not-a-token")
+    token = entra.issue_sso_token(chat.user.entra, expires_in=-600) if token_kind == "expired" else "not-a-token"
     turn = await chat.exchange(exchange_id, token=token)
     assert turn.status == 412
     assert serialized(turn.body)["failureDetail"]

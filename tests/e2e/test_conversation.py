@@ -35,8 +35,9 @@ async def test_decline_my_3pm_with_a_note_and_no_notification_declines_it_once(r
     card = only_card(await ask(regrets, chat, "decline my 3pm"))
     assert "Quarterly budget review" in card_text(card)
 
-    status, body = await click(regrets, chat, button(card, "decline"), {"comment": "Sorry, clash with a customer!",
-                                                                      "notify": "false"})
+    status, body = await click(
+        regrets, chat, button(card, "decline"), {"comment": "Sorry, clash with a customer!", "notify": "false"}
+    )
     assert status == 200
     assert body["type"] == ADAPTIVE
     assert "Declined" in card_text(body["value"])
@@ -44,7 +45,10 @@ async def test_decline_my_3pm_with_a_note_and_no_notification_declines_it_once(r
 
     [decision] = decisions(sandbox, user)
     assert (decision.action, decision.comment, decision.send_response) == (
-        "decline", "Sorry, clash with a customer!", False)
+        "decline",
+        "Sorry, clash with a customer!",
+        False,
+    )
     confirmation = regrets.messages(chat)[-1]["text"]
     assert "Quarterly budget review" in confirmation
     assert "not notified" in confirmation
@@ -75,8 +79,13 @@ async def test_a_stale_card_gets_a_sentence_and_no_graph_call(regrets, sandbox):
 async def test_someone_else_clicking_the_card_never_acts_for_the_requester(regrets, sandbox):
     owner = regrets.user("Dana Reyes")
     chat = regrets.conversation(owner, "groupChat")
-    mention = [{"type": "mention", "text": "<at>Regrets</at>",
-                "mentioned": {"id": "28:6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5", "name": "Regrets"}}]
+    mention = [
+        {
+            "type": "mention",
+            "text": "<at>Regrets</at>",
+            "mentioned": {"id": "28:6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5", "name": "Regrets"},
+        }
+    ]
     await regrets.say(chat, "<at>Regrets</at> decline my 3pm", entities=mention)
     oauth = [c for m in regrets.messages(chat) for c in attachments_of(m, OAUTH)]
     await exchange(regrets, chat, oauth[0]["tokenExchangeResource"]["id"])
@@ -93,8 +102,13 @@ async def test_in_a_group_chat_regrets_answers_only_when_mentioned(regrets):
     chat = regrets.conversation(user, "groupChat")
     await regrets.say(chat, "decline my 3pm")
     assert regrets.messages(chat) == []
-    mention = [{"type": "mention", "text": "<at>Regrets</at>",
-                "mentioned": {"id": "28:6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5", "name": "Regrets"}}]
+    mention = [
+        {
+            "type": "mention",
+            "text": "<at>Regrets</at>",
+            "mentioned": {"id": "28:6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5", "name": "Regrets"},
+        }
+    ]
     await regrets.say(chat, "<at>Regrets</at> help", entities=mention)
     assert len(regrets.messages(chat)) == 1
 
@@ -106,8 +120,9 @@ async def test_graph_throttling_during_the_decline_is_waited_out_and_declines_on
     event_id = button(card, "decline")["data"]["eventId"]
     from urllib.parse import quote
 
-    sandbox.graph.inject(Fault(kind="status", status=429, retry_after=1, method="POST",
-                               path_contains=quote(event_id, safe="")))
+    sandbox.graph.inject(
+        Fault(kind="status", status=429, retry_after=1, method="POST", path_contains=quote(event_id, safe=""))
+    )
     status, body = await click(regrets, chat, button(card, "decline"))
     assert status == 200 and "Declined" in card_text(body["value"])
     throttled = [r for r in sandbox.graph.requests("POST", "/decline") if r.user == user.oid and r.status == 429]
@@ -125,8 +140,9 @@ async def test_consent_needed_at_sign_in_shows_the_consent_card(regrets, sandbox
     status, _ = await exchange(regrets, chat, oauth[0]["tokenExchangeResource"]["id"])
     assert status == 412
     consent = only_card(regrets.messages(chat)[before:])
-    assert any(a.get("type") == "Action.OpenUrl" and "adminconsent" in a.get("url", "")
-               for a in consent.get("actions", []))
+    assert any(
+        a.get("type") == "Action.OpenUrl" and "adminconsent" in a.get("url", "") for a in consent.get("actions", [])
+    )
     assert graph_posts(sandbox, user) == []
 
 
@@ -165,8 +181,11 @@ async def test_an_older_client_clicking_submit_gets_the_card_replaced_in_place(r
     user = regrets.user()
     chat = regrets.conversation(user)
     await ask(regrets, chat, "decline my 3pm")
-    card_call = [c for c in regrets.calls(chat, "POST") if c.activity and c.activity.get("attachments")
-                 and attachments_of(c.activity)][-1]
+    card_call = [
+        c
+        for c in regrets.calls(chat, "POST")
+        if c.activity and c.activity.get("attachments") and attachments_of(c.activity)
+    ][-1]
     card = attachments_of(card_call.activity)[0]
     status, _ = await submit(regrets, chat, button(card, "decline"), card_call.response_id, {"comment": "Out sick"})
     assert status in (200, 201)

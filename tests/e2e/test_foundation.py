@@ -28,8 +28,9 @@ async def test_a_forged_channel_token_is_refused_with_401_and_runs_no_turn(regre
     conversation = regrets.conversation(user)
     token = sandbox.channel.forge_activity_token(forgery, BOT_APP_ID, sandbox.channel.service_url)
     graph_before = len(sandbox.graph.log)
-    status, _ = await regrets.post(regrets.activity(conversation, text="decline my 3pm"),
-                                   authorization=f"Bearer {token}")
+    status, _ = await regrets.post(
+        regrets.activity(conversation, text="decline my 3pm"), authorization=f"Bearer {token}"
+    )
     assert status == 401
     assert regrets.calls(conversation) == []
     assert len(sandbox.graph.log) == graph_before
@@ -101,8 +102,23 @@ async def test_two_hundred_malformed_activities_each_get_a_clear_answer_never_a_
     from tests.fixtures.stack import Teams
 
     rng = random.Random(2026)
-    fields = ("type", "id", "text", "value", "name", "conversation", "from", "recipient", "serviceUrl",
-              "channelId", "channelData", "entities", "replyToId", "attachments", "locale")
+    fields = (
+        "type",
+        "id",
+        "text",
+        "value",
+        "name",
+        "conversation",
+        "from",
+        "recipient",
+        "serviceUrl",
+        "channelId",
+        "channelData",
+        "entities",
+        "replyToId",
+        "attachments",
+        "locale",
+    )
     async with serve(settings_for(sandbox, authenticated=False)) as url, aiohttp.ClientSession() as session:
         teams = Teams(sandbox, url, session, signed=False)
         base = teams.activity(teams.conversation(teams.user(demo_calendar=False)), text="help")

@@ -131,8 +131,9 @@ async def test_the_log_of_a_whole_conversation_holds_no_token_comment_or_message
     logging.getLogger("urllib3").setLevel(logging.WARNING)
     user = regrets.user()
     chat = regrets.conversation(user)
-    [card] = [c for m in await ask(regrets, chat, "decline my 3pm, say I'm stuck at the dentist")
-              for c in attachments_of(m)]
+    [card] = [
+        c for m in await ask(regrets, chat, "decline my 3pm, say I'm stuck at the dentist") for c in attachments_of(m)
+    ]
     decline = [b for b in buttons(card) if b["verb"] == "decline"][0]
     await click(regrets, chat, decline, {"comment": "Stuck at the dentist, sorry"})
     assert sandbox.graph.decisions[-1].comment == "Stuck at the dentist, sorry"

@@ -185,11 +185,14 @@ async def test_the_token_service_answers_only_the_bot_that_owns_the_connection(s
 
 async def app_token(session: aiohttp.ClientSession, sandbox, app) -> str:
     """A bot's own token for the Bot Framework services, from the Entra stand-in."""
-    form = {"grant_type": "client_credentials", "client_id": app.client_id, "client_secret": app.secret,
-            "scope": "https://api.botframework.com/.default"}
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": app.client_id,
+        "client_secret": app.secret,
+        "scope": "https://api.botframework.com/.default",
+    }
     tls = ssl.create_default_context(cafile=str(sandbox.ca.ca_file))
-    async with session.post(f"{sandbox.entra.url}/botframework.com/oauth2/v2.0/token", data=form,
-                            ssl=tls) as response:
+    async with session.post(f"{sandbox.entra.url}/botframework.com/oauth2/v2.0/token", data=form, ssl=tls) as response:
         assert response.status == 200, await response.text()
         return (await response.json())["access_token"]
 

@@ -26,10 +26,14 @@ def test_with_an_app_id_it_listens_on_all_interfaces_and_derives_the_sso_resourc
 
 
 def test_a_single_tenant_bot_logs_in_against_its_own_tenant_on_the_configured_authority_host():
-    settings = Settings.from_mapping({
-        "MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "s", "MicrosoftAppTenantId": "contoso.onmicrosoft.com",
-        "AUTHORITY_HOST": "https://login.microsoftonline.us",
-    })
+    settings = Settings.from_mapping(
+        {
+            "MicrosoftAppId": APP_ID,
+            "MicrosoftAppPassword": "s",
+            "MicrosoftAppTenantId": "contoso.onmicrosoft.com",
+            "AUTHORITY_HOST": "https://login.microsoftonline.us",
+        }
+    )
     assert settings.app_type == "SingleTenant"
     assert settings.bot_login_url == "https://login.microsoftonline.us/contoso.onmicrosoft.com"
     assert settings.authority == "https://login.microsoftonline.us/contoso.onmicrosoft.com"
@@ -54,7 +58,9 @@ def test_broken_configuration_is_refused_naming_the_variable(env, named):
 
 
 def test_a_dotenv_file_is_read_and_the_environment_wins(tmp_path):
-    (tmp_path / ".env").write_text(f'# demo\nexport MicrosoftAppId="{APP_ID}"\nMicrosoftAppPassword=from-file\nPORT=4000\n')
+    (tmp_path / ".env").write_text(
+        f'# demo\nexport MicrosoftAppId="{APP_ID}"\nMicrosoftAppPassword=from-file\nPORT=4000\n'
+    )
     settings = Settings.load({"PORT": "5000"}, dotenv=tmp_path / ".env")
     assert settings.app_id == APP_ID
     assert settings.app_password == "from-file"
@@ -71,7 +77,10 @@ def test_the_process_stops_before_listening_with_one_line_naming_the_variable(tm
     result = subprocess.run(
         [sys.executable, str(ROOT / "app.py")],
         env={"MicrosoftAppId": APP_ID, "PATH": "/usr/bin:/bin"},
-        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

@@ -15,8 +15,9 @@ BOB = "8a1c0f6e-0000-4000-8000-000000000b0b"
 DAY = datetime(2026, 1, 15, tzinfo=UTC)  # January: no daylight saving anywhere tested
 
 
-def meeting(subject: str, start: datetime, minutes: int = 30, *, organizer: str = "bob@contoso.example",
-            **extra: Any) -> dict[str, Any]:
+def meeting(
+    subject: str, start: datetime, minutes: int = 30, *, organizer: str = "bob@contoso.example", **extra: Any
+) -> dict[str, Any]:
     end = start + timedelta(minutes=minutes)
     event = {
         "subject": subject,
@@ -31,8 +32,9 @@ def meeting(subject: str, start: datetime, minutes: int = 30, *, organizer: str 
 
 @pytest.fixture
 def alice(graph_state: GraphState) -> Mailbox:
-    return graph_state.add_user(ALICE, upn="alice@contoso.example", display_name="Alice",
-                                time_zone="Pacific Standard Time")
+    return graph_state.add_user(
+        ALICE, upn="alice@contoso.example", display_name="Alice", time_zone="Pacific Standard Time"
+    )
 
 
 @pytest.fixture

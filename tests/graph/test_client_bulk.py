@@ -20,16 +20,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _meetings(state, oid: str, count: int) -> list[str]:
     organizer = "carol@contoso.example"
-    return [state.add_event(oid, meeting(f"M{n}", DAY + timedelta(minutes=15 * n), organizer=organizer))
-            for n in range(count)]
+    return [
+        state.add_event(oid, meeting(f"M{n}", DAY + timedelta(minutes=15 * n), organizer=organizer))
+        for n in range(count)
+    ]
 
 
 def _in_path(event_id: str) -> str:
     return quote(event_id, safe="")
 
 
-async def test_45_declines_go_in_3_batches_and_one_failure_stays_with_its_item(graph_state, graph_client, alice,
-                                                                               alice_tokens):
+async def test_45_declines_go_in_3_batches_and_one_failure_stays_with_its_item(
+    graph_state, graph_client, alice, alice_tokens
+):
     ids = _meetings(graph_state, ALICE, 44)
     items = [RespondItem(event_id, "decline", comment="Out this week") for event_id in ids]
     items.insert(17, RespondItem("AAMkADdoes/not+exist=", "decline"))
@@ -45,8 +48,9 @@ async def test_45_declines_go_in_3_batches_and_one_failure_stays_with_its_item(g
     assert len(subs) == 45 and {r.headers["Prefer"] for r in subs} == {'IdType="ImmutableId"'}
 
 
-async def test_a_throttled_item_in_a_batch_is_retried_after_its_retry_after(graph_state, graph_client, graph_sleeps,
-                                                                            alice, alice_tokens):
+async def test_a_throttled_item_in_a_batch_is_retried_after_its_retry_after(
+    graph_state, graph_client, graph_sleeps, alice, alice_tokens
+):
     ids = _meetings(graph_state, ALICE, 5)
     graph_state.inject(Fault(status=429, retry_after=2, method="POST", path_contains=_in_path(ids[3])))
     results = await graph_client.respond_many(alice_tokens, [RespondItem(i, "decline") for i in ids])
@@ -56,8 +60,7 @@ async def test_a_throttled_item_in_a_batch_is_retried_after_its_retry_after(grap
     assert sorted(d.event_id for d in graph_state.decisions) == sorted(ids)
 
 
-async def test_items_still_throttled_after_the_budget_fail_as_throttled(graph_state, graph_client, alice,
-                                                                        alice_tokens):
+async def test_items_still_throttled_after_the_budget_fail_as_throttled(graph_state, graph_client, alice, alice_tokens):
     ids = _meetings(graph_state, ALICE, 3)
     graph_state.inject(Fault(status=429, retry_after=20, method="POST", path_contains=_in_path(ids[0]), times=9))
     results = await graph_client.respond_many(alice_tokens, [RespondItem(i, "decline") for i in ids])
@@ -65,8 +68,9 @@ async def test_items_still_throttled_after_the_budget_fail_as_throttled(graph_st
     assert isinstance(results[0].error, errors.Throttled)
 
 
-async def test_a_batch_whose_answer_is_lost_is_checked_and_nothing_is_sent_twice(graph_state, graph_client, alice,
-                                                                                 alice_tokens):
+async def test_a_batch_whose_answer_is_lost_is_checked_and_nothing_is_sent_twice(
+    graph_state, graph_client, alice, alice_tokens
+):
     ids = _meetings(graph_state, ALICE, 6)
     graph_state.inject(Fault(kind="reset", after=True, method="POST", path_contains="$batch"))
     results = await graph_client.respond_many(alice_tokens, [RespondItem(i, "decline") for i in ids])
@@ -80,8 +84,11 @@ async def test_a_batch_whose_answer_is_lost_is_checked_and_nothing_is_sent_twice
 async def test_local_refusals_in_a_bulk_never_reach_graph(graph_state, graph_client, alice, alice_tokens):
     ids = _meetings(graph_state, ALICE, 2)
     own = Event(id=ids[1], subject="Mine", start=DAY, end=DAY, is_organizer=True)
-    items = [RespondItem(ids[0], "decline"), RespondItem(ids[1], "decline", event=own),
-             RespondItem(ids[0], "decline", comment="x" * 2001)]
+    items = [
+        RespondItem(ids[0], "decline"),
+        RespondItem(ids[1], "decline", event=own),
+        RespondItem(ids[0], "decline", comment="x" * 2001),
+    ]
     results = await graph_client.respond_many(alice_tokens, items)
     assert [type(r.error) for r in results] == [type(None), errors.OwnMeeting, errors.CommentTooLong]
     assert len([r for r in graph_state.log if r.in_batch]) == 1

@@ -33,8 +33,9 @@ async def test_calendar_view_follows_next_links_across_three_pages(graph_state, 
     ("tz_name", "hour", "key"),
     [("UTC", 17, "UTC"), ("Pacific Standard Time", 9, "America/Los_Angeles"), ("Asia/Tokyo", 2, "Asia/Tokyo")],
 )
-async def test_calendar_view_returns_times_in_the_asked_zone(graph_state, graph_client, alice, alice_tokens, tz_name,
-                                                             hour, key):
+async def test_calendar_view_returns_times_in_the_asked_zone(
+    graph_state, graph_client, alice, alice_tokens, tz_name, hour, key
+):
     graph_state.add_event(ALICE, meeting("Review", DAY.replace(hour=17)))
     (event,) = await graph_client.calendar_view(alice_tokens, START, END, tz_name=tz_name)
     assert event.start.hour == hour
@@ -77,7 +78,10 @@ async def test_a_warm_decline_is_one_calendar_view_and_one_decline(graph_state, 
     (event,) = await graph_client.calendar_view(alice_tokens, START, END, tz_name=zone_name)
     await graph_client.respond(alice_tokens, event.id, "decline", comment="Clash", event=event)
 
-    assert [(r.method, r.path.split("/")[-1]) for r in graph_state.log] == [("GET", "calendarView"), ("POST", "decline")]
+    assert [(r.method, r.path.split("/")[-1]) for r in graph_state.log] == [
+        ("GET", "calendarView"),
+        ("POST", "decline"),
+    ]
     assert event.start.hour == 15  # 23:00 UTC is 3pm in Pacific time
     assert [(d.action, d.comment, d.send_response) for d in graph_state.decisions] == [("decline", "Clash", True)]
 
@@ -94,10 +98,14 @@ def _forms(state: GraphState) -> list[tuple[CalendarAddress, str]]:
             (CalendarAddress(user=user), f"{root}/events/"),
             (CalendarAddress(user=user, default_calendar=True), f"{root}/calendar/events/"),
             (CalendarAddress(user=user, calendar_id=side), f"{root}/calendars/{q(side)}/events/"),
-            (CalendarAddress(user=user, calendar_id=side, default_group=True),
-             f"{root}/calendargroup/calendars/{q(side)}/events/"),
-            (CalendarAddress(user=user, calendar_id=shared, group_id=team),
-             f"{root}/calendargroups/{q(team)}/calendars/{q(shared)}/events/"),
+            (
+                CalendarAddress(user=user, calendar_id=side, default_group=True),
+                f"{root}/calendargroup/calendars/{q(side)}/events/",
+            ),
+            (
+                CalendarAddress(user=user, calendar_id=shared, group_id=team),
+                f"{root}/calendargroups/{q(team)}/calendars/{q(shared)}/events/",
+            ),
         ]
     assert box.default_calendar
     return forms
@@ -117,8 +125,9 @@ async def test_a_decline_works_through_all_ten_url_forms(graph_state, graph_clie
     assert len(graph_state.decisions) == 10
 
 
-async def test_an_event_addressed_through_the_wrong_calendar_is_not_found(graph_state, graph_client, alice,
-                                                                          alice_tokens):
+async def test_an_event_addressed_through_the_wrong_calendar_is_not_found(
+    graph_state, graph_client, alice, alice_tokens
+):
     from graph import errors
 
     side = graph_state.add_calendar(ALICE, "Side")
@@ -128,8 +137,9 @@ async def test_an_event_addressed_through_the_wrong_calendar_is_not_found(graph_
     assert graph_state.decisions == []
 
 
-async def test_calendar_view_and_get_event_work_through_a_named_calendar(graph_state, graph_client, alice,
-                                                                         alice_tokens):
+async def test_calendar_view_and_get_event_work_through_a_named_calendar(
+    graph_state, graph_client, alice, alice_tokens
+):
     side = graph_state.add_calendar(ALICE, "Side")
     graph_state.add_event(ALICE, meeting("Default one", DAY.replace(hour=9)))
     side_id = graph_state.add_event(ALICE, meeting("Side one", DAY.replace(hour=10)), calendar_id=side)
@@ -140,12 +150,22 @@ async def test_calendar_view_and_get_event_work_through_a_named_calendar(graph_s
     assert isinstance(event, Event) and event.start.hour == 11
 
 
-async def test_an_occurrence_can_be_declined_without_declining_the_series(graph_state, graph_client, alice,
-                                                                          alice_tokens):
-    graph_state.add_event(ALICE, meeting("Stand-up", DAY.replace(hour=17), 15, type="seriesMaster", recurrence={
-        "pattern": {"type": "daily", "interval": 1},
-        "range": {"type": "noEnd", "startDate": "2026-01-10"},
-    }))
+async def test_an_occurrence_can_be_declined_without_declining_the_series(
+    graph_state, graph_client, alice, alice_tokens
+):
+    graph_state.add_event(
+        ALICE,
+        meeting(
+            "Stand-up",
+            DAY.replace(hour=17),
+            15,
+            type="seriesMaster",
+            recurrence={
+                "pattern": {"type": "daily", "interval": 1},
+                "range": {"type": "noEnd", "startDate": "2026-01-10"},
+            },
+        ),
+    )
     week = await graph_client.calendar_view(alice_tokens, START, START + timedelta(days=3), tz_name="UTC")
     assert [e.type for e in week] == ["occurrence"] * 3
     await graph_client.respond(alice_tokens, week[1].id, "decline", event=week[1])
@@ -154,8 +174,9 @@ async def test_an_occurrence_can_be_declined_without_declining_the_series(graph_
     assert {e.series_master_id for e in after} == {week[0].series_master_id}
 
 
-async def test_requests_are_logged_with_templates_and_request_ids_but_no_secrets(graph_state, graph_client, alice,
-                                                                                 alice_tokens, caplog):
+async def test_requests_are_logged_with_templates_and_request_ids_but_no_secrets(
+    graph_state, graph_client, alice, alice_tokens, caplog
+):
     event_id = graph_state.add_event(ALICE, meeting("Secret subject", DAY.replace(hour=9)))
     caplog.set_level(logging.DEBUG, logger="graph")
     await graph_client.calendar_view(alice_tokens, START, END, tz_name="UTC")

@@ -26,8 +26,9 @@ def _declines(state) -> list:
     return [d for d in state.decisions if d.action == "decline"]
 
 
-async def test_a_429_is_retried_after_the_retry_after_delay(graph_state, graph_client, graph_sleeps, review,
-                                                            alice_tokens):
+async def test_a_429_is_retried_after_the_retry_after_delay(
+    graph_state, graph_client, graph_sleeps, review, alice_tokens
+):
     graph_state.inject(Fault(status=429, retry_after=3, method="POST", path_contains="/decline"))
     await graph_client.respond(alice_tokens, review, "decline")
     assert graph_sleeps.waits == [3.0]
@@ -35,8 +36,9 @@ async def test_a_429_is_retried_after_the_retry_after_delay(graph_state, graph_c
     assert len(_declines(graph_state)) == 1
 
 
-async def test_throttling_that_outlasts_the_budget_raises_throttled(graph_state, graph_client, graph_sleeps, review,
-                                                                    alice_tokens):
+async def test_throttling_that_outlasts_the_budget_raises_throttled(
+    graph_state, graph_client, graph_sleeps, review, alice_tokens
+):
     graph_state.inject(Fault(status=429, retry_after=20, method="POST", path_contains="/decline", times=5))
     with pytest.raises(errors.Throttled) as caught:
         await graph_client.respond(alice_tokens, review, "decline")
@@ -45,8 +47,7 @@ async def test_throttling_that_outlasts_the_budget_raises_throttled(graph_state,
     assert _declines(graph_state) == []
 
 
-async def test_503s_back_off_and_then_raise_unavailable(graph_state, graph_client, graph_sleeps, review,
-                                                        alice_tokens):
+async def test_503s_back_off_and_then_raise_unavailable(graph_state, graph_client, graph_sleeps, review, alice_tokens):
     graph_state.inject(Fault(status=503, method="POST", path_contains="/decline", times=10))
     with pytest.raises(errors.Unavailable) as caught:
         await graph_client.respond(alice_tokens, review, "decline")
@@ -71,16 +72,18 @@ async def test_a_read_that_times_out_is_retried(graph_state, graph_http, graph_s
     assert len(graph_state.requests("GET", "calendarView")) == 2
 
 
-async def test_reads_that_keep_timing_out_raise_unavailable(graph_state, graph_http, graph_sleeps, review,
-                                                            alice_tokens):
+async def test_reads_that_keep_timing_out_raise_unavailable(
+    graph_state, graph_http, graph_sleeps, review, alice_tokens
+):
     client = GraphClient(graph_http, sleep=graph_sleeps, timeout=0.1, retry=RetryPolicy(max_attempts=2))
     graph_state.inject(Fault(kind="delay", seconds=5, method="GET", path_contains="calendarView", times=2))
     with pytest.raises(errors.Unavailable):
         await client.calendar_view(alice_tokens, START, END, tz_name="UTC")
 
 
-async def test_a_decline_whose_answer_is_lost_is_checked_and_not_sent_twice(graph_state, graph_client, graph_sleeps,
-                                                                            review, alice_tokens):
+async def test_a_decline_whose_answer_is_lost_is_checked_and_not_sent_twice(
+    graph_state, graph_client, graph_sleeps, review, alice_tokens
+):
     graph_state.inject(Fault(kind="reset", after=True, method="POST", path_contains="/decline"))
     await graph_client.respond(alice_tokens, review, "decline", comment="Sorry")
     assert len(graph_state.requests("POST", "/decline")) == 1
@@ -89,8 +92,9 @@ async def test_a_decline_whose_answer_is_lost_is_checked_and_not_sent_twice(grap
     assert len(_declines(graph_state)) == 1
 
 
-async def test_a_decline_that_timed_out_after_graph_did_it_is_not_sent_twice(graph_state, graph_http, graph_sleeps,
-                                                                             review, alice_tokens):
+async def test_a_decline_that_timed_out_after_graph_did_it_is_not_sent_twice(
+    graph_state, graph_http, graph_sleeps, review, alice_tokens
+):
     client = GraphClient(graph_http, sleep=graph_sleeps, timeout=0.2)
     graph_state.inject(Fault(kind="delay", seconds=5, after=True, method="POST", path_contains="/decline"))
     await client.respond(alice_tokens, review, "decline")
@@ -98,16 +102,16 @@ async def test_a_decline_that_timed_out_after_graph_did_it_is_not_sent_twice(gra
     assert len(_declines(graph_state)) == 1
 
 
-async def test_a_gateway_timeout_on_a_decline_is_checked_before_any_resend(graph_state, graph_client, review,
-                                                                           alice_tokens):
+async def test_a_gateway_timeout_on_a_decline_is_checked_before_any_resend(
+    graph_state, graph_client, review, alice_tokens
+):
     graph_state.inject(Fault(status=504, after=True, method="POST", path_contains="/decline"))
     await graph_client.respond(alice_tokens, review, "decline")
     assert [r.status for r in graph_state.requests("POST", "/decline")] == [504]
     assert len(_declines(graph_state)) == 1
 
 
-async def test_a_lost_decline_that_graph_never_did_is_sent_once_more(graph_state, graph_client, review,
-                                                                     alice_tokens):
+async def test_a_lost_decline_that_graph_never_did_is_sent_once_more(graph_state, graph_client, review, alice_tokens):
     graph_state.inject(Fault(kind="reset", method="POST", path_contains="/decline"))
     await graph_client.respond(alice_tokens, review, "decline")
     assert len(graph_state.requests("POST", "/decline")) == 2
@@ -125,15 +129,21 @@ async def test_an_unknown_event_raises_not_found(graph_client, alice, alice_toke
 async def test_another_users_calendar_without_access_raises_forbidden(graph_state, graph_client, alice, alice_tokens):
     graph_state.add_user(BOB, upn="bob@contoso.example")
     with pytest.raises(errors.Forbidden):
-        await graph_client.calendar_view(alice_tokens, START, END, tz_name="UTC",
-                                         address=CalendarAddress(user="bob@contoso.example"))
+        await graph_client.calendar_view(
+            alice_tokens, START, END, tz_name="UTC", address=CalendarAddress(user="bob@contoso.example")
+        )
     graph_state.mailboxes[BOB].delegates.add(ALICE)
-    assert await graph_client.calendar_view(alice_tokens, START, END, tz_name="UTC",
-                                            address=CalendarAddress(user="bob@contoso.example")) == []
+    assert (
+        await graph_client.calendar_view(
+            alice_tokens, START, END, tz_name="UTC", address=CalendarAddress(user="bob@contoso.example")
+        )
+        == []
+    )
 
 
-async def test_graphs_own_meeting_refusal_is_not_allowed_with_its_reason(graph_state, graph_client, alice,
-                                                                         alice_tokens):
+async def test_graphs_own_meeting_refusal_is_not_allowed_with_its_reason(
+    graph_state, graph_client, alice, alice_tokens
+):
     mine = graph_state.add_event(ALICE, meeting("Mine", DAY.replace(hour=9), organizer="alice@contoso.example"))
     with pytest.raises(errors.NotAllowed) as caught:
         await graph_client.respond(alice_tokens, mine, "decline")
@@ -188,16 +198,18 @@ def _event(**overrides) -> Event:
     return Event(**{**base, **overrides})
 
 
-async def test_responding_to_ones_own_meeting_is_refused_before_any_request(graph_state, graph_client, alice,
-                                                                            alice_tokens):
+async def test_responding_to_ones_own_meeting_is_refused_before_any_request(
+    graph_state, graph_client, alice, alice_tokens
+):
     with pytest.raises(errors.OwnMeeting):
         await graph_client.respond(alice_tokens, "AAMkADx", "decline", event=_event(is_organizer=True))
     assert graph_state.log == []
     assert alice_tokens.calls == 0
 
 
-async def test_a_comment_over_2000_characters_is_refused_before_any_request(graph_state, graph_client, review,
-                                                                            alice_tokens):
+async def test_a_comment_over_2000_characters_is_refused_before_any_request(
+    graph_state, graph_client, review, alice_tokens
+):
     with pytest.raises(errors.CommentTooLong) as caught:
         await graph_client.respond(alice_tokens, review, "decline", comment="x" * 2001)
     assert caught.value.length == 2001
@@ -214,12 +226,14 @@ async def test_a_comment_over_2000_characters_is_refused_before_any_request(grap
         ("tentativelyAccept", True, _event(allow_new_time_proposals=False)),
     ],
 )
-async def test_a_proposal_graph_would_refuse_is_refused_locally(graph_state, graph_client, review, alice_tokens,
-                                                                action, send_response, event):
+async def test_a_proposal_graph_would_refuse_is_refused_locally(
+    graph_state, graph_client, review, alice_tokens, action, send_response, event
+):
     slot = (DAY + timedelta(days=1), DAY + timedelta(days=1, hours=1))
     with pytest.raises(errors.ProposalNotAllowed):
-        await graph_client.respond(alice_tokens, review, action, send_response=send_response,
-                                   proposed_new_time=slot, event=event)
+        await graph_client.respond(
+            alice_tokens, review, action, send_response=send_response, proposed_new_time=slot, event=event
+        )
     assert graph_state.log == []
 
 

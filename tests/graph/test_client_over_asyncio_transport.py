@@ -18,6 +18,7 @@ from tests.graph.test_client_failures import *  # noqa: F403
 
 @pytest.fixture
 async def graph_http(graph_standin):
-    async with httpx.AsyncClient(base_url=graph_standin.url + "/v1.0", timeout=5.0,
-                                 transport=graph_transport()) as http:
+    async with httpx.AsyncClient(
+        base_url=graph_standin.url + "/v1.0", timeout=5.0, transport=graph_transport()
+    ) as http:
         yield http

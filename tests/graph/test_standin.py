@@ -54,7 +54,9 @@ async def test_an_unknown_event_is_a_404_item_not_found_with_graphs_error_shape(
 
 async def test_each_user_sees_only_their_own_calendar(graph_state, graph_http, alice):
     graph_state.add_user(BOB, upn="bob@contoso.example")
-    bobs = graph_state.add_event(BOB, meeting("Bob's planning", DAY.replace(hour=17), organizer="carol@contoso.example"))
+    bobs = graph_state.add_event(
+        BOB, meeting("Bob's planning", DAY.replace(hour=17), organizer="carol@contoso.example")
+    )
     graph_state.add_event(ALICE, meeting("Alice's review", DAY.replace(hour=18)))
     seen = await graph_http.get("/me/calendarView", params=WINDOW, headers=AUTH)
     assert [e["subject"] for e in seen.json()["value"]] == ["Alice's review"]
@@ -80,10 +82,16 @@ async def test_outlook_timezone_preference_converts_times_and_is_echoed(graph_st
 
 
 async def test_a_recurring_series_is_expanded_into_occurrences_with_their_master(graph_state, graph_http, alice):
-    standup = meeting("Stand-up", DAY.replace(hour=17), 15, type="seriesMaster", recurrence={
-        "pattern": {"type": "daily", "interval": 1},
-        "range": {"type": "numbered", "startDate": "2026-01-15", "numberOfOccurrences": 5},
-    })
+    standup = meeting(
+        "Stand-up",
+        DAY.replace(hour=17),
+        15,
+        type="seriesMaster",
+        recurrence={
+            "pattern": {"type": "daily", "interval": 1},
+            "range": {"type": "numbered", "startDate": "2026-01-15", "numberOfOccurrences": 5},
+        },
+    )
     master_id = graph_state.add_event(ALICE, standup)
     response = await graph_http.get(
         "/me/calendarView",
@@ -100,8 +108,9 @@ async def test_a_recurring_series_is_expanded_into_occurrences_with_their_master
 
 async def test_a_decline_answers_202_with_no_body_and_is_recorded(graph_state, graph_http, alice):
     event_id = graph_state.add_event(ALICE, meeting("Review", DAY.replace(hour=17)))
-    response = await graph_http.post(_path(event_id, "decline"), json={"comment": "Away", "sendResponse": True},
-                                     headers=AUTH)
+    response = await graph_http.post(
+        _path(event_id, "decline"), json={"comment": "Away", "sendResponse": True}, headers=AUTH
+    )
     assert response.status_code == 202
     assert response.content == b""
     assert graph_state.event(ALICE, event_id)["responseStatus"]["response"] == "declined"
@@ -115,14 +124,23 @@ async def test_a_decline_answers_202_with_no_body_and_is_recorded(graph_state, g
     [
         ("alice@contoso.example", "decline", {}, "you're the meeting organizer"),
         ("bob@contoso.example", "cancel", {}, "You need to be an organizer to cancel a meeting."),
-        ("bob@contoso.example", "tentativelyAccept",
-         {"sendResponse": False, "proposedNewTime": {"start": {"dateTime": "2026-01-16T10:00:00", "timeZone": "UTC"},
-                                                      "end": {"dateTime": "2026-01-16T11:00:00", "timeZone": "UTC"}}},
-         "proposed when a response is sent"),
+        (
+            "bob@contoso.example",
+            "tentativelyAccept",
+            {
+                "sendResponse": False,
+                "proposedNewTime": {
+                    "start": {"dateTime": "2026-01-16T10:00:00", "timeZone": "UTC"},
+                    "end": {"dateTime": "2026-01-16T11:00:00", "timeZone": "UTC"},
+                },
+            },
+            "proposed when a response is sent",
+        ),
     ],
 )
-async def test_graphs_refusals_are_400_with_its_message(graph_state, graph_http, alice, organizer, action, body,
-                                                        message):
+async def test_graphs_refusals_are_400_with_its_message(
+    graph_state, graph_http, alice, organizer, action, body, message
+):
     event_id = graph_state.add_event(ALICE, meeting("Review", DAY.replace(hour=17), organizer=organizer))
     response = await graph_http.post(_path(event_id, action), json=body, headers=AUTH)
     assert response.status_code == 400
@@ -132,8 +150,10 @@ async def test_graphs_refusals_are_400_with_its_message(graph_state, graph_http,
 
 async def test_a_proposal_is_refused_when_the_organizer_does_not_allow_them(graph_state, graph_http, alice):
     event_id = graph_state.add_event(ALICE, meeting("Review", DAY.replace(hour=17), allowNewTimeProposals=False))
-    slot = {"start": {"dateTime": "2026-01-16T10:00:00", "timeZone": "UTC"},
-            "end": {"dateTime": "2026-01-16T11:00:00", "timeZone": "UTC"}}
+    slot = {
+        "start": {"dateTime": "2026-01-16T10:00:00", "timeZone": "UTC"},
+        "end": {"dateTime": "2026-01-16T11:00:00", "timeZone": "UTC"},
+    }
     response = await graph_http.post(_path(event_id, "decline"), json={"proposedNewTime": slot}, headers=AUTH)
     assert response.status_code == 400
     assert "new time proposals" in response.json()["error"]["message"]

@@ -85,8 +85,10 @@ def unused_port() -> int:
 
 async def test_https_requests_trust_the_given_ca_and_share_one_connection(test_ca):
     trust = ssl.create_default_context(cafile=str(test_ca.ca_file))
-    async with Server(ssl_context=test_ca.server_context) as server, \
-            httpx.AsyncClient(transport=graph_transport(verify=trust)) as client:
+    async with (
+        Server(ssl_context=test_ca.server_context) as server,
+        httpx.AsyncClient(transport=graph_transport(verify=trust)) as client,
+    ):
         bodies = [(await client.get(f"{server.url}/{n}")).content for n in (1, 5, 0, 3)]
 
     assert bodies == [b"y", b"y" * 5, b"", b"y" * 3]
@@ -95,8 +97,10 @@ async def test_https_requests_trust_the_given_ca_and_share_one_connection(test_c
 
 async def test_a_server_certificate_outside_the_trusted_ca_is_refused(test_ca):
     other = ssl.create_default_context()  # the system roots: the test CA is not among them
-    async with Server(ssl_context=test_ca.server_context) as server, \
-            httpx.AsyncClient(transport=graph_transport(verify=other)) as client:
+    async with (
+        Server(ssl_context=test_ca.server_context) as server,
+        httpx.AsyncClient(transport=graph_transport(verify=other)) as client,
+    ):
         with pytest.raises(httpx.ConnectError):
             await client.get(f"{server.url}/1")
 
@@ -136,8 +140,10 @@ async def test_a_body_cut_short_is_a_remote_protocol_error(kind):
 async def test_a_body_larger_than_the_read_buffer_arrives_whole(test_ca):
     trust = ssl.create_default_context(cafile=str(test_ca.ca_file))
     size = 3 * 1024 * 1024
-    async with Server(ssl_context=test_ca.server_context) as server, \
-            httpx.AsyncClient(transport=graph_transport(verify=trust)) as client:
+    async with (
+        Server(ssl_context=test_ca.server_context) as server,
+        httpx.AsyncClient(transport=graph_transport(verify=trust)) as client,
+    ):
         response = await client.get(f"{server.url}/{size}")
 
     assert len(response.content) == size and set(response.content) == {ord("y")}

@@ -20,8 +20,9 @@ def factory(test_ca):
     made: list[CachedCredentialsFactory] = []
 
     def make(app_id: str = BOT_APP_ID, password: str = BOT_APP_SECRET, **options) -> CachedCredentialsFactory:
-        made.append(CachedCredentialsFactory(app_id, password, ca_bundle=str(test_ca.bundle_file), timeout=2.0,
-                                             **options))
+        made.append(
+            CachedCredentialsFactory(app_id, password, ca_bundle=str(test_ca.bundle_file), timeout=2.0, **options)
+        )
         return made[-1]
 
     yield make
@@ -109,7 +110,8 @@ async def test_another_app_id_is_refused(entra, factory):
 
 async def test_a_wrong_secret_is_a_permission_error(entra, factory):
     credentials = await factory(password="wrong").create_credentials(
-        BOT_APP_ID, SCOPE, entra.authority("botframework.com"), True)
+        BOT_APP_ID, SCOPE, entra.authority("botframework.com"), True
+    )
 
     with pytest.raises(PermissionError):
         await credentials.ensure_token()
@@ -123,7 +125,8 @@ async def test_replies_reach_the_connector_with_the_bots_bearer_token(entra, cha
     async with ConnectorClient(credentials, base_url=channel.service_url) as client:
         for text in ("one", "two", "three"):
             await client.conversations.send_to_conversation(
-                "a:conversation", Activity(type=ActivityTypes.message, text=text))
+                "a:conversation", Activity(type=ActivityTypes.message, text=text)
+            )
 
     calls = channel.wait_for(3)
     assert [c.text for c in calls] == ["one", "two", "three"]

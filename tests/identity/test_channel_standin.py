@@ -22,8 +22,9 @@ async def http():
 @pytest.fixture
 async def bearer(entra, bot_app, test_ca) -> dict[str, str]:
     """An Authorization header with the bot's token from the Entra stand-in."""
-    async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=str(test_ca.ca_file)),
-                                 trust_env=False) as client:
+    async with httpx.AsyncClient(
+        verify=ssl.create_default_context(cafile=str(test_ca.ca_file)), trust_env=False
+    ) as client:
         response = await client.post(
             f"{entra.url}/botframework.com/oauth2/v2.0/token",
             data={"grant_type": "client_credentials", "scope": "https://api.botframework.com/.default"},
@@ -65,22 +66,28 @@ async def test_the_connector_records_replies_updates_and_deletes(channel, http, 
     base = f"{channel.service_url}v3/conversations/a:1/activities"
     sent = await http.post(base, json={"type": "message", "text": "hello"}, headers=bearer)
     reply = await http.post(f"{base}/{sent.json()['id']}", json={"type": "message", "text": "again"}, headers=bearer)
-    updated = await http.put(f"{base}/{sent.json()['id']}", json={"type": "message", "text": "edited"},
-                             headers=bearer)
+    updated = await http.put(f"{base}/{sent.json()['id']}", json={"type": "message", "text": "edited"}, headers=bearer)
     deleted = await http.delete(f"{base}/{sent.json()['id']}", headers=bearer)
 
     assert (sent.status_code, reply.status_code, updated.status_code, deleted.status_code) == (201, 201, 200, 200)
     assert updated.json() == {"id": sent.json()["id"]}
     calls = channel.wait_for(4, method=None)
-    assert [(c.method, c.text) for c in calls] == [("POST", "hello"), ("POST", "again"), ("PUT", "edited"),
-                                                  ("DELETE", None)]
+    assert [(c.method, c.text) for c in calls] == [
+        ("POST", "hello"),
+        ("POST", "again"),
+        ("PUT", "edited"),
+        ("DELETE", None),
+    ]
     assert calls[1].activity_id == sent.json()["id"]
     assert all(c.authorization == bearer["Authorization"] for c in calls)
 
 
 async def test_the_connector_refuses_a_request_without_a_valid_token(channel, http):
-    response = await http.post(f"{channel.service_url}v3/conversations/a:1/activities",
-                               json={"type": "message", "text": "hi"}, headers={"Authorization": "Bearer forged"})
+    response = await http.post(
+        f"{channel.service_url}v3/conversations/a:1/activities",
+        json={"type": "message", "text": "hi"},
+        headers={"Authorization": "Bearer forged"},
+    )
 
     assert response.status_code == 401
     assert channel.replies()[0].status == 401
@@ -94,9 +101,11 @@ async def test_waiting_for_more_replies_than_arrive_times_out(channel):
 async def test_an_injected_throttle_answers_429_with_retry_after(channel, http, bearer):
     channel.fail_next(429, retry_after=3)
 
-    first = await http.post(f"{channel.service_url}v3/conversations/a:1/activities", json={"type": "message"},
-                            headers=bearer)
-    second = await http.post(f"{channel.service_url}v3/conversations/a:1/activities", json={"type": "message"},
-                             headers=bearer)
+    first = await http.post(
+        f"{channel.service_url}v3/conversations/a:1/activities", json={"type": "message"}, headers=bearer
+    )
+    second = await http.post(
+        f"{channel.service_url}v3/conversations/a:1/activities", json={"type": "message"}, headers=bearer
+    )
 
     assert (first.status_code, first.headers["Retry-After"], second.status_code) == (429, "3", 201)

@@ -16,8 +16,6 @@ from tests.fixtures.identity import FakeClock
 APP_ID = "3f6b3a9e-2c1d-4e5f-8a7b-9c0d1e2f3a4b"
 
 
-
-
 @pytest.fixture
 async def http():
     async with httpx.AsyncClient(trust_env=False, timeout=5) as client:
@@ -35,8 +33,11 @@ def validator(http, channel, clock):
 
 
 async def validate(validator, token: str, channel, *, channel_id="msteams", service_url=None) -> dict:
-    return await validator.validate(f"Bearer {token}", channel_id=channel_id,
-                                    service_url=channel.service_url if service_url is None else service_url)
+    return await validator.validate(
+        f"Bearer {token}",
+        channel_id=channel_id,
+        service_url=channel.service_url if service_url is None else service_url,
+    )
 
 
 async def test_a_token_reused_for_many_activities_is_verified_once(channel, validator):
@@ -88,10 +89,12 @@ async def test_a_refused_token_is_never_remembered(channel, validator, kind):
 
 
 async def test_only_the_newest_tokens_are_remembered(channel, http, clock):
-    validator = ChannelTokenValidator(http, metadata_url=channel.metadata_url, issuer=ISSUER, app_id=APP_ID,
-                                      clock=clock, cache_size=2)
-    first, second, third = (channel.sign_activity_token(APP_ID, channel.service_url, expires_in=3600 + i)
-                            for i in range(3))
+    validator = ChannelTokenValidator(
+        http, metadata_url=channel.metadata_url, issuer=ISSUER, app_id=APP_ID, clock=clock, cache_size=2
+    )
+    first, second, third = (
+        channel.sign_activity_token(APP_ID, channel.service_url, expires_in=3600 + i) for i in range(3)
+    )
     for token in (first, second, third, third, second):
         await validate(validator, token, channel)
     assert validator.signatures_checked == 3

@@ -16,13 +16,15 @@ ERROR_FIELDS = {"error", "error_description", "error_codes", "timestamp", "trace
 
 @pytest.fixture
 async def http(test_ca):
-    async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=str(test_ca.ca_file)), trust_env=False,
-                                 timeout=5) as client:
+    async with httpx.AsyncClient(
+        verify=ssl.create_default_context(cafile=str(test_ca.ca_file)), trust_env=False, timeout=5
+    ) as client:
         yield client
 
 
-@pytest.mark.parametrize("tenant", ["5f2b6c1e-8c0a-4b7e-9d4a-3e1f0a2b7c9d", "organizations", "common",
-                                    "botframework.com"])
+@pytest.mark.parametrize(
+    "tenant", ["5f2b6c1e-8c0a-4b7e-9d4a-3e1f0a2b7c9d", "organizations", "common", "botframework.com"]
+)
 async def test_the_openid_configuration_points_at_the_stand_in(entra, http, tenant):
     response = await http.get(f"{entra.url}/{tenant}/v2.0/.well-known/openid-configuration")
 
@@ -60,8 +62,12 @@ async def test_the_jwks_publishes_the_keys_tokens_are_signed_with(entra, http, a
 async def test_a_wrong_client_secret_is_401_invalid_client_with_the_callers_correlation_id(entra, http):
     response = await http.post(
         f"{entra.url}/botframework.com/oauth2/v2.0/token",
-        data={"grant_type": "client_credentials", "client_id": BOT_APP_ID, "client_secret": "nope",
-              "scope": "https://api.botframework.com/.default"},
+        data={
+            "grant_type": "client_credentials",
+            "client_id": BOT_APP_ID,
+            "client_secret": "nope",
+            "scope": "https://api.botframework.com/.default",
+        },
         headers={"client-request-id": "11111111-2222-3333-4444-555555555555"},
     )
 
@@ -77,8 +83,12 @@ async def test_a_wrong_client_secret_is_401_invalid_client_with_the_callers_corr
 async def test_client_credentials_need_a_default_scope(entra, http):
     response = await http.post(
         f"{entra.url}/botframework.com/oauth2/v2.0/token",
-        data={"grant_type": "client_credentials", "client_id": BOT_APP_ID, "client_secret": BOT_APP_SECRET,
-              "scope": "https://api.botframework.com"},
+        data={
+            "grant_type": "client_credentials",
+            "client_id": BOT_APP_ID,
+            "client_secret": BOT_APP_SECRET,
+            "scope": "https://api.botframework.com",
+        },
     )
 
     assert response.status_code == 400
@@ -101,10 +111,15 @@ async def test_client_credentials_accept_http_basic_authentication(entra, http):
 async def test_obo_answers_the_fields_msal_needs_to_build_an_account(entra, http, alice):
     response = await http.post(
         f"{entra.url}/organizations/oauth2/v2.0/token",
-        data={"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "requested_token_use": "on_behalf_of",
-              "assertion": entra.issue_sso_token(alice), "client_id": BOT_APP_ID, "client_secret": BOT_APP_SECRET,
-              "scope": "https://graph.microsoft.com/Calendars.ReadWrite openid profile offline_access",
-              "client_info": "1"},
+        data={
+            "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            "requested_token_use": "on_behalf_of",
+            "assertion": entra.issue_sso_token(alice),
+            "client_id": BOT_APP_ID,
+            "client_secret": BOT_APP_SECRET,
+            "scope": "https://graph.microsoft.com/Calendars.ReadWrite openid profile offline_access",
+            "client_info": "1",
+        },
     )
 
     assert response.status_code == 200
@@ -119,9 +134,14 @@ async def test_obo_with_a_token_for_another_audience_is_invalid_grant(entra, htt
     other = entra.register_app()
     response = await http.post(
         f"{entra.url}/organizations/oauth2/v2.0/token",
-        data={"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "requested_token_use": "on_behalf_of",
-              "assertion": entra.issue_sso_token(alice, app=other), "client_id": BOT_APP_ID,
-              "client_secret": BOT_APP_SECRET, "scope": "https://graph.microsoft.com/Calendars.ReadWrite"},
+        data={
+            "grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            "requested_token_use": "on_behalf_of",
+            "assertion": entra.issue_sso_token(alice, app=other),
+            "client_id": BOT_APP_ID,
+            "client_secret": BOT_APP_SECRET,
+            "scope": "https://graph.microsoft.com/Calendars.ReadWrite",
+        },
     )
 
     assert response.status_code == 400
@@ -137,9 +157,14 @@ async def test_the_graph_verifier_refuses_an_sso_token_and_a_bot_token(entra, al
 
 
 async def test_the_sandbox_sso_endpoint_gives_a_token_the_real_obo_code_accepts(entra, http, user_tokens):
-    response = await http.post(f"{entra.url}/sandbox/sso-token",
-                               json={"aadObjectId": "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
-                                     "name": "Alex Wilber", "upn": "alex@contoso.example"})
+    response = await http.post(
+        f"{entra.url}/sandbox/sso-token",
+        json={
+            "aadObjectId": "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
+            "name": "Alex Wilber",
+            "upn": "alex@contoso.example",
+        },
+    )
     assert response.status_code == 200
 
     tokens = user_tokens()

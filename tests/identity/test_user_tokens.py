@@ -45,8 +45,9 @@ async def test_after_a_restart_the_user_is_not_asked_to_sign_in_again(entra, ali
     assert entra.count("on_behalf_of") == 1
 
 
-async def test_after_a_restart_an_expiring_token_is_renewed_with_the_refresh_token(entra, alice, user_tokens,
-                                                                                     token_store):
+async def test_after_a_restart_an_expiring_token_is_renewed_with_the_refresh_token(
+    entra, alice, user_tokens, token_store
+):
     entra.token_lifetime = 200  # under MSAL's 5-minute threshold: every cache read renews
     await user_tokens().sign_in(alice.oid, entra.issue_sso_token(alice))
 
@@ -74,8 +75,9 @@ async def test_two_users_never_see_each_others_tokens(entra, alice, bob, user_to
     await tokens.sign_in(bob.oid, entra.issue_sso_token(bob))
 
     restarted = user_tokens(store=token_store)
-    claims = {user.oid: entra.verify_graph_token(await restarted.get(user.oid, force_refresh=True))
-              for user in (alice, bob)}
+    claims = {
+        user.oid: entra.verify_graph_token(await restarted.get(user.oid, force_refresh=True)) for user in (alice, bob)
+    }
 
     assert claims[alice.oid]["oid"] == alice.oid and claims[alice.oid]["upn"] == alice.upn
     assert claims[bob.oid]["oid"] == bob.oid and claims[bob.oid]["upn"] == bob.upn
@@ -126,8 +128,9 @@ async def test_a_permission_nobody_consented_to_is_consent_required(entra, alice
         await user_tokens().sign_in(alice.oid, entra.issue_sso_token(alice))
 
 
-async def test_interaction_required_on_renewal_drops_the_cache_and_keeps_the_claims(entra, alice, user_tokens,
-                                                                                     token_store):
+async def test_interaction_required_on_renewal_drops_the_cache_and_keeps_the_claims(
+    entra, alice, user_tokens, token_store
+):
     tokens = user_tokens()
     await tokens.sign_in(alice.oid, entra.issue_sso_token(alice))
     entra.fail("interaction_required", user=alice, grant="refresh_token")
@@ -216,8 +219,15 @@ async def test_an_unreachable_authority_is_identity_unavailable(entra, alice, te
     with socket.socket() as probe:  # a loopback port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    tokens = UserTokens(BOT_APP_ID, "secret", f"https://127.0.0.1:{port}/organizations", store=token_store,
-                        secret="s", ca_bundle=str(test_ca.bundle_file), timeout=1.0)
+    tokens = UserTokens(
+        BOT_APP_ID,
+        "secret",
+        f"https://127.0.0.1:{port}/organizations",
+        store=token_store,
+        secret="s",
+        ca_bundle=str(test_ca.bundle_file),
+        timeout=1.0,
+    )
     with pytest.raises(IdentityUnavailable):
         await tokens.sign_in(alice.oid, entra.issue_sso_token(alice))
     tokens.close()

@@ -37,7 +37,7 @@ def instructions() -> list[tuple[str, str]]:
 
 def healthcheck_command() -> list[str]:
     (arguments,) = [rest for keyword, rest in instructions() if keyword == "HEALTHCHECK"]
-    exec_form = arguments[arguments.index("CMD") + len("CMD"):].strip()
+    exec_form = arguments[arguments.index("CMD") + len("CMD") :].strip()
     return json.loads(exec_form)
 
 
@@ -64,10 +64,10 @@ def ignored(relative: str) -> bool:
         pattern = pattern.lstrip("!").strip("/")
         if pattern.startswith("**/"):
             matched = any(fnmatch.fnmatchcase(part, pattern[3:]) for part in parts) or any(
-                fnmatch.fnmatchcase(c, pattern[3:]) for c in candidates)
+                fnmatch.fnmatchcase(c, pattern[3:]) for c in candidates
+            )
         else:
-            matched = any(fnmatch.fnmatchcase(c, pattern) and c.count("/") == pattern.count("/")
-                          for c in candidates)
+            matched = any(fnmatch.fnmatchcase(c, pattern) and c.count("/") == pattern.count("/") for c in candidates)
         if matched:
             verdict = not negate
     return verdict
@@ -139,9 +139,20 @@ def test_every_module_the_bot_imports_is_copied_into_the_image():
     assert left_out == []
 
 
-@pytest.mark.parametrize("path", [".env", ".env.production", "tests/conftest.py", ".venv/bin/python",
-                                  "node_modules/adaptivecards/package.json", "sandbox/server.py",
-                                  "requirements-dev.txt", "bot/__pycache__/server.cpython-311.pyc", ".git/HEAD"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".env",
+        ".env.production",
+        "tests/conftest.py",
+        ".venv/bin/python",
+        "node_modules/adaptivecards/package.json",
+        "sandbox/server.py",
+        "requirements-dev.txt",
+        "bot/__pycache__/server.cpython-311.pyc",
+        ".git/HEAD",
+    ],
+)
 def test_secrets_and_development_files_stay_out_of_the_image(path):
     assert ignored(path)
 
@@ -156,7 +167,7 @@ def test_the_image_installs_runtime_requirements_only_and_runs_unprivileged():
     (user,) = [rest for keyword, rest in steps if keyword == "USER"]
     assert user.split(":")[0] not in ("root", "0")
     # Everything after USER runs as that user: no RUN may come later expecting root.
-    assert "RUN" not in keywords[keywords.index("USER"):]
+    assert "RUN" not in keywords[keywords.index("USER") :]
     assert ("EXPOSE", "3978") in steps
     (cmd,) = [rest for keyword, rest in steps if keyword == "CMD"]
     assert json.loads(cmd) == ["python", "app.py"]

@@ -32,8 +32,14 @@ def filled(tmp_path: Path) -> dict:
 
 
 def validate(manifest_file: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", str(VALIDATOR), str(manifest_file)], cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        ["node", str(VALIDATOR), str(manifest_file)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_the_filled_manifest_passes_microsofts_schema_offline(tmp_path, capsys):
@@ -136,9 +142,12 @@ def test_names_urls_and_version_come_from_the_settings(tmp_path, capsys):
     assert "warning" not in err
     manifest = filled(tmp_path)
     assert manifest["name"] == {"short": "Regrets (Contoso)", "full": "Regrets for Contoso"}
-    assert manifest["developer"] == {"name": "Contoso IT", "websiteUrl": "https://it.contoso.com/regrets",
-                                     "privacyUrl": "https://it.contoso.com/privacy",
-                                     "termsOfUseUrl": "https://it.contoso.com/terms"}
+    assert manifest["developer"] == {
+        "name": "Contoso IT",
+        "websiteUrl": "https://it.contoso.com/regrets",
+        "privacyUrl": "https://it.contoso.com/privacy",
+        "termsOfUseUrl": "https://it.contoso.com/terms",
+    }
     assert manifest["version"] == "2.3.4"
 
 
@@ -196,8 +205,7 @@ def test_an_invalid_setting_exits_2_with_one_line_naming_it_and_leaves_no_zip(tm
     assert not (tmp_path / "build" / "appPackage" / "manifest.json").exists()
 
 
-def test_a_template_that_fails_the_schema_exits_1_listing_the_fields_and_leaves_no_zip(tmp_path, capsys,
-                                                                                      monkeypatch):
+def test_a_template_that_fails_the_schema_exits_1_listing_the_fields_and_leaves_no_zip(tmp_path, capsys, monkeypatch):
     run(tmp_path, BASE_ENV, capsys)
     template = json.loads(package.TEMPLATE.read_text(encoding="utf-8"))
     template["accentColor"] = "crimson"
@@ -227,8 +235,15 @@ def test_the_command_line_exits_2_on_a_missing_app_id(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("MicrosoftAppId", "BOT_DOMAIN")}
     env["PYTHONPATH"] = str(REPO_ROOT)
     env["BOT_DOMAIN"] = DOMAIN
-    result = subprocess.run([sys.executable, "-m", "manifest", "--out", str(tmp_path / "appPackage.zip")],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "manifest", "--out", str(tmp_path / "appPackage.zip")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "error: MicrosoftAppId is required: the bot's Microsoft App ID (a GUID) from Entra"

@@ -93,12 +93,15 @@ async def test_a_bulk_decline_of_45_meetings_goes_out_in_3_batches(regrets, sand
     first = datetime.combine(regrets.today + timedelta(days=1), datetime.min.time()).replace(hour=7)
     for i in range(45):
         begins = first + timedelta(minutes=10 * i)
-        sandbox.graph.add_event(user.oid, {
-            "subject": f"Review {i + 1}",
-            "start": {"dateTime": begins.isoformat(), "timeZone": user.time_zone},
-            "end": {"dateTime": (begins + timedelta(minutes=10)).isoformat(), "timeZone": user.time_zone},
-            "organizer": {"emailAddress": {"name": "Megan Bowen", "address": "meganb@contoso.example"}},
-        })
+        sandbox.graph.add_event(
+            user.oid,
+            {
+                "subject": f"Review {i + 1}",
+                "start": {"dateTime": begins.isoformat(), "timeZone": user.time_zone},
+                "end": {"dateTime": (begins + timedelta(minutes=10)).isoformat(), "timeZone": user.time_zone},
+                "organizer": {"emailAddress": {"name": "Megan Bowen", "address": "meganb@contoso.example"}},
+            },
+        )
     card = confirm_card(await ask(regrets, chat, "decline all my meetings tomorrow"))
     since = len(sandbox.graph.log)
 

@@ -69,16 +69,30 @@ def fast() -> None:
 
 def card() -> dict:
     return {
-        "type": "AdaptiveCard", "version": "1.5", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "body": [
             {"type": "TextBlock", "text": "Décliner « Standup » 🗓", "wrap": True, "size": "Medium", "spacing": None},
             {"type": "FactSet", "facts": [{"title": "When", "value": "3:00–3:30 PM"}, {"title": "Seats", "value": 4}]},
             {"type": "Input.Text", "id": "comment", "maxLength": 2000, "isMultiline": False, "opacity": 0.5},
         ],
-        "actions": [{"type": "Action.Execute", "verb": "decline", "title": "Decline",
-                     "data": {"verb": "decline", "request": "r-1", "ids": ["AAMk=", "AAMl="], "n": 2}}],
-        "odd": {1: "int key", "tuple": (1, 2), "when": datetime(2026, 1, 15, 9, 30, tzinfo=UTC),
-                "amount": Decimal("1.50"), "empty": [], "nested": [[{"a": [None]}]]},
+        "actions": [
+            {
+                "type": "Action.Execute",
+                "verb": "decline",
+                "title": "Decline",
+                "data": {"verb": "decline", "request": "r-1", "ids": ["AAMk=", "AAMl="], "n": 2},
+            }
+        ],
+        "odd": {
+            1: "int key",
+            "tuple": (1, 2),
+            "when": datetime(2026, 1, 15, 9, 30, tzinfo=UTC),
+            "amount": Decimal("1.50"),
+            "empty": [],
+            "nested": [[{"a": [None]}]],
+        },
     }
 
 
@@ -127,7 +141,8 @@ def test_readonly_and_keep_readonly_are_honoured_as_by_msrest(fast):
     activity = reply()
     for options in ({}, {"keep_readonly": True}):
         assert Serializer(CLASSES)._serialize(activity, **options) == StockSerializer(CLASSES)._serialize(
-            activity, **options)
+            activity, **options
+        )
 
 
 def test_odd_values_inside_a_card_still_go_through_msrest(fast):
@@ -161,8 +176,11 @@ def test_a_teams_activity_deserializes_to_the_same_model_as_with_msrest(fast):
 
     assert fast_model.as_dict() == stock_model.as_dict()
     assert fast_model.value == stock_model.value and fast_model.attachments[0].content == card_json(body)
-    assert fast_model.additional_properties == stock_model.additional_properties == {
-        "someFutureField": {"kept": [1, "two"]}}
+    assert (
+        fast_model.additional_properties
+        == stock_model.additional_properties
+        == {"someFutureField": {"kept": [1, "two"]}}
+    )
     assert fast_model.entities[0].additional_properties == stock_model.entities[0].additional_properties
     assert fast_model.entities[0].additional_properties["mentioned"] == {"id": "28:bot", "name": "Regrets"}
 

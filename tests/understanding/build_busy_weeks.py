@@ -27,14 +27,20 @@ def chi() -> list[dict]:
         ev("dr01", "Design review", "2026-12-01T09:30", 60, "win", org="Nadia Costa"),
         ev("apo01", "API design office hours", "2026-12-01T11:00", 30, "utc", org="Ravi Menon"),
         ev("lun01", "Lunch", "2026-12-01T12:00", 60, "iana", mine=True),
-        ev("q4r01", "Review: Q4 roadmap", "2026-12-01T13:00", 60, "utc", org="Helen Park",
-           people=("Nadia Costa",)),
+        ev("q4r01", "Review: Q4 roadmap", "2026-12-01T13:00", 60, "utc", org="Helen Park", people=("Nadia Costa",)),
         ev("ds01", "Design sync", "2026-12-01T14:00", 30, "Pacific Standard Time", org="Nadia Costa"),
         ev("one01", "1:1 Marcus / Dana", "2026-12-01T14:30", 30, "iana", org="Marcus Bell"),
         ev("int01", "Interview: frontend candidate", "2026-12-01T15:00", 45, "utc", org="Recruiting"),
         ev("hir01", "Hiring sync", "2026-12-01T15:00", 30, "win", org="Helen Park", response="tentativelyAccepted"),
-        ev("ven01", "Vendor call - Stripe", "2026-12-01T16:00", 30, "Europe/London", org="Tom Reid",
-           response="accepted"),
+        ev(
+            "ven01",
+            "Vendor call - Stripe",
+            "2026-12-01T16:00",
+            30,
+            "Europe/London",
+            org="Tom Reid",
+            response="accepted",
+        ),
         ev("rel01", "Release window", "2026-12-01T22:30", 90, "utc", org="Ravi Menon"),
         ev("wfh02", "Working from home", "2026-12-02T00:00", 1440, allday=True),
         ev("std02", "Eng standup", "2026-12-02T09:30", 15, "utc", master="STD", org="Marcus Bell"),
@@ -69,10 +75,24 @@ def sin() -> list[dict]:
         ev("grb07", "Customer call - Grab", "2026-12-07T16:00", 45, "Tokyo Standard Time", org="Mei Sato"),
         ev("us07", "US sync", "2026-12-07T23:30", 60, "America/Los_Angeles", org="Chris Doyle"),
         ev("ds08", "Daily standup", "2026-12-08T10:00", 15, "utc", master="DS", org="Wei Ling Tan"),
-        ev("qbr08", "Quarterly business review", "2026-12-08T10:30", 120, "utc", org="Arjun Das",
-           response="tentativelyAccepted"),
-        ev("dr08", "Design review", "2026-12-08T14:00", 60, "Pacific Standard Time", org="Chris Doyle",
-           response="declined"),
+        ev(
+            "qbr08",
+            "Quarterly business review",
+            "2026-12-08T10:30",
+            120,
+            "utc",
+            org="Arjun Das",
+            response="tentativelyAccepted",
+        ),
+        ev(
+            "dr08",
+            "Design review",
+            "2026-12-08T14:00",
+            60,
+            "Pacific Standard Time",
+            org="Chris Doyle",
+            response="declined",
+        ),
         ev("td08", "Team dinner", "2026-12-08T19:00", 120, "iana", org="Wei Ling Tan"),
         ev("ds09", "Daily standup", "2026-12-09T09:00", 15, "utc", master="DS", org="Wei Ling Tan"),
         ev("off09", "Offsite", "2026-12-09T00:00", 1440, allday=True),
@@ -88,8 +108,7 @@ def sao() -> list[dict]:
     return [
         ev("dly10", "Daily", "2026-12-10T09:00", 15, "utc", master="DLY", org="Camila Rocha"),
         ev("sp10", "Sales pipeline", "2026-12-10T14:00", 30, "utc", org="Beatriz Lima"),
-        ev("q110", "Review: Q1 targets", "2026-12-10T14:30", 60, "E. South America Standard Time",
-           org="Beatriz Lima"),
+        ev("q110", "Review: Q1 targets", "2026-12-10T14:30", 60, "E. South America Standard Time", org="Beatriz Lima"),
         ev("ps10a", "Product sync", "2026-12-10T15:30", 30, "iana", org="Rafael Costa", people=("Beatriz Lima",)),
         ev("ps10b", "Product sync", "2026-12-10T16:00", 30, "utc", org="Camila Rocha"),
         ev("int10", "Interview - data engineer", "2026-12-10T17:00", 60, "utc", org="Recruiting", cancelled=True),
@@ -106,14 +125,35 @@ PAR, PAR_NOW = "Europe/Paris", "2026-12-16T09:05"
 
 def par() -> list[dict]:
     return [
-        ev("wdr16", "Weekly design review", "2026-12-16T09:30", 60, "W. Europe Standard Time", master="WDR",
-           org="Louis Martin"),
-        ev("rdt16", "Review design tokens", "2026-12-16T11:00", 30, "utc", org="Chloe Bernard",
-           people=("Louis Martin",)),
+        ev(
+            "wdr16",
+            "Weekly design review",
+            "2026-12-16T09:30",
+            60,
+            "W. Europe Standard Time",
+            master="WDR",
+            org="Louis Martin",
+        ),
+        ev(
+            "rdt16",
+            "Review design tokens",
+            "2026-12-16T11:00",
+            30,
+            "utc",
+            org="Chloe Bernard",
+            people=("Louis Martin",),
+        ),
         ev("lun16", "Lunch", "2026-12-16T12:30", 60, "iana", mine=True),
         ev("rmr16", "Roadmap review", "2026-12-16T14:00", 60, "utc", org="Louis Martin"),
-        ev("par16", "Partner call - Orange", "2026-12-16T15:00", 30, "utc", org="Emma Petit",
-           people=("Louis Martin", "Chloe Bernard")),
+        ev(
+            "par16",
+            "Partner call - Orange",
+            "2026-12-16T15:00",
+            30,
+            "utc",
+            org="Emma Petit",
+            people=("Louis Martin", "Chloe Bernard"),
+        ),
         ev("rrr16", "Review: roadmap risks", "2026-12-16T15:30", 30, "GMT Standard Time", org="Chloe Bernard"),
         ev("bud16", "Budget review", "2026-12-16T16:00", 60, "utc", org="Emma Petit", response="accepted"),
         ev("tok17", "Tokyo sync", "2026-12-17T00:30", 30, "Asia/Tokyo", org="Kenji Mori"),
@@ -121,11 +161,25 @@ def par() -> list[dict]:
         ev("ven17", "FW: Vendor onboarding", "2026-12-17T10:00", 60, "utc", org="Emma Petit"),
         ev("rmr18", "Canceled: Roadmap review", "2026-12-18T14:00", 60, "utc", org="Louis Martin", cancelled=True),
         ev("ext18", "[External] Orange QBR", "2026-12-18T15:00", 60, "utc", org="Emma Petit"),
-        ev("wdr18", "Weekly design review", "2026-12-18T11:00", 60, "W. Europe Standard Time", master="WDR",
-           org="Louis Martin"),
+        ev(
+            "wdr18",
+            "Weekly design review",
+            "2026-12-18T11:00",
+            60,
+            "W. Europe Standard Time",
+            master="WDR",
+            org="Louis Martin",
+        ),
         ev("xms18", "Christmas party", "2026-12-18T18:00", 180, "iana", org="Emma Petit"),
-        ev("wdr23", "Weekly design review", "2026-12-23T09:30", 60, "W. Europe Standard Time", master="WDR",
-           org="Louis Martin"),
+        ev(
+            "wdr23",
+            "Weekly design review",
+            "2026-12-23T09:30",
+            60,
+            "W. Europe Standard Time",
+            master="WDR",
+            org="Louis Martin",
+        ),
     ]
 
 
@@ -140,9 +194,15 @@ def case(cid: str, utterance: str, zone: tuple[str, str, list[dict]], expect: di
         if e["id"] in EXCEPTIONS:
             e["type"] = "exception"
     local = datetime.fromisoformat(now).replace(tzinfo=ZoneInfo(tz))
-    return {"id": cid, "utterance": utterance, "now": local.isoformat(), "timezone": tz,
-            "user": {"name": "Dana Reyes", "email": "dana.reyes@contoso.example"},
-            "calendar": events, "expect": expect}
+    return {
+        "id": cid,
+        "utterance": utterance,
+        "now": local.isoformat(),
+        "timezone": tz,
+        "user": {"name": "Dana Reyes", "email": "dana.reyes@contoso.example"},
+        "calendar": events,
+        "expect": expect,
+    }
 
 
 def cases() -> list[dict]:
@@ -213,11 +273,19 @@ def cases() -> list[dict]:
     add("bc52", "decline the design review on Thursday and the demo on Friday", c, E("dr03", "dem04"))
     add("bc53", "decline my 11 and my 2:30", c, E("apo01", "one01"))
     add("bc54", "decline everything after 3 today", c, E("int01", "hir01", "ven01", "rel01"))
-    add("bc55", "decline all my meetings this afternoon except the design sync", c,
-        E("q4r01", "one01", "int01", "hir01", "ven01"))
+    add(
+        "bc55",
+        "decline all my meetings this afternoon except the design sync",
+        c,
+        E("q4r01", "one01", "int01", "hir01", "ven01"),
+    )
     add("bc56", "decline tomorrow's design review, don't notify Nadia", c, E("dr02", notify=False))
-    add("bc57", "decline the roadmap review and tell Helen I'll read the notes", c,
-        E("q4r01", comment="I'll read the notes"))
+    add(
+        "bc57",
+        "decline the roadmap review and tell Helen I'll read the notes",
+        c,
+        E("q4r01", comment="I'll read the notes"),
+    )
     add("bc58", "decline the frontend interview", c, E("int01"))
     add("bc59", "decline the design sync on Wednesday", c, E("ds02"))
     add("bc60", "decline the sync tomorrow", c, E("ds02"))
@@ -240,8 +308,12 @@ def cases() -> list[dict]:
     add("bs13", "decline the quarterly business review", s, E("qbr08"))
     add("bs14", "decline the 1:1 with Arjun", s, E("one07"))
     add("bs15", "decline all my meetings with Chris today", s, E("dr07", "us07"))
-    add("bs16", "decline the team dinner, tell Wei Ling I have a family thing", s,
-        E("td08", comment="I have a family thing"))
+    add(
+        "bs16",
+        "decline the team dinner, tell Wei Ling I have a family thing",
+        s,
+        E("td08", comment="I have a family thing"),
+    )
     add("bs17", "decline all meetings on Wednesday", s, E("ds09", "dsy09"))
     add("bs18", "decline the daily standup series", s, E("DS", scope="series"))
     add("bs19", "decline my next meeting", s, E("ds07"))
@@ -300,16 +372,24 @@ def cases() -> list[dict]:
     # second round: first/last of a day, email and full names, moved occurrences, stray words
     add("bc63", "decline my first meeting tomorrow", c, E("std02"))
     add("bc64", "decline my last meeting on friday", c, E("hh04"))
-    add("bc65", "decline the meeting with nadia.costa@contoso.example tomorrow", c,
-        E("dr02", "ds02", status="ambiguous"))
+    add(
+        "bc65",
+        "decline the meeting with nadia.costa@contoso.example tomorrow",
+        c,
+        E("dr02", "ds02", status="ambiguous"),
+    )
     add("bc66", "decline Helen Park's roadmap review", c, E("q4r01"))
     add("bc67", "decline the design sync with Nadia tomorrow afternoon", c, E("ds02"))
     add("bc68", "decline my 9 tomorrow", c, E())
     add("bc69", "decline the review with Helen", c, E("q4r01"))
     add("bc70", "decline today's 1:1", c, E("one01"))
     add("bc71", "decline the demo", c, E("dem04"))
-    add("bc72", "decline the sprint retro on wednesday, I have a customer visit", c,
-        E("ret02", comment="I have a customer visit"))
+    add(
+        "bc72",
+        "decline the sprint retro on wednesday, I have a customer visit",
+        c,
+        E("ret02", comment="I have a customer visit"),
+    )
     add("bc73", "decline the stand-up on Friday", c, E("std04"))
     add("bc74", "decline the architecture meeting", c, E("arc02"))
     add("bc75", "decline the design meetings tomorrow", c, E("dr02", "ds02"))
@@ -318,8 +398,12 @@ def cases() -> list[dict]:
     add("bs30", "decline the 10am standup tomorrow", s, E("ds08"))
     add("bs31", "decline my first meeting on wednesday", s, E("ds09"))
     add("bs32", "decline the kubernetes lunch and learn at noon", s, E("ll07"))
-    add("bs33", "decline the grab call tell Mei I'm stuck in another meeting", s,
-        E("grb07", comment="I'm stuck in another meeting"))
+    add(
+        "bs33",
+        "decline the grab call tell Mei I'm stuck in another meeting",
+        s,
+        E("grb07", comment="I'm stuck in another meeting"),
+    )
     add("bs34", "decline Chris's design review today", s, E("dr07"))
     add("bs35", "accept the team dinner", s, E("td08", intent="accept"))
     add("bp21", "decline the product sync at 3:30", p, E("ps10a"))
@@ -334,8 +418,12 @@ def cases() -> list[dict]:
     add("br26", "decline the roadmap review on friday", r, E())
     add("br27", "decline the Orange QBR", r, E("ext18"))
     add("br28", "decline the orange meeting on friday", r, E("ext18"))
-    add("br30", "decline the rest of the week", r,
-        E("wdr16", "rdt16", "rmr16", "par16", "rrr16", "bud16", "tok17", "ven17", "wdr18", "ext18", "xms18"))
+    add(
+        "br30",
+        "decline the rest of the week",
+        r,
+        E("wdr16", "rdt16", "rmr16", "par16", "rrr16", "bud16", "tok17", "ven17", "wdr18", "ext18", "xms18"),
+    )
     add("br31", "decline everything on friday except the design reviews", r, E("ext18", "xms18"))
     add("bc78", "decline Helen's 3pm", c, E("hir01"))
     add("bc79", "decline the 3pm with Helen", c, E("hir01"))
@@ -346,8 +434,12 @@ def cases() -> list[dict]:
     add("bs37", "decline all the pipeline reviews today", s, E("apr07", "plr07"))
     add("bc83", "decline my 5", c, E("hh04"))
     add("bc84", "decline my 4:30 tomorrow", c, E())
-    add("bc85", "decline the 2pm design sync and tell Nadia I'll review async", c,
-        E("ds01", comment="I'll review async"))
+    add(
+        "bc85",
+        "decline the 2pm design sync and tell Nadia I'll review async",
+        c,
+        E("ds01", comment="I'll review async"),
+    )
     add("bc86", "decline the 1:1", c, E("one01"))
     add("bs38", "decline the 11:30", s, E("us07"))
     add("bp24", "decline my 4", p, E("ps10b"))

@@ -121,16 +121,21 @@ def cases() -> list[dict]:
     add("fl07", "Quick one. Decline my 11 with Rahul.", lo, E("rah24"))
     add("fl08", "Hi Regrets. Please decline the OKR review today.", lo, E("okr24"))
     add("fl09", "Morning! Can you decline tomorrow's stand-up? Thanks", lo, E("stu25"))
-    add("fl10", "Decline the vendor review. Tell Claire I'm at the dentist.", lo,
-        E("ven25", comment="I'm at the dentist"))
+    add(
+        "fl10",
+        "Decline the vendor review. Tell Claire I'm at the dentist.",
+        lo,
+        E("ven25", comment="I'm at the dentist"),
+    )
     # Teams rich text
     add("fl11", "<p>decline the Q4 OKR review on thursday</p>", lo, E("okr26"))
     add("fl12", "decline the vendor review &amp; pricing", lo, E("ven25"))
     add("fl13", "I can&#39;t make the retro on Friday, please decline", lo, E("ret27"))
     add("fl14", "decline my 1:1 w/ Li @Regrets", lo, E("li24"))
     add("fl15", "please <at>Regrets</at> decline the infra sync", lo, E("inf24"))
-    add("fl16", "<div>decline FY27 planning</div><div>say I&#39;m out sick</div>", lo,
-        E("fy25", comment="I'm out sick"))
+    add(
+        "fl16", "<div>decline FY27 planning</div><div>say I&#39;m out sick</div>", lo, E("fy25", comment="I'm out sick")
+    )
     add("fl17", "decline the Q4 OKR review&nbsp;today", lo, E("okr24"))
     add("fl18", "<p>decline my 11&nbsp;tomorrow&nbsp;</p>", lo, E())
     # emoji between words
@@ -155,12 +160,24 @@ def cases() -> list[dict]:
     add("fl34", "decline my 11 in two days", lo, E("rah26"))
     add("fl35", "decline everything the day after tomorrow", lo, E("stu26", "rah26", "okr26", "hir26", "bud26"))
     # notes carrying time and meeting words of their own
-    add("fl36", "decline the OKR review today, say I have another meeting at 3", lo,
-        E("okr24", comment="I have another meeting at 3"))
-    add("fl37", "decline the retro, tell them I'll watch the recording tomorrow", lo,
-        E("ret27", comment="I'll watch the recording tomorrow"))
-    add("fl38", "decline my 11 and tell Rahul I'll ping him on Thursday", lo,
-        E("rah24", comment="I'll ping him on Thursday"))
+    add(
+        "fl36",
+        "decline the OKR review today, say I have another meeting at 3",
+        lo,
+        E("okr24", comment="I have another meeting at 3"),
+    )
+    add(
+        "fl37",
+        "decline the retro, tell them I'll watch the recording tomorrow",
+        lo,
+        E("ret27", comment="I'll watch the recording tomorrow"),
+    )
+    add(
+        "fl38",
+        "decline my 11 and tell Rahul I'll ping him on Thursday",
+        lo,
+        E("rah24", comment="I'll ping him on Thursday"),
+    )
     add("fl39", "decline Friday drinks - have a flight at 6pm", lo, E("drk27", comment="have a flight at 6pm"))
     # shouting and terse typing
     add("fl40", "DECLINE MY 2:30 TODAY", lo, E("okr24"))
@@ -180,8 +197,12 @@ def cases() -> list[dict]:
     add("fk02", "Kindly decline today's meeting of 2.30 PM", k, E("rev07"))
     add("fk03", "Please do the needful and decline my 11.30 meeting", k, E("cli07"))
     add("fk04", "kindly decline the KT session tomorrow as I am on leave", k, E("kt08", comment="I am on leave"))
-    add("fk05", "Pls decline HR connect today, I am having doctor appointment", k,
-        E("hr07", comment="I am having doctor appointment"))
+    add(
+        "fk05",
+        "Pls decline HR connect today, I am having doctor appointment",
+        k,
+        E("hr07", comment="I am having doctor appointment"),
+    )
     add("fk06", "decline tomorrow 8.30 pm onsite call", k, E("ons08"))
     add("fk07", "decline the onsite sync (US)", k, E("ons08"))
     add("fk08", "I will not be able to attend the code review today. Please decline.", k, E("rev07"))
@@ -190,8 +211,12 @@ def cases() -> list[dict]:
     add("fk11", "decline the code review on day after tomorrow", k, E())
     add("fk12", "decline daily scrum for all days", k, E("SCR", scope="series"))
     add("fk13", "decline the town hall on Wednesday", k, E("town09"))
-    add("fk14", "Decline the 4 PM meeting today and inform that I am in another call", k,
-        E("hr07", comment="I am in another call"))
+    add(
+        "fk14",
+        "Decline the 4 PM meeting today and inform that I am in another call",
+        k,
+        E("hr07", comment="I am in another call"),
+    )
     add("fk15", "decline all meetings of tomorrow", k, E("scr08", "kt08", "rev08", "ons08"))
     add("fk16", "accept the town hall", k, E("town09", intent="accept"))
     add("fk17", "decline Vikram's code review tomorrow", k, E("rev08"))
@@ -207,8 +232,12 @@ def cases() -> list[dict]:
     add("fm05", "decline the ops review Tuesday week", m, E())
     add("fm06", "decline half 4 today", m, E("sal03"))
     add("fm07", "can't make the xmas party planning, decline it pls", m, E("xma04"))
-    add("fm08", "decline tomorrow's WIP meeting, I'll send an update by EOD", m,
-        E("wip04", comment="I'll send an update by EOD"))
+    add(
+        "fm08",
+        "decline tomorrow's WIP meeting, I'll send an update by EOD",
+        m,
+        E("wip04", comment="I'll send an update by EOD"),
+    )
     add("fm09", "decline my 9am", m, E("wip03"))
     add("fm10", "decline Josh's ops review on tuesday", m, E("ops08"))
     add("fm11", "decline 12.30 tmrw", m, E("xma04"))
@@ -221,49 +250,85 @@ def cases() -> list[dict]:
     add("fs04", "decline the 16h", s, E("ops02"))
     add("fs05", "decline the revisão de sprint", s, E("rev03"))
     add("fs06", "decline the almoço com cliente", s, E())
-    add("fs07", "decline the happy hour on friday, I have a family dinner at 8", s,
-        E("hap04", comment="I have a family dinner at 8"))
+    add(
+        "fs07",
+        "decline the happy hour on friday, I have a family dinner at 8",
+        s,
+        E("hap04", comment="I have a family dinner at 8"),
+    )
     add("fs08", "decline the meeting with Jonas Weber", s, E("glb03"))
     add("fs09", "decline the 15h30 daily tomorrow", s, E("dly03"))
     add("fs10", "decline jonas.weber@contoso.example's meeting", s, E("glb03"))
     # second round: more of the same styles
-    add("fl51", "Hey, can&#39;t do Thursday&#39;s OKR review &#8211; clashing with a customer call. Pls decline", lo,
-        E("okr26", comment="clashing with a customer call"))
+    add(
+        "fl51",
+        "Hey, can&#39;t do Thursday&#39;s OKR review &#8211; clashing with a customer call. Pls decline",
+        lo,
+        E("okr26", comment="clashing with a customer call"),
+    )
     add("fl52", "decline the okr review on thursday 🙏 thanks!!", lo, E("okr26"))
     add("fl53", "<p>Hi <at>Regrets</at>,</p><p>please decline my 11 tomorrow</p>", lo, E())
     add("fl54", "<p>Hi <at>Regrets</at>,</p><p>please decline my 11 on Thursday</p>", lo, E("rah26"))
-    add("fl55", "Not feeling great today. Decline my 2:30 and the 1:1 with Li.", lo,
-        E("okr24", "li24", comment="Not feeling great today"))
-    add("fl56", "decline the retro on fri, say I&#39;ll add my notes to the board before 2", lo,
-        E("ret27", comment="I'll add my notes to the board before 2"))
+    add(
+        "fl55",
+        "Not feeling great today. Decline my 2:30 and the 1:1 with Li.",
+        lo,
+        E("okr24", "li24", comment="Not feeling great today"),
+    )
+    add(
+        "fl56",
+        "decline the retro on fri, say I&#39;ll add my notes to the board before 2",
+        lo,
+        E("ret27", comment="I'll add my notes to the board before 2"),
+    )
     add("fl57", "please decline 4.45pm meeting today", lo, E())
     add("fl58", "please decline the 3.45pm meeting today", lo, E("li24"))
     add("fl59", "decline the stand-up on Monday 30th", lo, E("stu30"))
     add("fl60", "decline the stand up on Mon", lo, E("stu30"))
     add("fl61", "DECLINE FRIDAY DRINKS!!!", lo, E("drk27"))
-    add("fl62", "Could you please decline the Budget check-in on Thursday? I&#39;ll be in the hiring panel.", lo,
-        E("bud26", comment="I'll be in the hiring panel"))
+    add(
+        "fl62",
+        "Could you please decline the Budget check-in on Thursday? I&#39;ll be in the hiring panel.",
+        lo,
+        E("bud26", comment="I'll be in the hiring panel"),
+    )
     add("fl63", "decline the meeting at 17h today", lo, E("inf24"))
     add("fl64", "decline the catch up with rahul on thursday", lo, E("rah26"))
     add("fl65", "decline the catchup with Rahul Mehta", lo, E("rah24"))
     add("fl66", "i cant make the vendor review tmrw", lo, E("ven25"))
-    add("fl67", "pls decline all my mtgs on fri, I&#39;m at the offsite", lo,
-        E("stu27", "ret27", "drk27", comment="I'm at the offsite"))
+    add(
+        "fl67",
+        "pls decline all my mtgs on fri, I&#39;m at the offsite",
+        lo,
+        E("stu27", "ret27", "drk27", comment="I'm at the offsite"),
+    )
     add("fl68", "decline the Q4 OKR review on Thu 26 Nov", lo, E("okr26"))
     add("fl69", "decline my 10am on 25/11", lo, E("fy25"))
-    add("fl70", "decline the planning on Wednesday, tell Fiona I&#39;ll catch up with her at 4", lo,
-        E("fy25", comment="I'll catch up with her at 4"))
+    add(
+        "fl70",
+        "decline the planning on Wednesday, tell Fiona I&#39;ll catch up with her at 4",
+        lo,
+        E("fy25", comment="I'll catch up with her at 4"),
+    )
     add("fk21", "Kindly decline the scrum call of tomorrow morning", k, E("scr08"))
     add("fk22", "Please decline today&#39;s 4 o&#39;clock HR connect", k, E("hr07"))
-    add("fk23", "decline the KT session, I have already attended the same", k,
-        E("kt08", comment="I have already attended the same"))
+    add(
+        "fk23",
+        "decline the KT session, I have already attended the same",
+        k,
+        E("kt08", comment="I have already attended the same"),
+    )
     add("fk24", "please decline tomorrow meeting with John Miller", k, E("ons08"))
     add("fk25", "request you to decline the code review at 2:30 pm today", k, E("rev07"))
     add("fk26", "decline 20.30 tomorrow", k, E("ons08"))
     add("fk27", "Pls decline d code review tmrw", k, E("rev08"))
     add("fk28", "decline the code review for today and tomorrow", k, E("rev07", "rev08"))
-    add("fm13", "decline the wip meeting tmrw, I&#39;m WFH and the wifi is dodgy", m,
-        E("wip04", comment="I'm WFH and the wifi is dodgy"))
+    add(
+        "fm13",
+        "decline the wip meeting tmrw, I&#39;m WFH and the wifi is dodgy",
+        m,
+        E("wip04", comment="I'm WFH and the wifi is dodgy"),
+    )
     add("fm14", "no worries, decline the sales pipeline arvo meeting", m, E("sal03"))
     add("fm15", "decline the ops review next tuesday", m, E("ops08"))
     add("fm16", "Decline my 4.30pm", m, E("sal03"))
@@ -275,7 +340,12 @@ def cases() -> list[dict]:
     add("fs15", "DECLINE THE DAILY OF TOMORROW PLEASE", s, E("dly03"))
     # third round
     add("fl71", "decline my 11<br>tell Rahul I&#39;m stuck on a call", lo, E("rah24", comment="I'm stuck on a call"))
-    add("fl72", "decline the retro, reason: &quot;team offsite clash&quot;", lo, E("ret27", comment="team offsite clash"))
+    add(
+        "fl72",
+        "decline the retro, reason: &quot;team offsite clash&quot;",
+        lo,
+        E("ret27", comment="team offsite clash"),
+    )
     add("fl73", "decline my 11 ✈️", lo, E("rah24"))
     add("fl74", "Decline the stand-up every day this week", lo, E("stu24", "stu25", "stu26", "stu27"))
     add("fl75", "so sorry - decline the hiring panel on thursday", lo, E("hir26"))
@@ -289,18 +359,30 @@ def cases() -> list[dict]:
     add("fl83", "decline tomorrow&#39;s 10:00", lo, E("fy25"))
     add("fl84", "decline my 5 o&#39;clock today", lo, E("inf24"))
     add("fl85", "accept half 9 standup on friday", lo, E("stu27", intent="accept"))
-    add("fk29", "Hi, I am on leave tomorrow. Please decline all my meetings.", k,
-        E("scr08", "kt08", "rev08", "ons08", comment="I am on leave tomorrow"))
-    add("fk30", "I am on leave tomorrow. Please decline all my meetings of tomorrow.", k,
-        E("scr08", "kt08", "rev08", "ons08", comment="I am on leave tomorrow"))
+    add(
+        "fk29",
+        "Hi, I am on leave tomorrow. Please decline all my meetings.",
+        k,
+        E("scr08", "kt08", "rev08", "ons08", comment="I am on leave tomorrow"),
+    )
+    add(
+        "fk30",
+        "I am on leave tomorrow. Please decline all my meetings of tomorrow.",
+        k,
+        E("scr08", "kt08", "rev08", "ons08", comment="I am on leave tomorrow"),
+    )
     add("fk31", "decline today&#39;s HR connect meeting @ 4 pm", k, E("hr07"))
     add("fk32", "decline the 8:30 PM call with onsite team tomorrow", k, E("ons08"))
     add("fk33", "decline the 2.30 code review on 8-Dec", k, E("rev08"))
     add("fm18", "decline the ops review on monday arvo", m, E())
     add("fm19", "decline the ops review monday morning", m, E("ops07"))
     add("fm20", "reckon I&#39;ll skip the xmas party planning tomorrow", m, E("xma04"))
-    add("fs16", "decline the daily of today because I have a doctor at 15h", s,
-        E("dly02", comment="I have a doctor at 15h"))
+    add(
+        "fs16",
+        "decline the daily of today because I have a doctor at 15h",
+        s,
+        E("dly02", comment="I have a doctor at 15h"),
+    )
     add("fs17", "decline the ops sync (16:00)", s, E("ops02"))
     # fourth round: lengths that are not clock times, titles after a dash, chat spellings
     add("fl86", "decline the 2h OKR review on thursday", lo, E("okr26"))

@@ -23,13 +23,36 @@ USER = {"name": "Dana Reyes", "email": "dana.reyes@contoso.example"}
 FMT = "%Y-%m-%dT%H:%M:%S.0000000"
 
 
-def ev(eid: str, subject: str, when: str, minutes: int = 30, zone: str = "iana", *, org: str = "Adele Vance",
-       mine: bool = False, cancelled: bool = False, response: str = "none", allday: bool = False,
-       master: str | None = None, people: tuple[str, ...] = ()) -> dict:
+def ev(
+    eid: str,
+    subject: str,
+    when: str,
+    minutes: int = 30,
+    zone: str = "iana",
+    *,
+    org: str = "Adele Vance",
+    mine: bool = False,
+    cancelled: bool = False,
+    response: str = "none",
+    allday: bool = False,
+    master: str | None = None,
+    people: tuple[str, ...] = (),
+) -> dict:
     """One event at a local time in the user's zone, stored as Graph would in `zone`."""
-    return {"eid": eid, "subject": subject, "when": when, "minutes": minutes, "zone": zone, "org": org,
-            "mine": mine, "cancelled": cancelled, "response": response, "allday": allday, "master": master,
-            "people": people}
+    return {
+        "eid": eid,
+        "subject": subject,
+        "when": when,
+        "minutes": minutes,
+        "zone": zone,
+        "org": org,
+        "mine": mine,
+        "cancelled": cancelled,
+        "response": response,
+        "allday": allday,
+        "master": master,
+        "people": people,
+    }
 
 
 def _address(name: str) -> str:
@@ -61,29 +84,55 @@ def graph(spec: dict, tz: str) -> dict:
         "isOrganizer": spec["mine"],
         "responseRequested": True,
         "allowNewTimeProposals": True,
-        "responseStatus": {"response": "organizer" if spec["mine"] else spec["response"],
-                           "time": "0001-01-01T00:00:00Z"},
+        "responseStatus": {
+            "response": "organizer" if spec["mine"] else spec["response"],
+            "time": "0001-01-01T00:00:00Z",
+        },
         "start": start,
         "end": stop,
         "organizer": {"emailAddress": {"name": organizer, "address": _address(organizer)}},
-        "attendees": [{"type": "required", "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
-                       "emailAddress": {"name": p, "address": _address(p)}} for p in attendees],
+        "attendees": [
+            {
+                "type": "required",
+                "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
+                "emailAddress": {"name": p, "address": _address(p)},
+            }
+            for p in attendees
+        ],
         "showAs": "free" if spec["allday"] else "busy",
         "seriesMasterId": ("AAMk" + spec["master"]) if spec["master"] else None,
     }
 
 
-def E(*ids: str, intent: str = "decline", status: str | None = None, comment: str | None = None,
-      notify: bool = True, scope: str = "occurrence") -> dict:
+def E(
+    *ids: str,
+    intent: str = "decline",
+    status: str | None = None,
+    comment: str | None = None,
+    notify: bool = True,
+    scope: str = "occurrence",
+) -> dict:
     if status is None:
         status = "matched" if ids else "none"
-    return {"intent": intent, "status": status, "event_ids": ["AAMk" + i for i in ids], "comment": comment,
-            "send_response": notify, "scope": scope}
+    return {
+        "intent": intent,
+        "status": status,
+        "event_ids": ["AAMk" + i for i in ids],
+        "comment": comment,
+        "send_response": notify,
+        "scope": scope,
+    }
 
 
 def OTHER() -> dict:
-    return {"intent": "other", "status": "none", "event_ids": [], "comment": None, "send_response": True,
-            "scope": "occurrence"}
+    return {
+        "intent": "other",
+        "status": "none",
+        "event_ids": [],
+        "comment": None,
+        "send_response": True,
+        "scope": "occurrence",
+    }
 
 
 # ---------------------------------------------------------------- calendars
@@ -230,8 +279,15 @@ def la() -> list[dict]:
 
 def case(cid: str, utterance: str, tz: str, now: str, calendar: list[dict], expect: dict) -> dict:
     local = datetime.fromisoformat(now).replace(tzinfo=ZoneInfo(tz))
-    return {"id": cid, "utterance": utterance, "now": local.isoformat(), "timezone": tz, "user": USER,
-            "calendar": [graph(s, tz) for s in calendar], "expect": expect}
+    return {
+        "id": cid,
+        "utterance": utterance,
+        "now": local.isoformat(),
+        "timezone": tz,
+        "user": USER,
+        "calendar": [graph(s, tz) for s in calendar],
+        "expect": expect,
+    }
 
 
 def cases() -> list[dict]:
@@ -246,8 +302,12 @@ def cases() -> list[dict]:
     add("ny02", "decline my 1 on 1 w/ Sam", n, E("sam04"))
     add("ny03", "nope, can't make the 4:30 today", n, E("bud04"))
     add("ny04", "skip the retro", n, E("ret05"))
-    add("ny05", "I can't make it to the all hands on thurs, let them know I'm travelling", n,
-        E("all05", comment="I'm travelling"))
+    add(
+        "ny05",
+        "I can't make it to the all hands on thurs, let them know I'm travelling",
+        n,
+        E("all05", comment="I'm travelling"),
+    )
     add("ny06", "decline all meetings friday afternoon", n, E("off06", "demo06"))
     add("ny07", "decline the next standup", n, E("std05"))
     add("ny08", "decline this afternoon's design sync, no need to tell anyone", n, E("des04", notify=False))
@@ -264,22 +324,38 @@ def cases() -> list[dict]:
     add("ny19", "decline the standup on monday", n, E("std09"))
     add("ny20", "decline my 9:30 on Monday", n, E("std09"))
     add("ny21", "decline all future standups", n, E("STD", scope="series"))
-    add("ny22", "decline the whole standup series, I've moved teams", n,
-        E("STD", scope="series", comment="I've moved teams"))
+    add(
+        "ny22",
+        "decline the whole standup series, I've moved teams",
+        n,
+        E("STD", scope="series", comment="I've moved teams"),
+    )
     add("ny23", "decline Sam's meeting", n, E("sam04"))
     add("ny24", "decline my meeting with Priya", n, E("bud04"))
     add("ny25", "decline my last meeting today", n, E("apac04"))
     add("ny26", "decline the first meeting tomorrow", n, E("std05"))
     add("ny27", "decline my 2 and 4:30", n, E("sam04", "bud04"))
     add("ny28", "decline the standup and the retro", n, E("std05", "ret05"))
-    add("ny29", "Please decline tomorrow's 9:30 with the note: dentist appointment", n,
-        E("std05", comment="dentist appointment"))
+    add(
+        "ny29",
+        "Please decline tomorrow's 9:30 with the note: dentist appointment",
+        n,
+        E("std05", comment="dentist appointment"),
+    )
     add("ny30", "decline the all hands - I'm at a customer site", n, E("all05", comment="I'm at a customer site"))
     add("ny31", "decline the vendor call because I'm double booked", n, E("ven05", comment="I'm double booked"))
-    add("ny32", "decline the all-hands saying 'sorry, I'll watch the recording'", n,
-        E("all05", comment="sorry, I'll watch the recording"))
-    add("ny33", "decline the retro. reason: conflict with a customer call", n,
-        E("ret05", comment="conflict with a customer call"))
+    add(
+        "ny32",
+        "decline the all-hands saying 'sorry, I'll watch the recording'",
+        n,
+        E("all05", comment="sorry, I'll watch the recording"),
+    )
+    add(
+        "ny33",
+        "decline the retro. reason: conflict with a customer call",
+        n,
+        E("ret05", comment="conflict with a customer call"),
+    )
     add("ny34", "decline lunch with Jake silently", n, E("jake06", notify=False))
     add("ny35", "decline the offsite planning without notifying the organizer", n, E("off06", notify=False))
     add("ny36", "quietly decline the vendor call", n, E("ven05", notify=False))
@@ -300,16 +376,24 @@ def cases() -> list[dict]:
     add("ny51", "I'll pass on Friday's demo dry run", n, E("demo06"))
     add("ny52", "decline Alex's meetings on friday", n, E("off06", "demo06"))
     add("ny53", "decline the 1:30", n, E())
-    add("ny54", "Decline the demo day dry run on the 6th, I'm presenting elsewhere", n,
-        E("demo06", comment="I'm presenting elsewhere"))
+    add(
+        "ny54",
+        "Decline the demo day dry run on the 6th, I'm presenting elsewhere",
+        n,
+        E("demo06", comment="I'm presenting elsewhere"),
+    )
     add("ny55", "decline the security training on 6 March", n, E("sec06"))
     add("ny56", "decline the sync with Mina on Thursday", n, E("des05"))
     add("ny57", "accept the 3pm interview tomorrow", n, E("int05", intent="accept"))
     add("ny58", "decline everything on monday", n, E("std09"))
     add("ny59", "what's on my calendar tomorrow?", n, OTHER())
     add("ny60", "thanks!", n, OTHER())
-    add("ny61", "tentatively accept the offsite planning, might be late", n,
-        E("off06", intent="tentative", comment="might be late"))
+    add(
+        "ny61",
+        "tentatively accept the offsite planning, might be late",
+        n,
+        E("off06", intent="tentative", comment="might be late"),
+    )
     add("ny62", "decline the board meeting", n, E())
     add("ny63", "decline my 8am", n, E())
     add("ny64", "plz decline the security trainin on fri", n, E("sec06"))
@@ -320,13 +404,16 @@ def cases() -> list[dict]:
     add("be03", "decline monday's 3pm", b, E("lena26"))
     add("be04", "decline my 1:1 with Lena, I'm off that day", b, E("lena26", comment="I'm off that day"))
     add("be05", "decline the 17:00", b, E("go22"))
-    add("be06", "decline the release go/no-go and tell Sarah I'll send my notes", b,
-        E("go22", comment="I'll send my notes"))
+    add(
+        "be06",
+        "decline the release go/no-go and tell Sarah I'll send my notes",
+        b,
+        E("go22", comment="I'll send my notes"),
+    )
     add("be07", "decline everything tomorrow", b, E("cust23", "lunch23", "arch23"))
     add("be08", "decline the 12:30 on 23/10", b, E("lunch23"))
     add("be09", "decline Jonas's meeting tomorrow", b, E("arch23"))
-    add("be10", "Decline the architecture board and say I'm on holiday", b,
-        E("arch23", comment="I'm on holiday"))
+    add("be10", "Decline the architecture board and say I'm on holiday", b, E("arch23", comment="I'm on holiday"))
     add("be11", "decline the jour fixe from now on", b, E("JF", scope="series"))
     add("be12", "decline my 11:30pm on monday", b, E("late26"))
     add("be13", "decline the customer call tomorrow morning", b, E("cust23"))
@@ -346,8 +433,7 @@ def cases() -> list[dict]:
     add("ch07", "decline today's standup", c, E("std30"))
     add("ch08", "decline the 10am on nov 3rd", c, E("qbr03"))
     add("ch09", "decline the ops review on 11/2 -- out at the doctor", c, E("ops02", comment="out at the doctor"))
-    add("ch10", "decline Bill's QBR, say sorry I'm out that week", c,
-        E("qbr03", comment="sorry I'm out that week"))
+    add("ch10", "decline Bill's QBR, say sorry I'm out that week", c, E("qbr03", comment="sorry I'm out that week"))
     add("ch11", "decline my 1pm on monday", c, E("ops02"))
     add("ch12", "decline the standup", c, E("std30"))
     add("ch13", "decline the standup on Tuesday", c, E("std03"))
@@ -364,13 +450,16 @@ def cases() -> list[dict]:
     add("lo07", "decline my call with Fernando", lo, E("fer27"))
     add("lo08", "decline the quarter past 10 on Monday", lo, E("bud30"))
     add("lo09", "decline the product review at 3", lo, E("prod27"))
-    add("lo10", "decline the interview this afternoon, tell them I'm unwell", lo,
-        E("pm27", comment="I'm unwell"))
+    add("lo10", "decline the interview this afternoon, tell them I'm unwell", lo, E("pm27", comment="I'm unwell"))
     add("lo11", "decline monday's 9:30", lo, E("std30"))
     add("lo12", "decline everything this afternoon", lo, E("pm27", "prod27", "fer27"))
     add("lo13", "decline my 15:30", lo, E("fer27"))
-    add("lo14", "decline the budget walkthrough on Monday please, I'll read the deck", lo,
-        E("bud30", comment="I'll read the deck"))
+    add(
+        "lo14",
+        "decline the budget walkthrough on Monday please, I'll read the deck",
+        lo,
+        E("bud30", comment="I'll read the deck"),
+    )
     add("lo15", "decline my meetings monday morning", lo, E("std30", "bud30"))
 
     s = (SYD, SYD_NOW, syd())
@@ -378,12 +467,15 @@ def cases() -> list[dict]:
     add("sy02", "decline the workshop on the 3rd", s, E("wk03"))
     add("sy03", "decline the 3/12 workshop", s, E("wk03"))
     add("sy04", "decline my 7:30 tomorrow", s, E("us02"))
-    add("sy05", "decline the christmas party on the 18th, I'm flying out that day", s,
-        E("xmas18", comment="I'm flying out that day"))
+    add(
+        "sy05",
+        "decline the christmas party on the 18th, I'm flying out that day",
+        s,
+        E("xmas18", comment="I'm flying out that day"),
+    )
     add("sy06", "decline the 9:45", s, E("brd01"))
     add("sy07", "decline the US sync", s, E("us02"))
-    add("sy08", "decline today's standup and tell Mia I'm at the dentist", s,
-        E("std01", comment="I'm at the dentist"))
+    add("sy08", "decline today's standup and tell Mia I'm at the dentist", s, E("std01", comment="I'm at the dentist"))
     add("sy09", "decline the standups for the rest of the week", s, E("std01", "std02", "std03"))
     add("sy10", "decline my 9am on Thursday", s, E("std03"))
     add("sy11", "decline board prep", s, E("brd01"))
@@ -427,8 +519,12 @@ def cases() -> list[dict]:
     add("la14", "count me out of happy hour", a, E("hh13"))
     add("la15", "Decline the 10:30 tmrw, pls say im stuck at the airport", a, E(comment="im stuck at the airport"))
     add("la16", "decline the 1:1 today w/ note 'sorry, sick kid'", a, E("jor10", comment="sorry, sick kid"))
-    add("la17", "decline the next 1:1 with Jordan and let him know I'll reschedule", a,
-        E("jor10", comment="I'll reschedule"))
+    add(
+        "la17",
+        "decline the next 1:1 with Jordan and let him know I'll reschedule",
+        a,
+        E("jor10", comment="I'll reschedule"),
+    )
     add("la18", "decline all my meetings for the rest of the day", a, E("exec10", "jor10", "int10", "deb10"))
     add("la19", "decline everything after 3 today", a, E("int10", "deb10"))
     add("la20", "decline my meetings between 1 and 4 today", a, E("jor10", "int10"))
@@ -470,14 +566,27 @@ def cases() -> list[dict]:
     add("ny88", "decline all standups this week", n, E("std05", "std06"))
     add("ny89", "decline my next 2 meetings", n, E("des04", "sam04"))
     add("ny90", "decline the all hands (I'll watch the recording)", n, E("all05", comment="I'll watch the recording"))
-    add("ny91", "Decline the All Hands \u2014 will catch the recording", n, E("all05", comment="will catch the recording"))
+    add(
+        "ny91",
+        "Decline the All Hands \u2014 will catch the recording",
+        n,
+        E("all05", comment="will catch the recording"),
+    )
     add("ny92", "decline the vendor call; I'm swamped", n, E("ven05", comment="I'm swamped"))
     add("ny93", "decline the vendor call as I'm out of office", n, E("ven05", comment="I'm out of office"))
     add("ny94", "decline the vendor call since I'm travelling", n, E("ven05", comment="I'm travelling"))
-    add("ny95", "decline the vendor call. Sorry Tom, something came up!", n,
-        E("ven05", comment="Sorry Tom, something came up!"))
-    add("ny96", "decline the design sync thursday and add a note that I'll review async", n,
-        E("des05", comment="I'll review async"))
+    add(
+        "ny95",
+        "decline the vendor call. Sorry Tom, something came up!",
+        n,
+        E("ven05", comment="Sorry Tom, something came up!"),
+    )
+    add(
+        "ny96",
+        "decline the design sync thursday and add a note that I'll review async",
+        n,
+        E("des05", comment="I'll review async"),
+    )
     add("ny97", "no response needed, just decline the 4:30", n, E("bud04", notify=False))
     add("ny98", "decline the 4:30 w/o notifying", n, E("bud04", notify=False))
     add("ny99", "decline the 4:30 \u2014 don't email them", n, E("bud04", notify=False))
@@ -532,13 +641,21 @@ def cases() -> list[dict]:
     add("nyc1", "decline tmrw's all-hands pls, I'll be on a plane", n, E("all05", comment="I'll be on a plane"))
     add("nyc2", "hey regrets, decline my 4:30 today thx", n, E("bud04"))
     add("nyc3", "Decline the Q2 budget review. Reason: out sick", n, E("bud04", comment="out sick"))
-    add("nyc4", "decline the vendor call & tell Tom sorry, I'm double-booked", n,
-        E("ven05", comment="sorry, I'm double-booked"))
+    add(
+        "nyc4",
+        "decline the vendor call & tell Tom sorry, I'm double-booked",
+        n,
+        E("ven05", comment="sorry, I'm double-booked"),
+    )
     add("nyc5", "decline the next occurrence of the standup", n, E("std05"))
     add("nyc6", "decline just this one standup tomorrow", n, E("std05"))
     add("nyc7", "decline only tomorrow's standup, not the series", n, E("std05"))
-    add("nyc8", "accept the all hands but tell them I'll be 10 min late", n,
-        E("all05", intent="accept", comment="I'll be 10 min late"))
+    add(
+        "nyc8",
+        "accept the all hands but tell them I'll be 10 min late",
+        n,
+        E("all05", intent="accept", comment="I'll be 10 min late"),
+    )
     add("nyc9", "decline the 11 tomorrow", n, E("ven05"))
     add("nyd0", "decline the 11:00 on thursday", n, E("ven05"))
     add("nyd1", "decline sam's 1:1", n, E("sam04"))

@@ -23,8 +23,10 @@ def _wrong(cases: list[dict]) -> list[str]:
         got = decide(case)
         bad = {f: (got[f], case["expect"][f]) for f in FIELDS if not same(f, got[f], case["expect"][f])}
         if bad:
-            out.append(f"{case['id']} {case['utterance']!r}: " + "; ".join(
-                f"{f} got {g!r} want {w!r}" for f, (g, w) in bad.items()))
+            out.append(
+                f"{case['id']} {case['utterance']!r}: "
+                + "; ".join(f"{f} got {g!r} want {w!r}" for f, (g, w) in bad.items())
+            )
     return out
 
 

@@ -12,8 +12,9 @@ CASES = Path(__file__).with_name("cases.jsonl")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dialogs.eval", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=30)
+    return subprocess.run(
+        [sys.executable, "-m", "dialogs.eval", *args], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
 
 
 def test_it_prints_one_json_answer_per_case_with_the_six_fields_and_the_id(tmp_path):

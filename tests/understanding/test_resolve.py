@@ -72,8 +72,10 @@ def test_everything_on_a_day_leaves_out_all_day_cancelled_own_and_started_meetin
 
 
 def test_attendee_names_find_the_meeting():
-    events = [event("a", "Lunch", at(25, 12), attendees=(Person("Priya Natarajan", "priya@x.example"),)),
-              event("b", "Lunch", at(26, 12), attendees=(Person("Lee Gu", "lee@x.example"),))]
+    events = [
+        event("a", "Lunch", at(25, 12), attendees=(Person("Priya Natarajan", "priya@x.example"),)),
+        event("b", "Lunch", at(26, 12), attendees=(Person("Lee Gu", "lee@x.example"),)),
+    ]
     assert resolve(parse("decline lunch with Lee", NOW), events, NOW).event_ids == ("b",)
 
 
