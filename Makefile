@@ -30,7 +30,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	@if [ ! -f ../shared/eval/examples.jsonl ]; then \
 		echo "make eval needs ../shared/eval/examples.jsonl (the shared eval cases), which is not here."; exit 2; fi
-	$(BIN)/python -m dialogs.eval ../shared/eval/examples.jsonl --score
+	$(BIN)/python -m understanding.eval ../shared/eval/examples.jsonl --score
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

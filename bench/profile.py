@@ -39,7 +39,7 @@ AREAS = (
     ("httpx/httpcore (Graph client)", "httpcore/"),
     ("ssl", "ssl.py"),
     ("json", "json/"),
-    ("time expressions (understanding)", "dialogs/understanding/"),
+    ("time expressions (understanding)", "understanding/"),
     ("cards", "dialogs/cards/"),
     ("botbuilder dialogs", "botbuilder/dialogs/"),
     ("botbuilder core", "botbuilder/core/"),

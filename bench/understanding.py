@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from dialogs.understanding import fetch_window, fuzzy, parse, resolve
 from graph.models import Event
+from understanding import fetch_window, fuzzy, parse, resolve
 
 UTTERANCES = [
     "decline my 3pm",

@@ -15,8 +15,8 @@ from dialogs import cards, texts
 from dialogs.replies import card_activity
 from dialogs.services import Services
 from dialogs.sso_prompt import sign_out_of_connection
-from dialogs.understanding import parse
 from dialogs.users import user_of
+from understanding import parse
 
 
 async def send_help(context: TurnContext) -> None:

@@ -35,11 +35,11 @@ from dialogs.replies import card_activity, typing
 from dialogs.services import Services
 from dialogs.snapshots import snapshot
 from dialogs.sso_prompt import SsoPrompt
-from dialogs.understanding import fetch_window, parse, resolve
 from dialogs.users import TeamsUser, day_first, user_of
 from graph import errors
 from graph import tokens as identity
 from graph.timezones import zone
+from understanding import fetch_window, parse, resolve
 
 log = logging.getLogger(__name__)
 

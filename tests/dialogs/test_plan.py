@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dialogs.plan import Plan, day_title, make_plan
-from dialogs.understanding import parse, resolve
 from graph.models import Event
+from understanding import parse, resolve
 
 ZONE = ZoneInfo("America/Los_Angeles")
 NOW = datetime(2026, 1, 13, 10, 0, tzinfo=ZONE)  # a Tuesday

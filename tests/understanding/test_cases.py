@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.eval import FIELDS, decide, same
+from understanding.eval import FIELDS, decide, same
 
 HERE = Path(__file__).parent
 EXAMPLES = Path("/work/shared/eval/examples.jsonl")

@@ -13,7 +13,7 @@ CASES = Path(__file__).with_name("cases.jsonl")
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "dialogs.eval", *args], cwd=ROOT, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "understanding.eval", *args], cwd=ROOT, capture_output=True, text=True, timeout=30
     )
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dialogs.understanding import parse
+from understanding import parse
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles"))  # a Tuesday
 TUE, WED, THU, FRI, MON = (

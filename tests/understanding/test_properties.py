@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dialogs.understanding import fetch_window, parse, resolve
 from graph.models import Event
+from understanding import fetch_window, parse, resolve
 
 ZONES = [
     "UTC",

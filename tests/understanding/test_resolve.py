@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dialogs.understanding import fetch_window, parse, resolve
 from graph.models import Event, Person
+from understanding import fetch_window, parse, resolve
 
 LA = ZoneInfo("America/Los_Angeles")
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=LA)  # Tuesday

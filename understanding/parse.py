@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from dialogs.understanding import timewords
-from dialogs.understanding.fuzzy import FILLER, normalize, words
+from understanding import timewords
+from understanding.fuzzy import FILLER, normalize, words
 
 ACTIONS = ("decline", "accept", "tentative", "cancel")
 INTENTS = ACTIONS + ("agenda", "help", "signout", "abort", "other")

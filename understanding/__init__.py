@@ -4,8 +4,8 @@ The bot calls `parse(text, now)`, reads Graph's calendarView for `fetch_window(r
 now)`, and calls `resolve(request, events, now)`. All three are pure and fast.
 """
 
-from dialogs.understanding.parse import MeetingRef, Request, parse
-from dialogs.understanding.resolve import Resolution, fetch_window, resolve
-from dialogs.understanding.zones import day_first_for
+from understanding.parse import MeetingRef, Request, parse
+from understanding.resolve import Resolution, fetch_window, resolve
+from understanding.zones import day_first_for
 
 __all__ = ["MeetingRef", "Request", "Resolution", "day_first_for", "fetch_window", "parse", "resolve"]

@@ -32,9 +32,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from dialogs.understanding.fuzzy import similar, words
-from dialogs.understanding.parse import ACTIONS, MeetingRef, Request
 from graph.models import Event, Person
+from understanding.fuzzy import similar, words
+from understanding.parse import ACTIONS, MeetingRef, Request
 
 RESPOND = ("decline", "accept", "tentative")
 _ALREADY = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dialogs.understanding.fuzzy import closest
+from understanding.fuzzy import closest
 
 DayRange = tuple[date, date]  # inclusive
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
