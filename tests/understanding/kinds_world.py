@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -317,9 +318,36 @@ def check_case(case: Case, cid: str) -> list[str]:
         named = datetime(d.year, d.month, d.day, h, m, tzinfo=ZoneInfo(zname))
         if named != w.span(first)[0]:
             bad.append(f"{first.key} starts {w.span(first)[0]}, but {hhmm} {zname} is {named.astimezone(w.zone())}")
+    first_time = named_time(case.utterance)
+    if first_time and evs and status != "none" and not case.zone and case.kind not in {"anchors", "zones"}:
+        start = w.span(evs[0])[0]
+        if (start.hour, start.minute) != first_time:
+            bad.append(f"the first time named ({first_time}) is not when {evs[0].key} starts ({start:%H:%M})")
     if case.comment is not None and not case.comment.strip():
         bad.append("empty comment: use None")
     return [f"{cid}: {b}" for b in bad]
+
+
+TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|p|a|h|uhr)?(?![\w/.])", re.I)
+PROPOSAL = re.compile(r"suggest|propose|how about|can we do|could we do", re.I)
+
+
+def named_time(text: str) -> tuple[int, int] | None:
+    """The first clock time in a request when it is unmistakable (am/pm, h, Uhr, or hh:mm from 13:00)."""
+    cut = PROPOSAL.search(text)
+    for m in TIME.finditer(text[: cut.start()] if cut else text):
+        h, mm, suffix = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(in|next|the|on)\s*$", before) and not suffix and not m.group(2):
+            continue  # "in 2 hours", "on the 4th", bare numbers
+        if suffix.startswith("p") and h < 12:
+            return h + 12, mm
+        if suffix.startswith("a") or suffix in {"h", "uhr"}:
+            return h % 12 if suffix.startswith("a") else h, mm
+        if m.group(2) and h >= 13:
+            return h, mm
+        return None
+    return None
 
 
 def check_world(w: World) -> list[str]:
