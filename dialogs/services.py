@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from clock import REAL
 
 
 @dataclass
@@ -23,4 +21,5 @@ class Services:
     # Sandbox mode only: fetches the Playground user's SSO token from the Entra stand-in.
     sandbox_sso: Callable[[Any], Awaitable[str]] | None = None
     confirm_before_acting: bool = True
-    clock: Callable[[], datetime] = field(default=utc_now)
+    # The one clock (clock.py): aware UTC "now"; the composition root injects it, tests pin it.
+    clock: Callable[[], datetime] = field(default=REAL)
