@@ -795,10 +795,10 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         if intent == "agenda":
             body = _RE_AGENDA.sub(" ", body)
         excluded: list[_Piece] = []
-        cut = _RE_EXCEPT.search(body)
-        if cut:
-            excluded = _pieces(body[cut.end() :], now.date(), day_first)
-            body = body[: cut.start()]
+        but = _RE_EXCEPT.search(body)
+        if but:
+            excluded = _pieces(body[but.end() :], now.date(), day_first)
+            body = body[: but.start()]
         pieces = _pieces(body, now.date(), day_first)
         shared_days = {tuple(p.days) for p in pieces if p.days}
         for p in excluded:
