@@ -7,6 +7,8 @@ Ctrl-C, finishing in-flight turns for at most a few seconds.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import ssl
 import sys
@@ -15,16 +17,18 @@ import urllib.request
 
 import httpx
 from aiohttp import web
-from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.core import ConversationState, Storage, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.authentication import RegretsAuthentication
 from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
+from bot.memory_storage import InMemoryStorage
 from bot.regrets_bot import RegretsBot
 from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
+from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
 from clock import REAL, Clock
 from dialogs import texts
@@ -71,7 +75,7 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         )
     meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
 
-    storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
+    storage = storage or open_storage(settings)
     client_id, client_secret = settings.obo_client
     tokens = UserTokens(
         client_id,
@@ -133,10 +137,41 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         await authentication.connector_factory.close()
         await graph_http.aclose()
         await meta_http.aclose()
+        await close_storage(storage)
 
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
     return app
+
+
+def open_storage(settings: Settings) -> Storage:
+    """The store the settings name: Azure Blob, a directory, or memory; never one for another."""
+    if settings.azure_storage_connection_string:
+        from bot.blob_storage import BlobStorage  # imported only when used: the Azure SDK is not small
+
+        return BlobStorage.from_connection_string(settings.azure_storage_connection_string, settings.storage_container)
+    if settings.storage_dir:
+        return FileStorage(settings.storage_dir)
+    return InMemoryStorage()
+
+
+async def check_storage(settings: Settings) -> None:
+    """Prove the configured store works before listening; StorageUnavailable says which setting is wrong."""
+    storage = open_storage(settings)
+    try:
+        check = getattr(storage, "check", None)
+        if check is not None:
+            await check()
+    finally:
+        await close_storage(storage)
+
+
+async def close_storage(storage: Storage) -> None:
+    close = getattr(storage, "close", None)
+    if close is not None:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -153,6 +188,11 @@ def main() -> int:
         settings = Settings.load()
     except ConfigError as exc:
         print(f"regrets: configuration error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(check_storage(settings))
+    except StorageUnavailable as exc:
+        print(f"regrets: storage error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # These libraries log full URLs (event ids) at INFO; Regrets logs its own templated lines.
