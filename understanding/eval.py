@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 from graph.models import Event
 from graph.timezones import zone
 from understanding import day_first_for, fetch_window, parse, resolve
+from understanding.decide import decide as decided
 
 FIELDS = ("intent", "status", "event_ids", "comment", "send_response", "scope")
-_BLOCKING = ("past", "cancelled")
 
 
 def _zone(name: str) -> Any:
@@ -36,31 +36,20 @@ def decide(case: dict[str, Any]) -> dict[str, Any]:
     now = datetime.fromisoformat(str(case["now"]))
     now = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
     events = [Event.from_graph(obj, tz) for obj in case.get("calendar") or []]
-    request = parse(str(case.get("utterance") or ""), now, day_first=day_first_for(case.get("timezone")))
+    locale = case.get("locale") if isinstance(case.get("locale"), str) else None
+    request = parse(str(case.get("utterance") or ""), now, day_first=day_first_for(case.get("timezone"), locale))
     # Like calendarView, the bot only sees events overlapping the window it asks Graph for.
     start, end = fetch_window(request, now)
     events = [e for e in events if _overlaps(e, start, end, tz)]
-    resolution = resolve(request, events, now)
-    intent = resolution.intent if resolution.intent in ("decline", "accept", "tentative", "cancel") else "other"
-    status = resolution.status
-    ids = list(resolution.event_ids)
-    # A meeting that is over or cancelled is explained, not acted on: nothing to post to.
-    if (
-        status == "matched"
-        and resolution.events
-        and all(any(p in _BLOCKING for p in resolution.problems.get(e.id, ())) for e in resolution.events)
-    ):
-        status, ids = "none", []
-    if intent == "other" or status == "none":
-        status, ids = "none", []
+    decision = decided(request, resolve(request, events, now))
     return {
         "id": case.get("id"),
-        "intent": intent,
-        "status": status,
-        "event_ids": ids,
-        "comment": request.comment if intent != "other" else None,
-        "send_response": request.notify,
-        "scope": resolution.scope if intent != "other" else "occurrence",
+        "intent": decision.intent,
+        "status": decision.status,
+        "event_ids": list(decision.event_ids),
+        "comment": decision.comment,
+        "send_response": decision.send_response,
+        "scope": decision.scope,
     }
 
 
