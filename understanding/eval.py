@@ -73,6 +73,18 @@ def same(field: str, got: Any, want: Any) -> bool:
     return got == want
 
 
+def confident_wrong(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """Regrets would act at once on a meeting, an intent or a scope that was not meant."""
+    if got.get("status") != "matched" or got.get("intent") == "other":
+        return False
+    return (
+        want.get("status") != "matched"
+        or got.get("intent") != want.get("intent")
+        or got.get("event_ids") != want.get("event_ids")
+        or got.get("scope") != want.get("scope")
+    )
+
+
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     score = "--score" in argv
@@ -87,6 +99,7 @@ def main(argv: list[str]) -> int:
         return 2
     total = right = 0
     failures = []
+    kinds: dict[str, list[int]] = {}  # kind -> [cases, fully right, confident wrong acts]
     for number, line in enumerate(lines, 1):
         try:
             case = json.loads(line)
@@ -99,6 +112,10 @@ def main(argv: list[str]) -> int:
         if score and isinstance(want, dict):
             total += 1
             wrong = [f for f in FIELDS if not same(f, answer.get(f), want.get(f))]
+            tally = kinds.setdefault(str(case.get("kind") or "-"), [0, 0, 0])
+            tally[0] += 1
+            tally[1] += not wrong
+            tally[2] += confident_wrong(answer, want)
             if wrong:
                 failures.append(
                     (case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong})
@@ -111,6 +128,9 @@ def main(argv: list[str]) -> int:
             print(f"FAIL {cid}: {utterance!r}", file=sys.stderr)
             for f, (got, want) in diff.items():
                 print(f"    {f}: got {got!r}, want {want!r}", file=sys.stderr)
+        if len(kinds) > 1 or "-" not in kinds:
+            for kind, (n, ok, bad) in sorted(kinds.items()):
+                print(f"kind {kind}: {ok}/{n} right, {bad} confident wrong", file=sys.stderr)
         pct = 100.0 * right / total if total else 0.0
         print(f"accuracy: {right}/{total} ({pct:.1f}%)", file=sys.stderr)
     return 0

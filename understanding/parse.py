@@ -981,6 +981,7 @@ _RE_CURRENT_PHRASE = re.compile(
 # Said another way, the request is one of the plain verbs: "give the standup a miss" is a decline,
 # "let them know I'll be there" an accept (the organizer learns it from the answer itself).
 _REWRITES = (
+    (re.compile(r"\b(?:stop|quit)\s+(?:going\s+to|attending|joining)\b", re.I), "decline from now on"),
     (re.compile(r"\bgive\s+(.{1,60}?)\s+a\s+miss\b", re.I), r"decline \1"),
     (
         re.compile(

@@ -83,7 +83,14 @@ _THE = re.compile(r"\b(?:d|teh)\b(?=\s+[a-z]{2})")  # chat spellings of "the": "
 def fix_typos(text: str) -> str:
     text = _SHORTHAND.sub("tomorrow", text)
     text = _THE.sub("the", text)
-    return _WORD5.sub(lambda m: closest(m.group(0), _TYPO_TARGETS) or m.group(0), text)
+    return _WORD5.sub(_fixed, text)
+
+
+def _fixed(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.endswith("s") and word[:-1] in _TYPO_TARGETS:
+        return word  # "tuesdays", "mornings": a plural is no slip of the keyboard
+    return closest(word, _TYPO_TARGETS) or word
 
 
 _MONTH = (
@@ -140,7 +147,9 @@ _RE_MONTH_ONLY = re.compile(
     + _MONTH
     + r"'s\b"
 )
-_RE_DOTTED = re.compile(r"(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?(?![\d])")
+_RE_DOTTED = re.compile(
+    r"(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?(?![\d])|(?<=\bon\s)(\d{1,2})\.(\d{1,2})(?![\d.:])(?!\s*(?:am|pm|h)\b)"
+)
 _RE_EVERY_WEEKDAY = re.compile(
     r"\b(?:(?:every|each)\s+"
     + _WD
@@ -228,7 +237,7 @@ def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> 
 class Found:
     """What the day and time recognizers found in one fragment."""
 
-    __slots__ = ("days", "part", "time", "flexible", "after_now", "span", "either", "series_day")
+    __slots__ = ("days", "part", "time", "flexible", "after_now", "span", "either", "series_day", "fixed")
 
     def __init__(self) -> None:
         self.days: list[DayRange] = []
@@ -239,6 +248,7 @@ class Found:
         self.span = False
         self.either = False  # the day alternatives are two readings of equal weight ("next Friday")
         self.series_day = False  # "every Tuesday", "on Tuesdays": a weekday of a series, not one date
+        self.fixed = False  # a day counted from another ("a week from Friday"): a bare weekday does not move it
 
 
 def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
@@ -303,6 +313,8 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return " "
 
     def weekday(m: re.Match[str]) -> str:
+        if found.fixed:
+            return " "
         name = m.group(2)
         wd = WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
         found.days = _weekday_days(wd, m.group(1), m.group(3), today)
@@ -370,6 +382,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         else:
             start = coming(weekday_index(base))
         set_day(start + timedelta(days=7 * n))
+        found.fixed = True
         return " "
 
     def in_weeks(m: re.Match[str]) -> str:
@@ -386,6 +399,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
             first += timedelta(days=7)
         d = first + timedelta(days=7)
         set_day(d)
+        found.fixed = True
         return " "
 
     def week_after_next(m: re.Match[str]) -> str:
@@ -404,7 +418,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
 
     def dotted(m: re.Match[str]) -> str:
         # "12.1." and "12.01.2027": the dotted form is written day first everywhere it is used.
-        day, month = int(m.group(1)), int(m.group(2))
+        day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return m.group(0)
         set_day(_full_date(m.group(3), month, day, today))
