@@ -177,7 +177,7 @@ _TELL_WHO = (
 _RE_MARKER = re.compile(
     r"(?:^|(?<=[\s,;:.!?(]))(?:(?:and|but|then|also|&)\s+)?(?:please\s+|pls\s+|just\s+|can\s+you\s+)?(?:"
     r"(?:say|saying|said|write|writing|reply|replying|respond|responding|answer|answering|explain|explaining|"
-    r"mention|mentioning|add|adding|include|including|comment|commenting)"
+    r"mention|mentioning|add|adding|include|including)"
     r"(?!\s+(?:no|yes|maybe)\b)(?!\s+to\s+(?!them\b|him\b|her\b|the\s+organi))(?!\s+(?:it|the\s+(?:meeting|invite)))"
     r"(?:\s+(?:to|back|with|that|this|the\s+following|something\s+like|a\s+(?:note|message|comment|reason)|"
     r"the\s+(?:note|message|comment|reason)|them|him|her|the\s+organi[sz]er|as|saying)\b)*"
@@ -187,7 +187,7 @@ _RE_MARKER = re.compile(
     r"|(?:with|w/)\s*(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
     r"(?:\s+(?:saying|that\s+says|that|of|being|is|reading))?"
     r"|(?:note|message|comment|reason|reply|response|msg|explanation|excuse)(?:\s+(?:being|is|would\s+be))?\s*[:=-]"
-    r"|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
+    r"|comment(?:ing)?\s+(?:that|saying)|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
     r"|since(?=\s+(?:i|i'm|im|we|my|it's|there)\b)|as(?=\s+(?:i|i'm|im|we)\b)"
     r")(?=[\s:,\"'-]|$)\s*[:,-]?\s*",
     re.I,
@@ -303,7 +303,9 @@ _RE_HELP = re.compile(
 _RE_TENT_STRONG = re.compile(
     r"\b(?:tentative(?:ly)?(?:\s+accept(?:ed)?)?|pencil\s+(?:me\s+|it\s+)?in(?:\s+for)?|"
     r"(?:mark|set|put)\s+(?:me\s+|it\s+)?(?:down\s+)?(?:as\s+)?(?:maybe|tentative)(?:\s+for)?|"
-    r"(?:say|rsvp|respond|reply)\s+maybe(?:\s+(?:to|for))?)\b"
+    r"(?:say|rsvp|respond|reply)\s+maybe(?:\s+(?:to|for))?|"
+    r"not\s+sure\s+(?:if\s+|whether\s+|that\s+)?i\s*(?:'ll|\s+will|\s+can)\s+(?:make(?:\s+it\s+to)?|attend|join|do|be\s+at)|"
+    r"(?:i'?m|i\s+am)\s+a\s+maybe\s+(?:for|on))\b"
 )
 _RE_DECLINE = re.compile(
     r"\b(?:declin(?:e|ed|es|ing)|reject|refuse|turn\s+down|say\s+no(?:\s+to)?|rsvp\s+no(?:\s+(?:to|for))?|"
@@ -314,7 +316,7 @@ _RE_DECLINE = re.compile(
     r"(?:(?:i'?m|i\s+am)\s+)?not\s+(?:going\s+to|gonna)\s+(?:be\s+able\s+to\s+)?(?:make(?:\s+it\s+to)?|attend|go\s+to|join|"
     r"be\s+(?:at|in|there\s+for))|(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining)|"
     r"(?:count|rule|leave)\s+me\s+out(?:\s+(?:of|for|from))?|bow\s+out\s+(?:of|from)|sit\s+out|"
-    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss|ditch|"
+    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
     r"(?:i'?m|i\s+am)\s+(?:out\s+(?:for|of)|a\s+no\s+(?:for|on))|take\s+a\s+pass\s+on|"
     r"won'?t\s+be\s+(?:at|there\s+for|attending|joining|coming\s+to|making)|not\s+(?:attending|joining|coming\s+to))\b"
 )
@@ -781,6 +783,8 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             break
 
     s = _rewrite(s)
+    # Private asides ("(between us, Omar drives me nuts)", "off the record ...") are never sent.
+    s = _RE_ASIDE.sub(" ", s).strip()
     proposal: MeetingRef | None = None
     offer = _RE_PROPOSE.search(s)
     if offer:
@@ -825,7 +829,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             trailing.append(seg)
         elif _looks_like_reference(low, now.date(), day_first):
             extra.append(seg)
-        else:
+        elif not _RE_VENT.search(low):
             trailing.append(seg)
     command = " ".join([main] + [re.sub(r"^\W*(?:also|and|plus|oh\s+and)\s+", "and ", e, flags=re.I) for e in extra])
 
@@ -1006,7 +1010,7 @@ _WHEN_WORDS = r"(?:\d|noon|midday|tomorrow|today|monday|tuesday|wednesday|thursd
 _RE_PROPOSE = re.compile(
     r"(?:[,;]\s*|\s+|^)(?:(?:and|but|then|&)\s+)?(?:please\s+|pls\s+)?(?:"
     r"(?:suggest|propose|counter[- ]?propose|offer|request)(?:ing)?(?:\s+(?:a\s+new\s+time|a\s+different\s+time|"
-    r"moving\s+(?:it\s+)?|instead))?(?:\s+(?:of|for|at|to|on))?"
+    r"moving(?:\s+it)?|instead))?(?:\s+(?:of|for|at|to|on))?"
     r"|ask\s+(?:them\s+|him\s+|her\s+)?(?:for|to\s+(?:move|push|shift)\s+(?:it\s+)?(?:to|until))"
     r"|(?:can|could)\s+we\s+(?:do|move\s+(?:it\s+)?to|push\s+(?:it\s+)?to|make\s+it|try)"
     r"|how\s+about|what\s+about|(?:move|push|shift)\s+it\s+to|reschedule\s+(?:it\s+)?(?:to|for)"
@@ -1023,6 +1027,28 @@ _RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
 _RE_ANTECEDENT = re.compile(
     r"\b(?:this|that|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
     r"(?:is|was|isn't|seems|looks|has|keeps|will|always|never|again|just|sounds)\b"
+)
+
+
+_PRIVATE = (
+    r"between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|privately|not\s+that\s+i'?d\s+tell|"
+    r"don'?t\s+tell\s+(?:them|him|her|anyone)\s+(?:but|this)|for\s+your\s+(?:eyes|ears)\s+only|entre\s+nous|"
+    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|"
+    r"(?:it'?s|this\s+is|that'?s)\s+(?:such\s+)?(?:a\s+)?(?:total\s+|complete\s+)?(?:waste|pointless|useless|boring)"
+)
+_RE_ASIDE = re.compile(
+    r"\((?:\s*(?:just|and|but|,)\s*)*(?:"
+    + _PRIVATE
+    + r")\b[^)]*\)|[,;–—-]\s*(?:just\s+)?(?:between\s+(?:us|you\s+and\s+me)|off\s+the\s+record)\b[^.!?]*",
+    re.I,
+)
+# A sentence after the request that only vents is talk, not a note for the organizer.
+_RE_VENT = re.compile(
+    r"^\W*(?:"
+    + _PRIVATE
+    + r")\b|\b(?:waste\s+of\s+(?:my\s+)?time|pointless|useless|boring|drives\s+me\s+(?:nuts|crazy|mad)|"
+    r"can'?t\s+stand|hate\s+(?:this|that|these|those|it|them)|so\s+annoying|never\s+(?:has|have)\s+an\s+agenda)\b",
+    re.I,
 )
 
 
