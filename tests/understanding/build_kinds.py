@@ -310,7 +310,7 @@ def dev_cases() -> list[Case]:
     c(s, SEA, "0 08:00", "decline just this week's design review", "decline matched dr2")
     c(s, SEA, "0 08:00", "decline only Wednesday's design review", "decline matched dr2")
     c(s, SEA, "0 08:00", "decline the weekly metrics review, only this one", "decline matched wmr0")
-    c(s, SEA, "0 08:00", "I'm off the billing sync - decline the whole series", "decline matched @bil")
+    c(s, SEA, "0 08:00", "please decline the billing sync, the whole series", "decline matched @bil")
     c(s, SEA, "0 08:00", "decline every standup", "decline matched @std")
     c(s, SEA, "0 17:00", "decline the standup tomorrow", "decline matched std1")
     c(s, SEA, "0 08:00", "decline all future demo hours", "decline matched @dem")
