@@ -236,6 +236,7 @@ def dev_cases() -> list[Case]:
     c(a, NYC, "4 15:30", "decline the last one today", "decline matched tky4")
     c(a, UTC, "1 13:10", "decline the meeting I'm in", "decline matched one1")
     c(a, AKL, "1 15:00", "decline my next meeting", "decline matched ukx1")
+    c(a, AKL, "6 20:00", "decline my first meeting tomorrow", "decline matched std7", note="Sunday of the NZ change")
 
     # 3. Dates.
     d = "dates"
@@ -269,6 +270,10 @@ def dev_cases() -> list[Case]:
     c(d, TYO, "4 23:50", "decline my 10am on Monday", "decline matched pln7")
     c(d, HNL, "4 15:00", "decline the 1pm on Monday the 1st", "decline matched dsy7")
     c(d, AKL, "2 08:00", "decline the 2pm on Tuesday the 6th", "decline matched bud8")
+    c(d, SEA, "0 08:00", "decline the meeting on 3/10 at 10", "decline matched one1", note="en-US: 10 March")
+    c(d, HNL, "1 08:00", "decline the roadmap review on the 3rd", "decline matched rmr9", note="3 February")
+    c(d, LON, "6 10:00", "decline tomorrow's ops sync", "decline matched ops7", note="said on the DST Sunday")
+    c(d, SEA, "2 02:30", "decline my 9am", "decline matched std2", note="said in the night: today's 9am")
 
     # 4. People and subjects.
     p = "people"
