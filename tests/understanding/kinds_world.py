@@ -192,7 +192,7 @@ class World:
             "organizer": {"emailAddress": {"name": org_name, "address": org_addr}},
             "attendees": attendees,
             "showAs": e.show_as if not e.cancelled else "free",
-            "location": {"displayName": e.location},
+            "location": {"displayName": e.location or ("" if mine or e.all_day else "Microsoft Teams Meeting")},
             "seriesMasterId": self.master_id(e.series) if e.series else None,
         }
 
