@@ -203,6 +203,10 @@ def dev_cases() -> list[Case]:
         zone=("13:00", "America/New_York"),
     )
 
+    c(z, NYC, "0 08:00", "decline the 1pm CT call", "decline matched mkt0", zone=("13:00", "America/Chicago"))
+    c(z, SEA, "1 08:00", "decline the 10am MT meeting", "decline matched std1", zone=("10:00", "America/Denver"))
+    c(z, AKL, "0 08:00", "decline the 1pm AEDT call", "decline matched fab0", zone=("13:00", "Australia/Sydney"))
+
     # 2. References anchored on now or on another meeting.
     a = "anchors"
     c(a, SEA, "1 09:40", "decline my next meeting", "decline matched one1")
@@ -242,7 +246,14 @@ def dev_cases() -> list[Case]:
     d = "dates"
     c(d, SEA, "2 10:00", "decline the roadmap review next Thursday", "decline ambiguous rmr3 rmr10")
     c(d, SEA, "0 08:00", "decline the sprint retro next Friday", "decline ambiguous ret4 ret11")
-    c(d, SEA, "0 08:00", "decline the roadmap review the Thursday after next", "decline matched rmr10")
+    c(
+        d,
+        SEA,
+        "0 08:00",
+        "decline the roadmap review the Thursday after next",
+        "decline ambiguous rmr10 rmr17",
+        note="said on a Monday: the 19th or the 26th, as 'next Thursday' is the 12th or the 19th",
+    )
     c(d, SEA, "0 08:00", "decline my 1:1 with Omar a week from Tuesday", "decline matched one8")
     c(d, SEA, "1 08:00", "decline the budget sync a week from today", "decline matched bud8")
     c(d, LON, "0 08:00", "decline the roadmap review on 2/4", "decline matched rmr10", note="en-GB: 2 April")

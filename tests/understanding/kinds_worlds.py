@@ -101,6 +101,8 @@ def sea() -> World:
     # Fri 20 March
     w.ev("ret11", 11, "11:00", 60, "Sprint retro", org="april")
     w.ev("trd11", 11, "00:00", 1440, "Leadership training day", org="grace", all_day=True, requested=False)
+    # Thu 26 March: the roadmap review two Thursdays out
+    w.ev("rmr17", 17, "13:00", 60, "Roadmap review", org="april", far=True)
     # Far ahead: Tue 14 April
     w.ev("prf36", 36, "10:00", 60, "Annual performance review", org="helen", far=True)
     return w
