@@ -396,6 +396,10 @@ def dev_cases() -> list[Case]:
     c(m, AKL, "1 08:00", "decline the 2pm and the 8pm", "decline matched bud1 ukx1")
     c(m, HNL, "2 08:00", "decline the roadmap review and the month-end close today", "decline matched rmr2 mon2")
     c(m, UTC, "0 07:30", "decline the capacity review and the US handoff", "decline matched cap0 usx0")
+    c(m, SEA, "3 08:00", "decline the 10, 11 and 1 today", "decline matched cof3 bil3 rmr3")
+    c(m, LON, "2 08:00", "decline the architecture forum and the weekly review", "decline matched arc2 wkr2")
+    c(m, BER, "2 08:00", "decline everything from 2pm on today", "decline matched sec2 dsy2 rev2")
+    c(m, NYC, "1 08:00", "decline the budget review and the billing sync today", "decline matched bud1 bil1")
 
     # 7. Intents in everyday words.
     i = "intents"
@@ -623,6 +627,11 @@ def dev_cases() -> list[Case]:
         comment="I'm in a workshop until then",
     )
     c(r, HNL, "3 07:00", "decline my 9am and propose 3pm", "decline matched fab3")
+    c(r, AKL, "2 08:00", "decline the design review and suggest 2pm instead", "decline matched dr2")
+    c(r, UTC, "3 08:00", "decline the design review, propose 5pm", "decline matched dr3")
+    c(r, TYO, "3 08:00", "decline roadmap review and propose 2pm", "decline matched rmr3")
+    c(r, BLR, "2 09:00", "decline the 11am design review, suggest 2:30pm", "decline matched dr2")
+    c(r, SEA, "8 08:00", "decline the interview at 1 and suggest 3pm", "decline matched int8")
 
     # 10. State: cancelled, declined, past, own, or no such meeting.
     t = "state"

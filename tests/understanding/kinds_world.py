@@ -261,6 +261,8 @@ def to_json(case: Case, cid: str) -> dict:
     if locale:
         out["locale"] = locale
     out["calendar"] = [w.graph(e) for e in calendar(case)]
+    if case.note:
+        out["note"] = case.note  # why the expectation is what it is (the eval command ignores it)
     out["expect"] = {
         "intent": intent,
         "status": status,
