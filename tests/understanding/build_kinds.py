@@ -297,7 +297,14 @@ def dev_cases() -> list[Case]:
     c(p, SEA, "4 12:00", "decline the meeting with Adatum", "decline matched ada7")
     c(p, SEA, "3 08:00", "decline the meeting with Jordan", "decline ambiguous cof3 jlr3")
     c(p, SEA, "3 08:00", "decline Jordan's coffee chat", "decline matched cof3")
-    c(p, SEA, "0 08:00", "decline the meeting Summer organized", "decline ambiguous jlr3 sii9")
+    c(
+        p,
+        SEA,
+        "0 08:00",
+        "decline the meeting Summer organized",
+        "decline ambiguous jlr3 sii9",
+        note="the two she organizes; she only attends the offsite planning",
+    )
     c(p, SEA, "0 08:00", "decline the summer offsite planning", "decline matched sop0")
     c(p, SEA, "1 08:00", "decline my meeting with Bill on Thursday", "decline matched bil3")
     c(p, SEA, "2 08:00", "decline the meeting with Kenji", "decline matched apac2")
@@ -411,7 +418,14 @@ def dev_cases() -> list[Case]:
     c(i, SEA, "3 08:00", "count me in for the tailspin demo", "accept matched tsd3")
     c(i, SEA, "1 08:00", "pencil me in for the security training", "tentative matched sec2")
     c(i, SEA, "1 08:00", "maybe for the eng all-hands", "tentative matched alh2")
-    c(i, SEA, "2 08:00", "the roadmap review tomorrow - let them know I'll be there", "accept matched rmr3")
+    c(
+        i,
+        SEA,
+        "2 08:00",
+        "the roadmap review tomorrow - let them know I'll be there",
+        "accept matched rmr3",
+        note="'let them know I'll be there' is the acceptance itself, not a note",
+    )
     c(i, SEA, "1 08:00", "confirm my appointment on Thursday at 10", "accept matched cof3")
     c(i, SEA, "0 08:00", "yes to the Fabrikam QBR", "accept matched fab0")
     c(i, SEA, "1 08:00", "sure, I'll join the release sync", "accept matched rel1")
@@ -480,7 +494,14 @@ def dev_cases() -> list[Case]:
     c(o, SEA, "2 08:00", "decline the all-hands, ugh these are such a waste of time", "decline matched alh2")
     c(o, SEA, "8 08:00", "decline the budget sync (between us, Bill never has an agenda)", "decline matched bud8")
     c(o, SEA, "4 08:00", "decline the happy hour, no note", "decline matched hh4")
-    c(o, SEA, "0 17:00", "decline the standup tomorrow but don't send a comment", "decline matched std1")
+    c(
+        o,
+        SEA,
+        "0 17:00",
+        "decline the standup tomorrow but don't send a comment",
+        "decline matched std1",
+        note="no comment, but the organizer is still told",
+    )
     c(o, SEA, "0 08:00", "decline the interview tomorrow and don't tell them", "decline matched int1", send=False)
     c(o, SEA, "4 08:00", "quietly decline the happy hour", "decline matched hh4", send=False)
     c(o, SEA, "2 08:00", "decline the APAC handoff without notifying anyone", "decline matched apac2", send=False)
@@ -644,7 +665,14 @@ def dev_cases() -> list[Case]:
     c(t, SEA, "0 08:00", "decline the town hall", "decline none")
     c(t, LON, "2 08:00", "decline today's retro", "decline none", note="cancelled")
     c(t, LON, "3 08:00", "decline the board prep", "decline none", note="the user organizes it")
-    c(t, LON, "0 08:00", "cancel the budget review tomorrow", "decline matched bud1")
+    c(
+        t,
+        LON,
+        "0 08:00",
+        "cancel the budget review tomorrow",
+        "decline matched bud1",
+        note="an invitation: cancel means decline",
+    )
     c(t, LON, "2 08:00", "decline the hiring debrief", "decline none", note="already declined")
     c(t, LON, "2 08:00", "tentatively accept the hiring debrief", "tentative matched hdb4")
     c(t, BER, "2 08:00", "decline the hiring sync", "decline matched hir3", note="tentative until now")
