@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the composition root builds and injects these
@@ -13,9 +13,7 @@ if TYPE_CHECKING:  # types only: the composition root builds and injects these
     from graph.client import GraphClient
     from graph.tokens import UserTokens
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from clock import REAL
 
 
 @dataclass
@@ -29,4 +27,5 @@ class Services:
     # Sandbox mode only: fetches the Playground user's SSO token from the Entra stand-in.
     sandbox_sso: Callable[[TeamsUser], Awaitable[str]] | None = None
     confirm_before_acting: bool = True
-    clock: Callable[[], datetime] = field(default=utc_now)
+    # The one clock (clock.py): aware UTC "now"; the composition root injects it, tests pin it.
+    clock: Callable[[], datetime] = field(default=REAL)
