@@ -25,8 +25,8 @@ from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
+from bot.msrest_fast import apply_fast_serialization
 from bot.regrets_bot import RegretsBot
-from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
@@ -58,7 +58,7 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
 
 def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = REAL) -> web.Application:
     """Everything wired together. `clock` is the one clock every part reads "now" from (tests pin it)."""
-    apply_sdk_patches(fast_serialization=True)
+    apply_fast_serialization()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)

@@ -373,9 +373,9 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
         if head.span:
             picks.update((id(it), it) for it in near)
         elif near:
-            edge = near[0].start
+            first_start = near[0].start
             for it in near:
-                if it.start == edge:
+                if it.start == first_start:
                     picks[id(it)] = it
     chosen = sorted(picks.values(), key=_order)
     if not chosen:
@@ -395,7 +395,8 @@ def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str,
     if len(found) < 2:
         return None
     union = sorted({id(it): it for r in found for it in r[1]}.values(), key=_order)
-    return "ambiguous", union, (min(r[2][0] for r in found), max(r[2][1] for r in found))
+    spans = [r[2] for r in found if r[2] is not None]
+    return "ambiguous", union, (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
 def _resolve_ref(
