@@ -6,7 +6,19 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from graph.models import Event
-from understanding import day_first_for, fetch_window, parse, resolve, timewords
+from understanding import (
+    day_first_for,
+    fetch_window,
+    intents,
+    normalise,
+    notes,
+    parse,
+    proposals,
+    references,
+    resolve,
+    scope,
+    timewords,
+)
 from understanding.decide import decide
 from understanding.zones import take_zone
 
@@ -212,3 +224,58 @@ def test_a_named_person_on_no_meeting_finds_nothing_rather_than_another_meeting(
 def test_a_private_aside_is_never_the_note():
     request = parse("decline the eng sync (between us, Omar drives me nuts)", NOW)
     assert request.comment is None and request.intent == "decline"
+
+
+# ---------------------------------------------------------------- the parsing stages one by one
+
+
+def test_normalise_turns_idioms_into_the_plain_verbs():
+    assert normalise.rewrite("give the standup a miss") == "decline the standup"
+    assert normalise.rewrite("let them know I'll be there for the review").startswith("accept")
+
+
+def test_normalise_drops_a_private_aside():
+    assert normalise.drop_asides("decline the sync (between us, it drags on)") == "decline the sync"
+
+
+def test_intent_reads_everyday_words():
+    assert intents.classify("bail on the eng sync") == "decline"
+    assert intents.classify("count me in for the demo") == "accept"
+    assert intents.classify("pencil me in for the demo") == "tentative"
+    assert intents.classify("not sure i can make the review") == "tentative"
+    assert intents.classify("confirm my appointment") == "accept"
+
+
+def test_note_takes_only_what_follows_a_note_cue():
+    parts = notes.split("decline the sync. honestly they never have an agenda lol", TODAY, False)
+    assert notes.take_note(parts, None, TODAY, False)[1] is None
+    parts = notes.split("decline the sync, reason: double booked", TODAY, False)
+    assert notes.take_note(parts, None, TODAY, False)[1] == "double booked"
+
+
+def test_note_hears_do_not_notify():
+    assert notes.take_notify("quietly decline the sync")[1] is False
+    assert notes.take_notify("decline the sync")[1] is True
+
+
+def test_scope_asks_for_the_series_only_in_words():
+    assert scope.take_scope("decline the review from now on")[1].series
+    said = scope.take_scope("decline the review, only this one")[1]
+    assert not said.series and said.denied
+
+
+def test_a_proposal_is_taken_out_of_the_request():
+    left, proposal = proposals.take_proposal("decline the 2pm and suggest 5pm instead", TODAY, False)
+    assert left == "decline the 2pm" and proposal is not None and proposal.time == (17, 0)
+
+
+def test_a_proposal_without_a_time_is_no_proposal():
+    assert proposals.take_proposal("decline it and suggest the team picks another slot", TODAY, False)[1] is None
+
+
+def test_references_read_people_subject_and_an_anchor():
+    found = references.take_refs(" , the call before the retro", None, [], TODAY, False, False)
+    (ref,) = found.refs
+    assert ref.anchor is not None and ref.anchor[0] == "before" and ref.anchor[1].subject == ("retro",)
+    found = references.take_refs(" , the sync with the fabrikam people", None, [], TODAY, False, False)
+    assert found.refs[0].subject == ("sync", "fabrikam")
