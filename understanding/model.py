@@ -34,6 +34,7 @@ class MeetingRef:
     # The clock time was said in another zone ("11am Eastern"): IANA names, several when the
     # abbreviation has several readings (IST); empty means the mailbox zone.
     zones: tuple[str, ...] = ()
+    organizer: bool = False  # the people named organize the meeting ("the one Priya set up")
     either: bool = False  # the day alternatives are equally likely readings ("next Friday"): ask
     in_minutes: int | None = None  # "in an hour": the meeting starting about that long from now
     # "the call before the all-hands": (after | before, the meeting it is placed against).

@@ -123,6 +123,7 @@ class _Piece:
     plural: bool = False  # a kind of meeting in the plural ("the design reviews")
     owner: bool = False  # people named with a possessive ("Louis's meeting")
     zones: tuple[str, ...] = ()
+    organizer: bool = False
     either: bool = False
     series_day: bool = False
     in_minutes: int | None = None
@@ -143,6 +144,7 @@ class _Piece:
             own=self.article,
             owner=self.owner,
             zones=self.zones,
+            organizer=self.organizer,
             either=self.either,
             in_minutes=self.in_minutes,
             anchor=self.anchor,
@@ -196,9 +198,11 @@ _RE_COUNT = re.compile(
 _RE_SENT_BY = re.compile(
     r"\b(meeting|one|invite|invitation|call|event|thing|sync|session)\s+"
     r"(?!(?:i|i've|you|we|they|he|she|it|that|which|who|was|is|on|at|for|to|tomorrow|today)\b)([a-z][a-z'.-]*)\s+"
-    r"(?:sent|set\s+up|setup|organi[sz]ed|scheduled|booked|created|arranged|called|invited\s+me\s+to|put\s+in)\b"
-    r"(?:\s+(?:me|us|out|up|over))?"
+    r"(?:sent|sends|set\s+up|sets\s+up|setup|organi[sz]ed|organi[sz]es|scheduled|schedules|booked|books|created|"
+    r"arranged|arranges|called|invited\s+me\s+to|put\s+in|runs|ran|hosts|hosted|owns|chairs|chaired|leads|led)\b"
+    r"(?:\s+(?:me|us|out|up|over|for\s+(?:me|us)))?"
 )
+_RE_ORGANIZED_BY = re.compile(r"\b(?:organi[sz]ed|hosted|sent|set\s+up|scheduled|booked|run|chaired)\s+by\s+(?=[a-z])")
 
 _RE_EXCEPT = re.compile(
     r"\s*\b(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|excluding|aside\s+from|"
@@ -255,6 +259,8 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         raw = counted.group(2)
         count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw.split()[0], 2)
         text = text[: counted.start()] + " " + counted.group(1) + " " + text[counted.end() :]
+    # "the meeting Summer organized", "organized by Summer": only meetings that person organizes.
+    organizer = bool(_RE_SENT_BY.search(text) or _RE_ORGANIZED_BY.search(text))
     text = _RE_SENT_BY.sub(r" \1 with \2 ", text)
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
@@ -338,6 +344,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         plural=bool(_RE_KINDS.search(text)),
         owner=bool(owners),
         zones=zone_names,
+        organizer=organizer and bool(people),
         either=found.either,
         series_day=found.series_day,
         in_minutes=in_minutes,

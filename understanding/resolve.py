@@ -187,6 +187,10 @@ def _people_hits(item: _Item, ref: MeetingRef) -> int:
 
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
     # "with candidate John Smith": one of the name words on the invite is enough; more is better.
+    if ref.organizer and ref.people:
+        # "the meeting Summer organized": Summer on the invite is not enough, she must own it.
+        organizer = item.event.organizer
+        return organizer is not None and any(similar(p, n) for p in ref.people for n in _person_words(organizer))
     return not ref.people or _people_hits(item, ref) > 0
 
 
@@ -464,7 +468,7 @@ def _resolve_ref(
     if not pool:
         return "none", [], days
     pool = _best_tier(pool, ref)
-    if days is None and (ref.time is not None or ref.part or (ref.people and not ref.subject)):
+    if days is None and (ref.time is not None or ref.part):
         # "my 3pm", "my meeting with Jake": the first day that has one.
         first_day = min(it.day for it in pool)
         pool = [it for it in pool if it.day == first_day]
@@ -472,7 +476,7 @@ def _resolve_ref(
     pool = _organized_by_named(pool, ref)
     if len(pool) == 1:
         return "matched", pool, days or (pool[0].day, pool[0].day)
-    if ref.time is None and ref.subject:
+    if ref.time is None and (ref.subject or ref.people):
         groups: dict[str, list[_Item]] = {}
         for it in sorted(pool, key=lambda it: it.start):
             groups.setdefault(it.key, []).append(it)

@@ -319,13 +319,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         wd = WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
         found.days = _weekday_days(wd, m.group(1), m.group(3), today)
         # "next Friday" said early in the week: this week's or next week's, a person would ask.
-        # Tomorrow is never "next <its name>", so that reading only competes from two days out.
-        found.either = (
-            m.group(1) == "next"
-            and not m.group(3)
-            and len(found.days) == 2
-            and found.days[1][0] > today + timedelta(days=1)
-        )
+        found.either = m.group(1) == "next" and not m.group(3) and len(found.days) == 2
         return " "
 
     def week(m: re.Match[str]) -> str:
