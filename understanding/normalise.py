@@ -23,7 +23,9 @@ _RE_AMPM = re.compile(r"(?<=[\d\s])([ap])\.\s?m\b\.?", re.I)
 _RE_SPACE = re.compile(r"\s+")
 
 # Missing spaces people type in a hurry: "my11:30", "decline2pm", "the3pm".
-_RE_GLUED = re.compile(r"(?i)\b(my|at|the|decline|accept)(?=\d)")
+_RE_GLUED = re.compile(
+    r"(?i)\b(my|at|the|decline|accept)(?=\d)|\b(decline|accept|skip|cancel)(?=(?:my|the|all|everything|tomorrow|today)\b)"
+)
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2032": "'"})
 
@@ -35,7 +37,7 @@ def clean(text: str, *, quotes: bool = True) -> str:
         text = text.translate(_QUOTES)
     text = _RE_EMOJI.sub(" ", text)
     text = _RE_AMPM.sub(lambda m: m.group(1) + "m", text)
-    text = _RE_GLUED.sub(r"\1 ", text)
+    text = _RE_GLUED.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
     return _RE_SPACE.sub(" ", text).strip()
 
 

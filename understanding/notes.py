@@ -108,7 +108,7 @@ _RE_VERB_AFTER = re.compile(
 _RE_NOTIFY_OFF = re.compile(
     r"(?:[,;]?\s*\b(?:and|but|so)\s+)?(?:please\s+)?(?:"
     r"(?:do\s*n[o']?t|do\s+not|no\s+need\s+to|without|never|w/o|shouldn't|should\s+not)\s+(?:bother\s+)?(?:even\s+)?"
-    r"(?:send(?:ing)?|notify(?:ing)?|tell(?:ing)?|inform(?:ing)?|e-?mail(?:ing)?|let(?:ting)?|repl(?:y|ying)|"
+    r"(?:send(?:ing)?(?!\s+(?:a\s+|any\s+|the\s+)?(?:comment|note|reason|explanation)s?\b)|notify(?:ing)?|tell(?:ing)?|inform(?:ing)?|e-?mail(?:ing)?|let(?:ting)?|repl(?:y|ying)|"
     r"respond(?:ing)?|alert(?:ing)?|messag(?:e|ing)|ping(?:ing)?|answer(?:ing)?|rsvp(?:ing)?)\b"
     r"(?:\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?|\s+[a-z]+(?=\s+know\b))?"
     r"(?:\s+(?:a|an|any|the|them|him|her|anyone|anybody|anything|everyone|people|back|know|out|organi[sz]er|host|"
@@ -124,7 +124,7 @@ _RE_NOTIFY_OFF = re.compile(
 )
 
 _RE_NO_COMMENT = re.compile(
-    r"\b(?:without|with\s+no|no)\s+(?:a\s+|any\s+)?(?:comment|note|message|reason|"
+    r"\b(?:(?:do\s*n[o']?t|do\s+not)\s+(?:send|add|include|write|leave|attach)|without|with\s+no|no)\s+(?:a\s+|any\s+)?(?:comment|note|message|reason|"
     r"explanation)s?\b",
     re.I,
 )

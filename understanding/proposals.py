@@ -22,7 +22,7 @@ _RE_PROPOSE = re.compile(
     r"|ask\s+(?:them\s+|him\s+|her\s+)?(?:for|to\s+(?:move|push|shift)\s+(?:it\s+)?(?:to|until))"
     r"|(?:can|could)\s+we\s+(?:do|move\s+(?:it\s+)?to|push\s+(?:it\s+)?to|make\s+it|try)"
     r"|how\s+about|what\s+about|(?:move|push|shift)\s+it\s+to|reschedule\s+(?:it\s+)?(?:to|for)"
-    r")\s+(?P<when>(?:[^,.;!?]*?\s)?" + _WHEN_WORDS + r"[^,;!?]*?)(?:\s+instead)?\s*\??\s*(?=$|[,;!]|\.(?:\s|$))",
+    r")\s+(?P<when>(?:[^,.;!?]*?\s)?" + _WHEN_WORDS + r"[^,;!?]*?)(?:\s+instead)?\s*(?:\?|(?=$|[,;!]|\.(?:\s|$)))",
     re.I,
 )
 

@@ -34,6 +34,9 @@ _RE_WITH_AND = re.compile(
     r"on\b|at\b|tomorrow|today|next\b|this\b|also\b|then\b|say|tell|let\b)"
 )
 
+_RE_AND_HOUR = re.compile(
+    r"\b(and|&|or)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a|p)?(?:\s|$|,)(?!\s*(?:st|nd|rd|th|people|others|more)\b))"
+)
 _RE_PLUS = re.compile(r"(?<=\w)\s*\+\s*(?=\w)")
 
 _RE_WITH_TAIL = re.compile(r"\b(?:with|w/|w)\s*[a-z][a-z'.-]*\s*$")
@@ -100,7 +103,7 @@ _STOP = frozenset(
     sorry oh well but if not no only kind sort some maybe tentatively tentative decline accept mark put
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
-    people folks guys crew gang lot side
+    people folks guys crew gang lot side might may probably possibly whatever comes come happens
     """.split()
 )
 
@@ -356,6 +359,8 @@ def _pieces(text: str, today: date, day_first: bool) -> list[_Piece]:
     # "with Kim + Alex" stays one meeting with two people.
     text = _RE_PLUS.sub(lambda m: m.group(0) if _RE_WITH_TAIL.search(text, 0, m.start()) else " and the ", text)
     text = _RE_BETWEEN_AND.sub(r"\1 ~ ", text)
+    # "my 10 and 2 on Friday": a bare number after "and" is another clock time.
+    text = _RE_AND_HOUR.sub(r"\1 at ", text)
     text = _RE_WITH_AND.sub(r"\1 + ", text)
     pieces = [_piece(chunk, today, day_first) for chunk in _RE_SPLIT.split(text) if chunk.strip()]
     pieces = [p for p in pieces if not p.empty]

@@ -470,7 +470,7 @@ _RE_HALF = re.compile(
 # long", "the 2h training") is left alone: a whole hour before 7 is read as a length.
 # "the 30 min review", "a 45-minute call": a length, which is no word of the title.
 _RE_LENGTH = re.compile(r"\b\d{1,3}\s*-?\s*(?:mins?|minutes?)\b(?!\s+(?:ago|later|before|after|early|late|from))")
-_RE_H = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
+_RE_H = re.compile(r"(?<![:.\d])\b(\d{1,2})h(\d{2})?\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b")
 _RE_HOURS = re.compile(
     r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
     r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
@@ -634,6 +634,13 @@ def take_times(text: str, found: Found) -> str:
         return " " + m.group(1)
 
     def hours(m: re.Match[str]) -> str:
+        if m.re is _RE_H and m.group(3):
+            # "14 Uhr", "9.30 Uhr": German clock time, always 24-hour.
+            h, mi = int(m.group(3)), int(m.group(4) or 0)
+            if h > 23 or mi > 59:
+                return m.group(0)
+            set_time(h, mi, False)
+            return " "
         h = int(m.group(1))
         if h > 23 or (m.group(2) and int(m.group(2)) > 59):
             return m.group(0)
