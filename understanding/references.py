@@ -92,7 +92,7 @@ _POSSESSIVE_STOP = frozenset(
 _STOP = frozenset(
     """please pls plz can could would will you u kindly hey hi hello yo hiya regrets bot thanks thank thx ty also too
     just go ahead want wanna like need needs id i'd i'm im i've ive have has had got gotten get do does did done to for
-    from me mine myself us we our so then there here what whatever which who whom whose when where any some
+    from me mine myself we our so then there here what whatever which who whom whose when where any some
     scheduled planned booked set up invited coming today tomorrow one ones thing things stuff those these
     them it its is are was be been being am yes yeah yep ok okay sure good great fine cool that's thats lets let's
     of as on at in by with about re regarding titled called named entitled calendar day all every everything
@@ -236,7 +236,12 @@ def _in_minutes(m: re.Match[str]) -> int | None:
     return int(n * 60) if unit.startswith("h") else int(n)
 
 
+# "us" the pronoun ("the call with us"), not "US" the team or country ("the US sync").
+_RE_US_PRONOUN = re.compile(r"\b(with|for|to|of|invited|join|let|tell|give|send|sent)\s+us\b")
+
+
 def _piece(text: str, today: date, day_first: bool) -> _Piece:
+    text = _RE_US_PRONOUN.sub(r"\1 ", text)
     anchored = _RE_ANCHOR.search(text)
     if anchored and anchored.start() > 0:
         head = _piece(text[: anchored.start()], today, day_first)

@@ -154,6 +154,14 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
                 found = True
         if not found and q in item.names:
             found = True
+        if not found:
+            # "Sprintplanning" for "Sprint planning": two title words typed as one.
+            for i in range(len(item.subject) - 1):
+                if similar(q, item.subject[i] + item.subject[i + 1]):
+                    used.update(item.subject[i : i + 2])
+                    places.append(i)
+                    found = True
+                    break
         hits += found
     for p in ref.people:
         for w in item.subject:
@@ -402,9 +410,24 @@ def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str,
     return "ambiguous", union, (min(r[2][0] for r in found), max(r[2][1] for r in found))
 
 
+_RELATIVE_WORDS = {"first": ("first",), "last": ("last", "final"), "next": ("next",)}
+
+
+def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
+    """ "the first aid training": "first" is a word of a title on the calendar, not "the earliest"."""
+    if ref.relative not in _RELATIVE_WORDS or not ref.subject:
+        return ref
+    for word in _RELATIVE_WORDS[ref.relative]:
+        joined = replace(ref, subject=(word, *ref.subject), relative=None, count=1)
+        if any(word in it.subject and _subject_score(it, joined)[0] >= 1.0 for it in items):
+            return joined
+    return ref
+
+
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    ref = _title_word(ref, items)
     if len(ref.zones) > 1:
         return _each_zone(ref, items, now, intent, series)
     if ref.anchor is not None:
@@ -473,7 +496,8 @@ def _resolve_ref(
         first_day = min(it.day for it in pool)
         pool = [it for it in pool if it.day == first_day]
         days = (first_day, first_day)
-    pool = _organized_by_named(pool, ref)
+    if ref.owner:
+        pool = _organized_by_named(pool, ref)
     if len(pool) == 1:
         return "matched", pool, days or (pool[0].day, pool[0].day)
     if ref.time is None and (ref.subject or ref.people):

@@ -155,7 +155,7 @@ _RE_EVERY_WEEKDAY = re.compile(
     + _WD
     + r"(?:s\b|'s)?|all\s+(?:the|my|of\s+the|of\s+my)\s+"
     + _WD
-    + r"(?=[a-z\s-]{0,40}?s\b)|(?:on\s+)?("
+    + r"(?=\s+(?!(?:meetings|calls|events|invites|appointments|mtgs|things|stuff)\b)[a-z0-9])|(?:on\s+)?("
     + "|".join(WEEKDAYS)
     + r")s(?=\s|$|[,.!?]))"
 )
