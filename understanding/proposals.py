@@ -35,7 +35,9 @@ def take_proposal(s: str, today: date, day_first: bool) -> tuple[str, MeetingRef
     if not offer:
         return s, None
     found = timewords.Found()
-    words_left = timewords.take_times(timewords.take_days(offer.group("when").lower(), today, day_first, found), found)
+    words_left = timewords.take_times(
+        timewords.take_days("at " + offer.group("when").lower(), today, day_first, found), found
+    )
     if not (found.time or found.days) or re.search(r"[a-z]{3,}", _RE_FILLER.sub(" ", words_left)):
         return s, None
     proposal = MeetingRef(days=tuple(found.days), time=found.time, flexible=found.flexible)

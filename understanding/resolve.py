@@ -362,7 +362,8 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
     """ "the call before the all-hands", "the one after lunch": placed against another meeting."""
     assert ref.anchor is not None
     side, other = ref.anchor
-    status, anchors, _days = _resolve_ref(other, items, now, intent, series)
+    # The landmark is not answered: the user's own lunch is as good a landmark as any meeting.
+    status, anchors, _days = _resolve_ref(other, items, now, "other", False)
     head = replace(ref, anchor=None, days=ref.days or other.days)
     if not anchors:
         if other.subject == ("lunch",) and not (other.time or other.people):

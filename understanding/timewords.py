@@ -479,7 +479,7 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"
