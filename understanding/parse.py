@@ -72,6 +72,8 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         clear = verb is not None and verb.group(0).startswith(("clear", "free"))
         found = references.take_refs(body, lead_reason, parts.segs[: parts.k], today, day_first, clear)
         refs, excluded = found.refs, found.excluded
+        if found.from_lead and comment == lead_reason:
+            comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
         series = series or found.every or (found.series_day and not said.denied)
         if intent == "cancel" and (not refs or intents.cancel_is_abort(lower)):

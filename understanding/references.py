@@ -436,6 +436,13 @@ _RE_ANTECEDENT = re.compile(
 STOP = _STOP
 
 
+_RE_LEAD_MEETING = re.compile(
+    r"\b(?:the|my|our|this|that|today'?s|tomorrow'?s)\s+(?:[\w&/-]+\s+){0,3}?(?:sync|meeting|call|standup|review|retro|"
+    r"oneonone|checkin|catchup|session|demo|huddle|briefing|training|workshop|interview|debrief|scrum|planning|"
+    r"allhands|townhall|kickoff|offsite|qbr)\b"
+)
+
+
 def mark_current(command: str) -> str:
     """ "the meeting I'm in right now" → "the meeting current" (before "right now" means "at once")."""
     return _RE_CURRENT_PHRASE.sub(r"\1 current ", command)
@@ -447,6 +454,7 @@ class Refs:
     excluded: tuple[MeetingRef, ...]  # named after "except"
     every: bool  # "every weekly review": a kind of meeting with every/all and no day
     series_day: bool  # "all the Tuesday syncs", "on Mondays"
+    from_lead: bool = False  # the meeting was named in the clause before the request, not in it
 
 
 def take_refs(
@@ -472,6 +480,14 @@ def take_refs(
         lead = _piece(lead_reason.lower(), today, day_first)
         for p in pieces:
             p.days = list(lead.days)
+    from_lead = False
+    if lead_reason and not any(p.subject or p.people or p.time or p.days for p in pieces):
+        # "I'm off the billing sync - decline the whole series": the meeting is in the lead clause.
+        named = _RE_LEAD_MEETING.search(normalize(timewords.fix_typos(lead_reason.lower())))
+        if named:
+            lead_pieces = [p for p in _pieces(named.group(0), today, day_first) if p.subject or p.people]
+            if lead_pieces:
+                pieces, from_lead = lead_pieces, True
     if not pieces and earlier and _RE_PRONOUN.search(body):
         # "ugh, this eng sync is such a waste of time. decline it": "it" is the meeting named before.
         for seg in reversed(earlier):
@@ -484,4 +500,5 @@ def take_refs(
         excluded=tuple(p.ref() for p in excluded),
         every=any(p.every and p.subject and not (p.days or p.time or p.part) for p in pieces),
         series_day=any(p.series_day and not p.time for p in pieces),
+        from_lead=from_lead,
     )

@@ -103,10 +103,16 @@ def test_next_friday_said_on_a_tuesday_has_two_readings_to_ask_about():
     assert found.either and {d for d, _ in found.days} == {date(2026, 11, 13), date(2026, 11, 20)}
 
 
-def test_next_wednesday_said_on_a_tuesday_is_next_week_s():
+def test_next_wednesday_said_on_a_tuesday_may_be_tomorrow_too():
     found = timewords.Found()
     timewords.take_days("next wednesday", TODAY, False, found)
-    assert not found.either
+    assert found.either
+
+
+def test_this_friday_has_one_reading():
+    found = timewords.Found()
+    timewords.take_days("this friday", TODAY, False, found)
+    assert not found.either and found.days == [(date(2026, 11, 13), date(2026, 11, 13))]
 
 
 def test_a_month_name_ahead_is_that_whole_month():
