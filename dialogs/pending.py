@@ -35,7 +35,8 @@ class PendingAction:
     state: str = "open"  # open → claimed → done (or failed, which reopens)
     outcome: dict[str, Any] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
-    e_tag: str = "1"
+    # None until stored: the first write creates the record, later ones are conditional on it.
+    e_tag: str | None = None
 
     @property
     def expired(self) -> bool:

@@ -622,14 +622,14 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         results = _share(refs, results, items, now, request.intent, series)
     if request.excluded:
         results = _without(results, request.excluded, items, now, request.intent, series)
-    for status, found, days in results:
+    for status, found, found_days in results:
         statuses.append(status)
         if status == "none":
             unmatched += 1
         for it in found:
             chosen.setdefault(it.event.id, it)
-        if window is None and days is not None:
-            window = days
+        if window is None and found_days is not None:
+            window = found_days
     ordered = sorted(chosen.values(), key=_order)
     if "ambiguous" in statuses:
         status = "ambiguous"

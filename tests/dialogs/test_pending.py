@@ -6,8 +6,8 @@ import asyncio
 import time
 
 import pytest
-from botbuilder.core import MemoryStorage
 
+from bot.memory_storage import InMemoryStorage
 from dialogs.pending import RECORD_TTL_SECONDS, AlreadyClaimed, PendingAction, PendingActions, new_request_id
 
 
@@ -24,8 +24,8 @@ def record(request_id: str = "req-1", **fields) -> PendingAction:
 
 
 @pytest.fixture
-def storage() -> MemoryStorage:
-    return MemoryStorage()
+def storage() -> InMemoryStorage:
+    return InMemoryStorage()
 
 
 @pytest.fixture
