@@ -386,9 +386,9 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
         if head.span:
             picks.update((id(it), it) for it in near)
         elif near:
-            edge = near[0].start
+            first = near[0].start
             for it in near:
-                if it.start == edge:
+                if it.start == first:
                     picks[id(it)] = it
     chosen = sorted(picks.values(), key=_order)
     if not chosen:
@@ -400,15 +400,16 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
 
 def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple | None:
     """ "next Friday" said on a Tuesday: when both Fridays have what was asked for, ask."""
-    found = []
+    found: list[tuple[date, date]] = []
+    union: dict[int, _Item] = {}
     for rng in ref.days[:2]:
-        result = _resolve_ref(replace(ref, days=(rng,), either=False), items, now, intent, series)
-        if result[1]:
-            found.append(result)
+        _status, picked, _days = _resolve_ref(replace(ref, days=(rng,), either=False), items, now, intent, series)
+        if picked:
+            found.append(rng)
+            union.update((id(it), it) for it in picked)
     if len(found) < 2:
         return None
-    union = sorted({id(it): it for r in found for it in r[1]}.values(), key=_order)
-    return "ambiguous", union, (min(r[2][0] for r in found), max(r[2][1] for r in found))
+    return "ambiguous", sorted(union.values(), key=_order), (min(a for a, _ in found), max(b for _, b in found))
 
 
 _RELATIVE_WORDS = {"first": ("first",), "last": ("last", "final"), "next": ("next",)}
