@@ -179,8 +179,10 @@ async def close_storage(storage: Storage) -> None:
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
     # Users never see exception text; the log gets the type and the activity id, not the message text.
     log.error("turn %s failed: %s", context.activity.id, type(error).__name__, exc_info=error)
+    # A store outage gets its own sentence: the user should wait, not rephrase.
+    text = texts.STORE_UNAVAILABLE if isinstance(error, StorageUnavailable) else texts.FAILED
     try:
-        await context.send_activity(texts.FAILED)
+        await context.send_activity(text)
     except Exception:  # the connector itself may be what failed
         log.warning("could not tell the user about a failed turn %s", context.activity.id)
 
