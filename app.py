@@ -14,8 +14,6 @@ import ssl
 import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
-from datetime import datetime
 
 import httpx
 from aiohttp import web
@@ -32,10 +30,11 @@ from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
+from clock import REAL, Clock
 from dialogs import texts
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
-from dialogs.services import Services, utc_now
+from dialogs.services import Services
 from graph.client import GraphClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
@@ -57,9 +56,8 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
-def build(
-    settings: Settings, *, storage: Storage | None = None, clock: Callable[[], datetime] = utc_now
-) -> web.Application:
+def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = REAL) -> web.Application:
+    """Everything wired together. `clock` is the one clock every part reads "now" from (tests pin it)."""
     apply_sdk_patches(fast_serialization=True)
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
@@ -117,7 +115,7 @@ def build(
         sandbox_sso = SandboxSso(meta_http, settings.sandbox_sso_url)
 
     services = Services(
-        graph=GraphClient(graph_http),
+        graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
         pending=PendingActions(storage),
         sso_resource=settings.sso_resource,

@@ -261,13 +261,16 @@ def agenda_card(
     *,
     title: str,
     request_id: str,
+    now: datetime,
     note: str | None = None,
-    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """A day's meetings with their response status and a Decline button where it makes sense."""
+    """A day's meetings with their response status and a Decline button where it makes sense.
+
+    `now` comes from the injected clock: whether a meeting is over is never read off the machine.
+    """
 
     def row(event: Any) -> dict[str, Any]:
-        moment = now or _now_for(event)
+        moment = now
         past = event.is_over(moment)
         status = _status(event)
         button = None
@@ -297,11 +300,6 @@ def agenda_card(
         rows=rows,
         more=_more(len(events) - len(rows)),
     )
-
-
-def _now_for(event: Any) -> datetime:
-    zone = event.start.tzinfo if isinstance(event.start, datetime) else None
-    return datetime.now(zone) if zone is not None else datetime.now().astimezone()
 
 
 def outcome_card(
