@@ -22,6 +22,7 @@ from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeRespons
 from msrest.serialization import Model
 
 from bot.actions import CardActions
+from bot.storage_contract import StorageConflict
 from dialogs import texts
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
 from dialogs.request_dialog import RequestDialog
@@ -82,7 +83,14 @@ class RegretsBot(ActivityHandler):
             return
         await super().on_turn(turn_context)
         if not turn_context.turn_state.get(SKIP_SAVE):
-            await self._state.save_changes(turn_context)
+            try:
+                await self._state.save_changes(turn_context)
+            except StorageConflict:
+                # Another turn of this conversation (here or on another instance) saved first. Its
+                # state is kept, not overwritten; this turn's replies and records already stand.
+                log.info(
+                    "activity %s: conversation state saved by a concurrent turn; keeping that", turn_context.activity.id
+                )
 
     async def _refuse_tenant(self, context: TurnContext) -> None:
         log.info("activity %s from a tenant outside ALLOWED_TENANTS", context.activity.id)

@@ -37,3 +37,4 @@ FAILED = "Something went wrong on my side and nothing was changed. Please try ag
 COMMENT_TOO_LONG = "That note is too long for Outlook (2,000 characters at most). Shorten it and try again."
 NO_MEETINGS = "You have no meetings {when}."
 NO_MATCH = "I couldn't find that meeting {when}. Here is what you have:"
+STORE_UNAVAILABLE = "I can't reach my storage right now, so I stopped there. Please try again in a minute."
