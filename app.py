@@ -115,7 +115,7 @@ def build(
     services = Services(
         graph=GraphClient(graph_http),
         tokens=tokens,
-        pending=PendingActions(storage),
+        pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
         oauth_connection=settings.oauth_connection_name,
         sandbox_sso=sandbox_sso,

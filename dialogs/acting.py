@@ -35,8 +35,22 @@ def target_id(event: Event, scope: str) -> str:
     return event.id
 
 
+def quoted(event: Event) -> str:
+    return f"“{event.subject or 'Untitled meeting'}”"
+
+
 def describe(event: Event) -> str:
-    return f"“{event.subject or 'Untitled meeting'}”, {cards.when_text(event)}"
+    """How a sentence names one meeting: “Design review”, Tue 13 Jan, 3:00 PM – 3:30 PM."""
+    return f"{quoted(event)}, {cards.when_text(event)}"
+
+
+def kept_sentence(events: list[Event]) -> str:
+    """What "Cancel"/"Keep it" on a card says: which meeting(s) were left alone."""
+    if len(events) == 1:
+        return f"Okay, I left {describe(events[0])} as it is."
+    if not events:
+        return "Okay, I changed nothing."
+    return f"Okay, I left those {len(events)} meetings as they are."
 
 
 def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
@@ -90,6 +104,7 @@ class BulkResult:
     event: Event
     ok: bool
     reason: str | None = None
+    skipped: bool = False  # left alone on purpose (already answered, moved, cancelled): not a failure
 
 
 async def act_many(
@@ -112,8 +127,13 @@ async def act_many(
     ]
 
 
-def bulk_sentence(verb: str, ok: int, failed: int) -> str:
+def bulk_sentence(verb: str, results: list[BulkResult]) -> str:
+    ok = sum(1 for r in results if r.ok)
+    skipped = sum(1 for r in results if r.skipped)
+    failed = len(results) - ok - skipped
     text = f"{cards.done_word(verb)} {ok} meeting{'s' if ok != 1 else ''}."
+    if skipped:
+        text += f" {skipped} left as {'it was' if skipped == 1 else 'they were'}."
     if failed:
         text += f" {failed} could not be changed; the card says why."
     return text

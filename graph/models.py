@@ -31,6 +31,7 @@ SELECT_FIELDS = (
     "organizer",
     "attendees",
     "showAs",
+    "changeKey",
 )
 
 
@@ -66,6 +67,8 @@ class Event:
     organizer: Person | None = None
     attendees: tuple[Person, ...] = field(default=())
     show_as: str = "busy"
+    # Changes whenever Graph's copy of the event changes (a card remembers the one it showed).
+    change_key: str = ""
 
     @property
     def is_recurring(self) -> bool:
@@ -112,4 +115,5 @@ class Event:
             organizer=Person.from_graph(obj.get("organizer")),
             attendees=tuple(p for p in (Person.from_graph(a) for a in obj.get("attendees") or []) if p is not None),
             show_as=str(obj.get("showAs") or "busy"),
+            change_key=str(obj.get("changeKey") or ""),
         )

@@ -19,6 +19,7 @@ from dialogs.cards.build import (
     help_card,
     invoke_response,
     notice_card,
+    noun,
     outcome_card,
     summary_card,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "invoke_response",
     "long_day_label",
     "notice_card",
+    "noun",
     "outcome_card",
     "short_when",
     "summary_card",
