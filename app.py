@@ -7,31 +7,34 @@ Ctrl-C, finishing in-flight turns for at most a few seconds.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import ssl
 import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
-from datetime import datetime
 
 import httpx
 from aiohttp import web
-from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.core import ConversationState, Storage, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.authentication import RegretsAuthentication
 from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
+from bot.memory_storage import InMemoryStorage
 from bot.regrets_bot import RegretsBot
 from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
+from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
+from clock import REAL, Clock
 from dialogs import texts
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
-from dialogs.services import Services, utc_now
+from dialogs.services import Services
 from graph.client import GraphClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
@@ -53,9 +56,8 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
-def build(
-    settings: Settings, *, storage: Storage | None = None, clock: Callable[[], datetime] = utc_now
-) -> web.Application:
+def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = REAL) -> web.Application:
+    """Everything wired together. `clock` is the one clock every part reads "now" from (tests pin it)."""
     apply_sdk_patches(fast_serialization=True)
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
@@ -73,7 +75,7 @@ def build(
         )
     meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
 
-    storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
+    storage = storage or open_storage(settings)
     client_id, client_secret = settings.obo_client
     tokens = UserTokens(
         client_id,
@@ -113,7 +115,7 @@ def build(
         sandbox_sso = SandboxSso(meta_http, settings.sandbox_sso_url)
 
     services = Services(
-        graph=GraphClient(graph_http),
+        graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
         pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
@@ -135,10 +137,41 @@ def build(
         await authentication.connector_factory.close()
         await graph_http.aclose()
         await meta_http.aclose()
+        await close_storage(storage)
 
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
     return app
+
+
+def open_storage(settings: Settings) -> Storage:
+    """The store the settings name: Azure Blob, a directory, or memory; never one for another."""
+    if settings.azure_storage_connection_string:
+        from bot.blob_storage import BlobStorage  # imported only when used: the Azure SDK is not small
+
+        return BlobStorage.from_connection_string(settings.azure_storage_connection_string, settings.storage_container)
+    if settings.storage_dir:
+        return FileStorage(settings.storage_dir)
+    return InMemoryStorage()
+
+
+async def check_storage(settings: Settings) -> None:
+    """Prove the configured store works before listening; StorageUnavailable says which setting is wrong."""
+    storage = open_storage(settings)
+    try:
+        check = getattr(storage, "check", None)
+        if check is not None:
+            await check()
+    finally:
+        await close_storage(storage)
+
+
+async def close_storage(storage: Storage) -> None:
+    close = getattr(storage, "close", None)
+    if close is not None:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
 
 
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -155,6 +188,11 @@ def main() -> int:
         settings = Settings.load()
     except ConfigError as exc:
         print(f"regrets: configuration error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(check_storage(settings))
+    except StorageUnavailable as exc:
+        print(f"regrets: storage error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # These libraries log full URLs (event ids) at INFO; Regrets logs its own templated lines.

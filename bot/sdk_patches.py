@@ -22,6 +22,6 @@ from bot.msrest_fast import apply_fast_serialization
 def apply_sdk_patches(*, fast_serialization: bool = False) -> None:
     policy = msrest_requests.ClientRetryPolicy
     if not isinstance(policy.safe_codes, frozenset):
-        policy.safe_codes = frozenset(policy.safe_codes)
+        policy.safe_codes = frozenset(policy.safe_codes)  # type: ignore[assignment]  # read only by `in`
     if fast_serialization:
         apply_fast_serialization()

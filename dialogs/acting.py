@@ -111,10 +111,11 @@ async def act_many(
     graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None, notify: bool
 ) -> list[BulkResult]:
     """Respond to several meetings in as few `$batch` requests as Graph allows."""
+    from graph.batch import as_action
     from graph.client import RespondItem
 
     comment = (comment or "").strip() or None
-    items = [RespondItem(event_id=e.id, action=verb, comment=comment, send_response=notify) for e in events]
+    items = [RespondItem(event_id=e.id, action=as_action(verb), comment=comment, send_response=notify) for e in events]
     try:
         results = await graph.respond_many(token, items)
     except Exception as exc:

@@ -146,7 +146,7 @@ def same_conversation(a: str, b: str) -> bool:
 
 def proposal_of(action: CardAction, event: Event) -> tuple[datetime, datetime] | None:
     """The new time the confirm card proposes, in the meeting's (the mailbox's) zone, or None."""
-    if not action.propose or not isinstance(event.start, datetime):
+    if not action.propose or not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
         return None
     try:
         day = date.fromisoformat(action.propose_date)
@@ -156,7 +156,7 @@ def proposal_of(action: CardAction, event: Event) -> tuple[datetime, datetime] |
         return None
     tz = event.start.tzinfo
     begins = datetime.combine(day, start, tz)
-    ends = datetime.combine(day, end, tz) if end is not None else begins + (event.end - event.start)  # type: ignore[operator]
+    ends = datetime.combine(day, end, tz) if end is not None else begins + (event.end - event.start)
     return (begins, ends) if ends > begins else None
 
 

@@ -26,6 +26,8 @@ from typing import Any
 
 from botbuilder.core import Storage
 
+from clock import RealClock
+
 RECORD_TTL_SECONDS = 7 * 24 * 3600
 # Longer than any click takes (Graph's retries included), short enough that a crashed
 # instance's claim frees the card within a minute.
@@ -50,7 +52,8 @@ class PendingAction:
     outcome: dict[str, Any] = field(default_factory=dict)
     created: float = 0.0
     claimed_at: float = 0.0
-    e_tag: str = "1"
+    # None until stored: the first write creates the record, later ones are conditional on it.
+    e_tag: str | None = None
 
     def expired(self, now: float) -> bool:
         return now - self.created > RECORD_TTL_SECONDS
@@ -74,8 +77,8 @@ def new_request_id() -> str:
 class PendingActions:
     def __init__(self, storage: Storage, clock: Callable[[], float] | None = None) -> None:
         self._storage = storage
-        # Seconds since the epoch; app.py passes the one injected clock (tests pin it).
-        self._clock = clock or _wall_clock
+        # Seconds since the epoch; app.py passes the one injected clock's `timestamp` (tests pin it).
+        self._clock = clock or RealClock().timestamp
         self._locks: dict[str, asyncio.Lock] = {}
 
     def now(self) -> float:
@@ -129,9 +132,3 @@ class PendingActions:
 
     async def _write(self, record: PendingAction) -> None:
         await self._storage.write({_PREFIX + record.request_id: asdict(record)})
-
-
-def _wall_clock() -> float:
-    import time
-
-    return time.time()

@@ -107,7 +107,7 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
         if reason:
             return Plan(kind="nothing", message=reason, events=[event], **common)
         kind = "act" if getattr(request, "immediate", False) else "confirm"
-        proposal, notice = _proposal(request, event, verb)
+        proposal, notice = _proposal(request, resolution, event, verb)
         if notice:
             kind = "confirm"  # asked to propose and cannot: ask before a plain decline
         return Plan(kind=kind, events=[event], proposal=proposal, notice=notice, **common)
@@ -128,9 +128,17 @@ def _window_title(resolution: Any, now: datetime) -> str:
     return "today"
 
 
-def _proposal(request: Any, event: Event, verb: str) -> tuple[tuple[datetime, datetime] | None, str | None]:
-    """The new time asked for in chat, for the meeting's duration in its zone; or why it can't be sent."""
-    asked = getattr(request, "proposed_time", None)
+def _proposal(
+    request: Any, resolution: Any, event: Event, verb: str
+) -> tuple[tuple[datetime, datetime] | None, str | None]:
+    """The new time asked for in chat, for the meeting's duration in its zone; or why it can't be sent.
+
+    The resolver knows the proposal once it knows the meeting (`Resolution.proposed_time`);
+    a request that carries one already (`Request.proposed_time`) is honoured the same way.
+    """
+    asked = getattr(resolution, "proposed_time", None) or getattr(request, "proposed_time", None)
+    if not asked and getattr(request, "proposal", None) is not None:
+        return None, None
     if not asked or not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
         return None, None
     name = f"“{event.subject or 'Untitled meeting'}”"

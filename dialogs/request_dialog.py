@@ -65,7 +65,7 @@ class RequestDialog(InterruptibleDialog):
         text = options.get("text") if "text" in options else step.context.activity.text or ""
         step.values["text"] = text
         step.values["retried"] = bool(options.get("retried"))
-        intent = parse(text, self.services.clock()).intent
+        intent = parse(text or "", self.services.clock()).intent
         if intent in NEEDS_CALENDAR:
             return await step.next(None)
         if intent == "help":
@@ -120,8 +120,11 @@ class RequestDialog(InterruptibleDialog):
         return await step.end_dialog()
 
     async def _sandbox_sign_in(self, context: TurnContext, user: TeamsUser) -> bool:
+        source = self.services.sandbox_sso
+        if source is None:
+            return False
         try:
-            await self.services.tokens.sign_in(user.key, await self.services.sandbox_sso(user))
+            await self.services.tokens.sign_in(user.key, await source(user))
             return True
         except identity.TokenError:
             await context.send_activity(texts.SIGN_IN_FAILED)

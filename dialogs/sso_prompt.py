@@ -236,8 +236,8 @@ class SsoPrompt(Dialog):
         if (await self._storage.read([key])).get(key):
             return False
         try:
-            # e_tag "*" on a new key: a racing instance that wrote first makes this a duplicate.
-            await self._storage.write({key: {"seen": True, "e_tag": "1"}})
+            # No e_tag: create-only, so a racing instance that wrote first makes this a duplicate.
+            await self._storage.write({key: {"seen": True}})
         except KeyError:
             return False
         return True

@@ -33,7 +33,7 @@ from typing import Any
 import httpcore
 import httpx
 
-SocketOption = tuple[int, int, int | bytes] | tuple[int, int, None, int]
+SocketOption = tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]  # httpcore's
 
 READ_BUFFER_LIMIT = 256 * 1024  # pause the socket above this much unread data
 
@@ -168,7 +168,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if transport is None:
             raise httpcore.ConnectError("the connection closed during the TLS handshake")
         self._protocol.transport = transport  # flow control now goes through the TLS transport
-        return AsyncioStream(transport, self._protocol)  # type: ignore[arg-type]
+        return AsyncioStream(transport, self._protocol)
 
     def get_extra_info(self, info: str) -> Any:
         transport = self._transport

@@ -26,7 +26,6 @@ from urllib.parse import unquote, urlencode
 
 from aiohttp import web
 
-from graph.timezones import zone
 from sandbox.graph_requests_page import add_requests_page
 from sandbox.graph_state import (
     ACTION_NAMES,
@@ -50,6 +49,7 @@ from sandbox.graph_state import (
     _resolve,
     render,
 )
+from sandbox.zones import zone
 
 
 @dataclass

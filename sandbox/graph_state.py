@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
-from graph.timezones import zone
+from sandbox.zones import zone
 
 TokenVerifier = Callable[[str], Mapping[str, Any] | Awaitable[Mapping[str, Any]]]
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from understanding import timewords
+from understanding import timewords, zones
 from understanding.fuzzy import FILLER, normalize, words
 
 ACTIONS = ("decline", "accept", "tentative", "cancel")
@@ -60,6 +60,13 @@ class MeetingRef:
     own: bool = field(default=False, compare=False)
     # The people were named as owners ("Louis's meetings"): the meetings they organize come first.
     owner: bool = field(default=False, compare=False)
+    # The clock time was said in another zone ("11am Eastern"): IANA names, several when the
+    # abbreviation has several readings (IST); empty means the mailbox zone.
+    zones: tuple[str, ...] = ()
+    either: bool = False  # the day alternatives are equally likely readings ("next Friday"): ask
+    in_minutes: int | None = None  # "in an hour": the meeting starting about that long from now
+    # "the call before the all-hands": (after | before, the meeting it is placed against).
+    anchor: tuple[str, MeetingRef] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -72,6 +79,8 @@ class MeetingRef:
             or self.relative
             or self.span
             or self.after_now
+            or self.in_minutes is not None
+            or self.anchor
         )
 
 
@@ -87,6 +96,9 @@ class Request:
     # Meetings named after "except"/"but not": left out of what the other references find.
     excluded: tuple[MeetingRef, ...] = ()
     day_first: bool = field(default=False, compare=False)
+    # "decline the 2pm and suggest 5pm instead": when the user proposes instead (a day and/or a
+    # clock time); `proposed_time` is only known once the meeting (and its length) is.
+    proposal: MeetingRef | None = None
 
 
 # ---------------------------------------------------------------- cleaning
@@ -96,6 +108,8 @@ _RE_TAG = re.compile(r"<[^>]{1,200}>")
 _RE_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u2b00-\u2bff\u2190-\u21ff\u20e3]")
 _RE_AMPM = re.compile(r"(?<=[\d\s])([ap])\.\s?m\b\.?", re.I)
 _RE_SPACE = re.compile(r"\s+")
+# Missing spaces people type in a hurry: "my11:30", "decline2pm", "the3pm".
+_RE_GLUED = re.compile(r"(?i)\b(my|at|the|decline|accept)(?=\d)")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2032": "'"})
 
 
@@ -106,6 +120,7 @@ def clean(text: str, *, quotes: bool = True) -> str:
         text = text.translate(_QUOTES)
     text = _RE_EMOJI.sub(" ", text)
     text = _RE_AMPM.sub(lambda m: m.group(1) + "m", text)
+    text = _RE_GLUED.sub(r"\1 ", text)
     return _RE_SPACE.sub(" ", text).strip()
 
 
@@ -172,7 +187,7 @@ _RE_MARKER = re.compile(
     r"|(?:with|w/)\s*(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
     r"(?:\s+(?:saying|that\s+says|that|of|being|is|reading))?"
     r"|(?:note|message|comment|reason|reply|response|msg|explanation|excuse)(?:\s+(?:being|is|would\s+be))?\s*[:=-]"
-    r"|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
+    r"|comment(?:ing)?\s+(?:that|saying)|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
     r"|since(?=\s+(?:i|i'm|im|we|my|it's|there)\b)|as(?=\s+(?:i|i'm|im|we)\b)"
     r")(?=[\s:,\"'-]|$)\s*[:,-]?\s*",
     re.I,
@@ -288,7 +303,9 @@ _RE_HELP = re.compile(
 _RE_TENT_STRONG = re.compile(
     r"\b(?:tentative(?:ly)?(?:\s+accept(?:ed)?)?|pencil\s+(?:me\s+|it\s+)?in(?:\s+for)?|"
     r"(?:mark|set|put)\s+(?:me\s+|it\s+)?(?:down\s+)?(?:as\s+)?(?:maybe|tentative)(?:\s+for)?|"
-    r"(?:say|rsvp|respond|reply)\s+maybe(?:\s+(?:to|for))?)\b"
+    r"(?:say|rsvp|respond|reply)\s+maybe(?:\s+(?:to|for))?|"
+    r"not\s+sure\s+(?:if\s+|whether\s+|that\s+)?i\s*(?:'ll|\s+will|\s+can)\s+(?:make(?:\s+it\s+to)?|attend|join|do|be\s+at)|"
+    r"(?:i'?m|i\s+am)\s+a\s+maybe\s+(?:for|on))\b"
 )
 _RE_DECLINE = re.compile(
     r"\b(?:declin(?:e|ed|es|ing)|reject|refuse|turn\s+down|say\s+no(?:\s+to)?|rsvp\s+no(?:\s+(?:to|for))?|"
@@ -299,15 +316,23 @@ _RE_DECLINE = re.compile(
     r"(?:(?:i'?m|i\s+am)\s+)?not\s+(?:going\s+to|gonna)\s+(?:be\s+able\s+to\s+)?(?:make(?:\s+it\s+to)?|attend|go\s+to|join|"
     r"be\s+(?:at|in|there\s+for))|(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining)|"
     r"(?:count|rule|leave)\s+me\s+out(?:\s+(?:of|for|from))?|bow\s+out\s+(?:of|from)|sit\s+out|"
-    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss)\b"
+    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
+    r"(?:i'?m|i\s+am)\s+(?:out\s+(?:for|of)|a\s+no\s+(?:for|on))|take\s+a\s+pass\s+on|"
+    r"won'?t\s+be\s+(?:at|there\s+for|attending|joining|coming\s+to|making)|not\s+(?:attending|joining|coming\s+to))\b"
 )
 _RE_ACCEPT = re.compile(
     r"\b(?:accept(?:ed|ing|s)?|rsvp\s+yes(?:\s+(?:to|for))?|say\s+yes(?:\s+to)?|yes\s+to|"
     r"i'?ll\s+(?:be\s+(?:there|at)|attend|join|come\s+to|go\s+to)|i\s+will\s+(?:be\s+(?:there|at)|attend|join)|"
     r"count\s+me\s+in(?:\s+for)?|sign\s+me\s+up\s+for|confirm\s+(?:my\s+)?(?:attendance|spot)(?:\s+(?:at|for))?|"
-    r"attend)\b"
+    r"confirm|(?:i'?m|i\s+am)\s+(?:in|down|good)\s+for|put\s+me\s+down\s+for|book\s+me\s+(?:in|into|for)|"
+    r"i\s+can\s+(?:make(?:\s+it\s+to)?|attend|join|do)|(?:i'?m|i\s+am)\s+(?:attending|joining|coming\s+to|going\s+to)|"
+    r"see\s+(?:you|them)\s+at|attend)\b"
 )
-_RE_TENT_WEAK = re.compile(r"\b(?:maybe(?:\s+(?:to|for))?|might\s+(?:attend|go\s+to|come\s+to|join|make\s+it\s+to))\b")
+_RE_TENT_WEAK = re.compile(
+    r"\b(?:maybe(?:\s+(?:to|for))?|might\s+(?:attend|go\s+to|come\s+to|join|make\s+it\s+to)|"
+    r"not\s+sure\s+(?:if|whether|that)\s+i\s+can\s+(?:make(?:\s+it\s+to)?|attend|join|do)|provisionally(?:\s+accept)?|"
+    r"(?:i'?m|i\s+am)\s+a\s+maybe\s+(?:for|on)|hold\s+(?:a\s+spot|the\s+slot)\s+for)\b"
+)
 _RE_CANCEL = re.compile(r"\b(?:cancel(?:l?ed|l?ing)?|call\s+off|scrap)\b")
 _RE_ABORT = re.compile(
     r"^\W*(?:(?:oh\s+)?never\s*mind|nevermind|nvm|stop|forget\s+(?:it|that|about\s+it)|abort|quit|exit|"
@@ -362,7 +387,7 @@ _PEOPLE_STOP = frozenset(
 _RE_SINGULAR = re.compile(r"\b(?:meeting|mtg|call|event|invite|invitation|one|appointment|session|thing)\b")
 _POSSESSIVE_STOP = frozenset(
     "what it that there here let who he she today tomorrow yesterday everyone everybody one this week month "
-    "where how when why that which somebody someone nobody name".split()
+    "where how when why that which somebody someone nobody name whatever".split()
     + list(timewords.WEEKDAYS)
 )
 _STOP = frozenset(
@@ -379,6 +404,7 @@ _STOP = frozenset(
     sorry oh well but if not no only kind sort some maybe tentatively tentative decline accept mark put
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
+    people folks guys crew gang lot side
     """.split()
 )
 
@@ -400,6 +426,11 @@ class _Piece:
     bare: bool = False  # only a day was named ("decline Friday"): the whole day
     plural: bool = False  # a kind of meeting in the plural ("the design reviews")
     owner: bool = False  # people named with a possessive ("Louis's meeting")
+    zones: tuple[str, ...] = ()
+    either: bool = False
+    series_day: bool = False
+    in_minutes: int | None = None
+    anchor: tuple[str, MeetingRef] | None = None
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
@@ -415,12 +446,23 @@ class _Piece:
             count=self.count,
             own=self.article,
             owner=self.owner,
+            zones=self.zones,
+            either=self.either,
+            in_minutes=self.in_minutes,
+            anchor=self.anchor,
         )
 
     @property
     def only_days(self) -> bool:
         return bool(self.days) and not (
-            self.time or self.part or self.subject or self.people or self.relative or self.span
+            self.time
+            or self.part
+            or self.subject
+            or self.people
+            or self.relative
+            or self.span
+            or self.anchor
+            or self.in_minutes is not None
         )
 
     @property
@@ -440,6 +482,8 @@ class _Piece:
             or self.relative
             or self.span
             or self.after_now
+            or self.in_minutes is not None
+            or self.anchor
         )
 
 
@@ -462,8 +506,45 @@ _RE_EXCEPT = re.compile(
 )
 
 
+_RE_IN_TIME = re.compile(
+    r"\b(?:in|within)\s+(?:(?:about|around|roughly)\s+)?(an?|one|two|three|four|five|half\s+an|\d{1,3})\s*"
+    r"(hours?|hrs?|h|minutes?|mins?)(?:\s+(?:time|from\s+now))?\b|"
+    r"\b(an?|one|two|three|\d{1,3})\s*(hours?|hrs?|minutes?|mins?)\s+from\s+now\b"
+)
+_IN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half an": 0.5}
+_RE_CURRENT = re.compile(r"\b(?:current|ongoing)\b")
+# "the call before the all-hands", "the one after lunch": a meeting placed against another one.
+_RE_ANCHOR = re.compile(
+    r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(after|before|following|preceding|ahead\s+of)\s+"
+    r"(?=(?:the|my|our)\s+(?!\d|rest\b|end\b|weekend|week|day\b|morning|afternoon|evening|noon|midday|lunch\s*time)"
+    r"|lunch\b)"
+)
+
+
+def _in_minutes(m: re.Match[str]) -> int | None:
+    count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = _IN_COUNT[count] if count in _IN_COUNT else int(count)
+    return int(n * 60) if unit.startswith("h") else int(n)
+
+
 def _piece(text: str, today: date, day_first: bool) -> _Piece:
+    anchored = _RE_ANCHOR.search(text)
+    if anchored and anchored.start() > 0:
+        head = _piece(text[: anchored.start()], today, day_first)
+        other = _piece(text[anchored.end() :], today, day_first)
+        if not other.empty and not head.time:
+            side = "after" if anchored.group(1) in ("after", "following") else "before"
+            if not head.days and other.days:
+                head.days = list(other.days)
+            head.anchor = (side, other.ref())
+            return head
     found = timewords.Found()
+    in_minutes = None
+    moved = _RE_IN_TIME.search(text)
+    if moved:
+        in_minutes = _in_minutes(moved)
+        text = text[: moved.start()] + " " + text[moved.end() :]
+    text, zone_names = zones.take_zone(text)
     article = bool(_RE_ARTICLE.match(text))
     count = 1
     counted = _RE_COUNT.search(text)
@@ -505,7 +586,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     text = _RE_PEOPLE.sub(take_people, text)
     text = _RE_POSSESSIVE.sub(possessive, text)
     relative = None
+    if _RE_CURRENT.search(text):
+        relative = "current"
+        text = _RE_CURRENT.sub(" ", text)
     for name, pattern in (("next", _RE_NEXT), ("first", _RE_FIRST), ("last", _RE_LAST)):
+        if relative:
+            break
         if pattern.search(text):
             relative = name
             text = pattern.sub(" ", text)
@@ -516,7 +602,11 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         or bool(_RE_BOTH.search(text))
         or bool((found.days or found.part) and _RE_KINDS.search(text))
     )
-    if (found.days or found.part) and not (found.time or relative or people) and not _RE_SINGULAR.search(text):
+    if (
+        (found.days or found.part)
+        and not (found.time or relative or people or in_minutes is not None)
+        and not _RE_SINGULAR.search(text)
+    ):
         # "decline Friday", "decline tomorrow", "decline my afternoon": the whole day (or part
         # of it), unless one meeting is named.
         leftover = [w for w in re.findall(r"[a-z0-9']+", text) if w not in _STOP and w not in FILLER]
@@ -545,6 +635,10 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         count=count if relative else 1,
         plural=bool(_RE_KINDS.search(text)),
         owner=bool(owners),
+        zones=zone_names,
+        either=found.either,
+        series_day=found.series_day,
+        in_minutes=in_minutes,
     )
 
 
@@ -676,6 +770,33 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             cut = head.start() if head and head.end() >= m.start() - 1 else m.start()
             s = (s[:cut] + " " + s[m.end() :]).strip()
             break
+        # 'decline the eng sync "family matter, sorry"': words in quotes that close the request
+        # and read as a message (not a title) are the note even without "say".
+        if (
+            not s[m.end() :].strip(" .!")
+            and _RE_ANY_VERB.search(s[: m.start()].lower())
+            and _RE_QUOTED_NOTE.search(m.group(1))
+            and re.search(r"[a-z0-9]\s*$", s[: m.start()], re.I)
+        ):
+            comment = _strip_comment(m.group(1))
+            s = s[: m.start()].strip()
+            break
+
+    s = _rewrite(s)
+    # Private asides ("(between us, Omar drives me nuts)", "off the record ...") are never sent.
+    s = _RE_ASIDE.sub(" ", s).strip()
+    proposal: MeetingRef | None = None
+    offer = _RE_PROPOSE.search(s)
+    if offer:
+        found = timewords.Found()
+        words_left = timewords.take_times(
+            timewords.take_days(offer.group("when").lower(), now.date(), day_first, found), found
+        )
+        if (found.time or found.days) and not re.search(
+            r"[a-z]{3,}", re.sub(r"\b(?:instead|please|pls|maybe|the|at|on|for|same|time)\b", " ", words_left)
+        ):
+            proposal = MeetingRef(days=tuple(found.days), time=found.time, flexible=found.flexible)
+            s = (s[: offer.start()] + " " + s[offer.end() :]).strip()
 
     def off(m: re.Match[str]) -> str:
         nonlocal notify
@@ -708,7 +829,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             trailing.append(seg)
         elif _looks_like_reference(low, now.date(), day_first):
             extra.append(seg)
-        else:
+        elif not _RE_VENT.search(low):
             trailing.append(seg)
     command = " ".join([main] + [re.sub(r"^\W*(?:also|and|plus|oh\s+and)\s+", "and ", e, flags=re.I) for e in extra])
 
@@ -780,7 +901,9 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
 
     command = _RE_DISCOURSE.sub(" ", command)
     command = _RE_NO_COMMENT.sub(" ", command)
+    series_denied = bool(_RE_NOT_SERIES.search(command) or _RE_ONLY_THIS.search(command))
     command = _RE_NOT_SERIES.sub(" ", command)
+    command = _RE_CURRENT_PHRASE.sub(r"\1 current ", command)
     command = _RE_SERIES.sub(series_flag, command)
     command = _RE_IMMEDIATE.sub(now_flag, command)
     lower = normalize(timewords.fix_typos(command.lower()))
@@ -795,10 +918,10 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         if intent == "agenda":
             body = _RE_AGENDA.sub(" ", body)
         excluded: list[_Piece] = []
-        cut = _RE_EXCEPT.search(body)
-        if cut:
-            excluded = _pieces(body[cut.end() :], now.date(), day_first)
-            body = body[: cut.start()]
+        but = _RE_EXCEPT.search(body)
+        if but:
+            excluded = _pieces(body[but.end() :], now.date(), day_first)
+            body = body[: but.start()]
         pieces = _pieces(body, now.date(), day_first)
         shared_days = {tuple(p.days) for p in pieces if p.days}
         for p in excluded:
@@ -816,6 +939,16 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
                 p.days = list(lead.days)
         if scope == "occurrence" and any(p.every and p.subject and not (p.days or p.time or p.part) for p in pieces):
             scope = "series"
+        if scope == "occurrence" and not series_denied and any(p.series_day and not p.time for p in pieces):
+            # "all the Tuesday syncs", "the review on Mondays": a weekday of a series, not one date.
+            scope = "series"
+        if not pieces and k > 0 and _RE_PRONOUN.search(lower):
+            # "ugh, this eng sync is such a waste of time. decline it": "it" is the meeting named before.
+            for seg in reversed(segs[:k]):
+                named = _RE_ANTECEDENT.search(normalize(timewords.fix_typos(seg.lower())))
+                if named:
+                    pieces = [p for p in _pieces(named.group(1), now.date(), day_first) if not p.empty]
+                    break
         refs = tuple(p.ref() for p in pieces)
         if intent == "cancel" and (not refs or _RE_THAT.match(lower)):
             intent, refs = "abort", ()
@@ -834,7 +967,95 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         immediate=immediate,
         day_first=day_first,
         excluded=excluded_refs if intent in ACTIONS and refs else (),
+        proposal=proposal if intent in ("decline", "tentative") else None,
     )
+
+
+_RE_ONLY_THIS = re.compile(
+    r"\b(?:only|just)\s+(?:this|that|the\s+next|today'?s|tomorrow'?s)\s+(?:one|occurrence|instance|time|week)\b"
+    r"|\b(?:this|that)\s+(?:one|occurrence|instance)\s+only\b"
+)
+# "the meeting I'm in right now", "the call that's happening now": the meeting in progress.
+_RE_CURRENT_PHRASE = re.compile(
+    r"\b(meeting|call|one|session|thing|sync)\s+(?:that\s+|which\s+)?(?:(?:i'?m|i\s+am)\s+(?:currently\s+|already\s+)?"
+    r"(?:in|on|attending|sitting\s+in)|(?:is\s+|that'?s\s+)?(?:happening|going\s+on|running|in\s+progress))"
+    r"(?:\s+(?:right\s+)?now)?\b",
+    re.I,
+)
+# Said another way, the request is one of the plain verbs: "give the standup a miss" is a decline,
+# "let them know I'll be there" an accept (the organizer learns it from the answer itself).
+_REWRITES = (
+    (re.compile(r"\b(?:stop|quit)\s+(?:going\s+to|attending|joining)\b", re.I), "decline from now on"),
+    (re.compile(r"\bgive\s+(.{1,60}?)\s+a\s+miss\b", re.I), r"decline \1"),
+    (
+        re.compile(
+            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?(?:that\s+)?"
+            r"(?:i'?ll|i\s+will|i\s+can)\s+(?:be\s+there|make\s+it|attend|come|join)(?:\s+for)?\b",
+            re.I,
+        ),
+        "accept",
+    ),
+    (
+        re.compile(
+            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?(?:that\s+)?"
+            r"(?:i\s+can'?t|i\s+cannot|i\s+won'?t|i\s+will\s+not)\s+(?:be\s+there|make\s+it|attend|come|join)"
+            r"(?:\s+(?:to|for))?(?=\s+(?:the|my|tomorrow|today|on|at)\b)",
+            re.I,
+        ),
+        "decline",
+    ),
+)
+_WHEN_WORDS = r"(?:\d|noon|midday|tomorrow|today|monday|tuesday|wednesday|thursday|friday|next\s+week|later)"
+# "decline the 2pm and suggest 5pm instead": a new time for the same meeting, never a second meeting.
+_RE_PROPOSE = re.compile(
+    r"(?:[,;]\s*|\s+|^)(?:(?:and|but|then|&)\s+)?(?:please\s+|pls\s+)?(?:"
+    r"(?:suggest|propose|counter[- ]?propose|offer|request)(?:ing)?(?:\s+(?:a\s+new\s+time|a\s+different\s+time|"
+    r"moving(?:\s+it)?|instead))?(?:\s+(?:of|for|at|to|on))?"
+    r"|ask\s+(?:them\s+|him\s+|her\s+)?(?:for|to\s+(?:move|push|shift)\s+(?:it\s+)?(?:to|until))"
+    r"|(?:can|could)\s+we\s+(?:do|move\s+(?:it\s+)?to|push\s+(?:it\s+)?to|make\s+it|try)"
+    r"|how\s+about|what\s+about|(?:move|push|shift)\s+it\s+to|reschedule\s+(?:it\s+)?(?:to|for)"
+    r")\s+(?P<when>(?:[^,.;!?]*?\s)?" + _WHEN_WORDS + r"[^,;!?]*?)(?:\s+instead)?\s*\??\s*(?=$|[,;!]|\.(?:\s|$))",
+    re.I,
+)
+
+
+_RE_QUOTED_NOTE = re.compile(
+    r"[,!?]|\b(?:i|i'm|im|i'll|i've|my|me|we|sorry|apologies|thanks|can't|cannot|won't|unable|conflict|sick|ill)\b",
+    re.I,
+)
+_RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
+_RE_ANTECEDENT = re.compile(
+    r"\b(?:this|that|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
+    r"(?:is|was|isn't|seems|looks|has|keeps|will|always|never|again|just|sounds)\b"
+)
+
+
+_PRIVATE = (
+    r"between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|privately|not\s+that\s+i'?d\s+tell|"
+    r"don'?t\s+tell\s+(?:them|him|her|anyone)\s+(?:but|this)|for\s+your\s+(?:eyes|ears)\s+only|entre\s+nous|"
+    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|"
+    r"(?:it'?s|this\s+is|that'?s)\s+(?:such\s+)?(?:a\s+)?(?:total\s+|complete\s+)?(?:waste|pointless|useless|boring)"
+)
+_RE_ASIDE = re.compile(
+    r"\((?:\s*(?:just|and|but|,)\s*)*(?:"
+    + _PRIVATE
+    + r")\b[^)]*\)|[,;–—-]\s*(?:just\s+)?(?:between\s+(?:us|you\s+and\s+me)|off\s+the\s+record)\b[^.!?]*",
+    re.I,
+)
+# A sentence after the request that only vents is talk, not a note for the organizer.
+_RE_VENT = re.compile(
+    r"^\W*(?:"
+    + _PRIVATE
+    + r")\b|\b(?:waste\s+of\s+(?:my\s+)?time|pointless|useless|boring|drives\s+me\s+(?:nuts|crazy|mad)|"
+    r"can'?t\s+stand|hate\s+(?:this|that|these|those|it|them)|so\s+annoying|never\s+(?:has|have)\s+an\s+agenda)\b",
+    re.I,
+)
+
+
+def _rewrite(text: str) -> str:
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _classify(lower: str) -> str:

@@ -297,14 +297,17 @@ def agenda_card(
     *,
     title: str,
     request_id: str,
+    now: datetime,
     note: str | None = None,
-    now: datetime | None = None,
     owner: Owner | None = None,
 ) -> dict[str, Any]:
-    """A day's meetings (all-day ones marked) with their status and a Decline button where it makes sense."""
+    """A day's meetings (all-day ones marked) with their status and a Decline button where it makes sense.
+
+    `now` comes from the injected clock: whether a meeting is over is never read off the machine.
+    """
 
     def row(event: Any) -> dict[str, Any]:
-        moment = now or _now_for(event)
+        moment = now
         past = event.is_over(moment)
         status = _status(event)
         button = None
@@ -343,11 +346,6 @@ class _Span:
 
     def __init__(self, start: datetime | date, end: datetime | date) -> None:
         self.start, self.end = start, end
-
-
-def _now_for(event: Any) -> datetime:
-    zone = event.start.tzinfo if isinstance(event.start, datetime) else None
-    return datetime.now(zone) if zone is not None else datetime.now().astimezone()
 
 
 def outcome_card(

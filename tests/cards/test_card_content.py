@@ -292,7 +292,7 @@ def test_building_cards_never_changes_the_templates():
     assert visible_text(cards.notice_card("one", style="good")).strip() == "one"
 
 
-def test_the_default_now_keeps_future_meetings_declinable():
+def test_a_meeting_after_the_clocks_now_stays_declinable():
     later = replace(SINGLE, start=NOW.replace(year=2099), end=NOW.replace(year=2099, hour=9))
-    card = cards.agenda_card([later], title="Later", request_id="r", note=None)
+    card = cards.agenda_card([later], title="Later", request_id="r", note=None, now=NOW)
     assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from botbuilder.core import MemoryStorage
 
+from bot.memory_storage import InMemoryStorage
 from dialogs.pending import (
     CLAIM_LEASE_SECONDS,
     RECORD_TTL_SECONDS,
@@ -40,8 +40,8 @@ def record(request_id: str = "req-1", **fields) -> PendingAction:
 
 
 @pytest.fixture
-def storage() -> MemoryStorage:
-    return MemoryStorage()
+def storage() -> InMemoryStorage:
+    return InMemoryStorage()
 
 
 @pytest.fixture

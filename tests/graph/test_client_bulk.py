@@ -9,7 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from graph import GraphClient, RespondItem, errors
+from graph import errors
+from graph.batch import RespondItem
+from graph.client import GraphClient
 from graph.models import Event
 from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens
