@@ -53,14 +53,22 @@ def kept_sentence(events: list[Event]) -> str:
     return f"Okay, I left those {len(events)} meetings as they are."
 
 
-def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
+def done_sentence(event: Event, verb: str, notify: bool, scope: str, span: tuple[Any, Any] | None = None) -> str:
     what = cards.done_word(verb)
-    series = " (the whole series)" if scope == "series" and event.series_master_id else ""
+    if scope == "series" and event.series_master_id:
+        return f"{what} {cards.series_text(event.subject, span)}. " + (
+            "Attendees were told." if verb == "cancel" else _told(notify)
+        )
+    series = ""
     if verb == "cancel":
         tail = "Attendees were told."
     else:
-        tail = "The organizer was notified." if notify else "The organizer was not notified."
+        tail = _told(notify)
     return f"{what} {describe(event)}{series}. {tail}"
+
+
+def _told(notify: bool) -> str:
+    return "The organizer was notified." if notify else "The organizer was not notified."
 
 
 async def act(
@@ -75,6 +83,7 @@ async def act(
     proposed_new_time: tuple[Any, Any] | None = None,
 ) -> Outcome:
     comment = (comment or "").strip() or None
+    span = await _series_span(graph, token, event) if scope == "series" and event.series_master_id else None
     try:
         if verb == "cancel":
             await graph.cancel(token, target_id(event, scope), comment=comment)
@@ -92,11 +101,24 @@ async def act(
         message = sentence_for(exc)
         log.info("%s of event failed: %s", verb, type(exc).__name__)
         card = cards.outcome_card(
-            event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False, message=message
+            event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False, message=message, series_span=span
         )
         return Outcome(False, event, verb, message, card, notify, comment, scope)
-    card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None)
-    return Outcome(True, event, verb, done_sentence(event, verb, notify, scope), card, notify, comment, scope)
+    card = cards.outcome_card(
+        event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None, series_span=span
+    )
+    return Outcome(True, event, verb, done_sentence(event, verb, notify, scope, span), card, notify, comment, scope)
+
+
+async def _series_span(graph: Any, token: Any, event: Event) -> tuple[Any, Any] | None:
+    """The series' first and last day (from its master), so a series result names its span."""
+    zone_name = getattr(getattr(event.start, "tzinfo", None), "key", None) or "UTC"
+    try:
+        master = await graph.get_event(token, event.series_master_id, tz_name=zone_name)
+    except Exception as exc:  # the span is a nicety: the response itself does not depend on it
+        log.info("series master unreadable: %s", type(exc).__name__)
+        return None
+    return master.recurrence_span
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dialogs.cards.build import (
     outcome_card,
     summary_card,
 )
-from dialogs.cards.timefmt import clock, day_label, long_day_label, short_when, time_text, when_text
+from dialogs.cards.timefmt import clock, day_label, long_day_label, series_text, short_when, time_text, when_text
 
 __all__ = [
     "CARD_CONTENT_TYPE",
@@ -45,6 +45,7 @@ __all__ = [
     "notice_card",
     "noun",
     "outcome_card",
+    "series_text",
     "short_when",
     "summary_card",
     "time_text",

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.cards.template import render
-from dialogs.cards.timefmt import short_when, time_text, when_text
+from dialogs.cards.timefmt import series_text, short_when, time_text, when_text
 from dialogs.snapshots import snapshot, stamp
 
 Owner = dict[str, str]
@@ -357,12 +357,17 @@ def outcome_card(
     scope: str = "occurrence",
     ok: bool = True,
     message: str | None = None,
+    series_span: tuple[date, date | None] | None = None,
 ) -> dict[str, Any]:
-    """What happened, in place of the clicked card. No actions, so it cannot be clicked twice."""
+    """What happened, in place of the clicked card. No actions, so it cannot be clicked twice.
+
+    For a whole series the card names the series and its span (`series_span`, from the series
+    master), not just the occurrence that was shown.
+    """
     words = _verb(verb)
     when = when_text(event)
     if scope == "series" and event.is_recurring:
-        when += " · the whole series"
+        when = "The whole series: " + series_text(subject_of(event), series_span)
     if ok:
         if verb == "cancel":
             detail = "Attendees were sent a cancellation."

@@ -186,7 +186,7 @@ def test_an_empty_day_says_so_and_offers_nothing():
 def test_the_outcome_card_says_what_was_done_to_which_meeting():
     text = visible_text(V["outcome-decline"])
     assert "✓ Declined “Weekly sync”" in text.replace("\n", "")
-    assert "Fri 27 Nov, 3:00 PM – 3:30 PM · the whole series" in text
+    assert "The whole series: every “Weekly sync”" in text  # the series, not one date
     assert "Organizer notified" in text
     notes = [[r["text"] for r in o["inlines"]] for o in of_type(V["outcome-decline"], "RichTextBlock")]
     assert ["Your note: ", COMMENT] in notes
