@@ -124,9 +124,10 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
-    dialog = RequestDialog(services, storage)
+    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
+        storage=storage,
         dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,

@@ -19,17 +19,18 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 
-from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
+from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, Storage, TurnContext
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 from msrest.serialization import Model
 
+from bot.sign_in import Exchanges, acknowledge_duplicate, exchange_id_of, exchange_without_request
 from dialogs import texts
 from dialogs.clicks import Clicker, ClickReply, Clicks
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
 from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
-from dialogs.sso_prompt import SKIP_SAVE, TOKEN_EXCHANGE, VERIFY_STATE, send_invoke_response
+from dialogs.sso_prompt import TOKEN_EXCHANGE, VERIFY_STATE, send_invoke_response
 from dialogs.users import user_of
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class RegretsBot(ActivityHandler):
         self,
         *,
         conversation_state: ConversationState,
+        storage: Storage,
         dialog: RequestDialog,
         services: Services,
         allowed_tenants: tuple[str, ...] = (),
@@ -78,14 +80,14 @@ class RegretsBot(ActivityHandler):
         self._services = services
         self._allowed = tuple(t.lower() for t in allowed_tenants)
         self.clicks = Clicks(services)
+        self._exchanges = Exchanges(storage)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         if self._allowed and user_of(turn_context.activity).tenant_id not in self._allowed:
             await self._refuse_tenant(turn_context)
             return
         await super().on_turn(turn_context)
-        if not turn_context.turn_state.get(SKIP_SAVE):
-            await self._state.save_changes(turn_context)
+        await self._state.save_changes(turn_context)
 
     async def _refuse_tenant(self, context: TurnContext) -> None:
         log.info("activity %s from a tenant outside ALLOWED_TENANTS", context.activity.id)
@@ -113,6 +115,10 @@ class RegretsBot(ActivityHandler):
         name = turn_context.activity.name
         if name == CARD_ACTION:
             return await self._card_action(turn_context)
+        if name == TOKEN_EXCHANGE and not await self._exchanges.first_time(exchange_id_of(turn_context)):
+            # Another Teams client (or instance) already delivered this exchange: acknowledge only.
+            await acknowledge_duplicate(turn_context, self._services.oauth_connection)
+            return None
         if name in (TOKEN_EXCHANGE, VERIFY_STATE):
             await self._run_dialog(turn_context)
             return None  # the prompt has sent the invoke response itself
@@ -169,7 +175,7 @@ class RegretsBot(ActivityHandler):
             await dc.begin_dialog(self._dialog.id, {"text": text})
             return
         if context.activity.type == ActivityTypes.invoke and dc.active_dialog is None:
-            await self._dialog.sso.answer_without_request(context)
+            await exchange_without_request(context, self._services.tokens, self._services.oauth_connection)
             return
         result = await dc.continue_dialog()
         if result.status == DialogTurnStatus.Empty and context.activity.type == ActivityTypes.message:

@@ -28,7 +28,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from botbuilder.core import Storage, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
 from dialogs import acting, cards, texts
@@ -53,9 +53,9 @@ NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
 
 
 class RequestDialog(InterruptibleDialog):
-    def __init__(self, services: Services, storage: Storage) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(RequestDialog.__name__, services)
-        self.sso = SsoPrompt("sso", services, storage, services.oauth_connection)
+        self.sso = SsoPrompt("sso", services, services.oauth_connection)
         self.add_dialog(self.sso)
         self.add_dialog(WaterfallDialog("steps", [self.understand_step, self.sign_in_step, self.act_step]))
         self.initial_dialog_id = "steps"
