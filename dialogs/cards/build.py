@@ -243,13 +243,18 @@ def choice_card(
     note = _comment(comment)
 
     def row(event: Any) -> dict[str, Any]:
-        data = _for(event, request_id, verb, owner)
+        # A meeting the user organizes cannot be answered, only cancelled: no button, and the row says so.
+        button = (
+            None
+            if event.is_organizer
+            else action(words["button"], _for(event, request_id, verb, owner), style=words["style"])
+        )
         return render(
             "choice_row",
             subject=subject_of(event, 120),
             when=when_text(event),
-            organizer=_organizer_line(event),
-            button=action(words["button"], data, style=words["style"]),
+            organizer="You organize this one: ask me to cancel it" if event.is_organizer else _organizer_line(event),
+            button=button,
         )
 
     rows = _fit(row(e) for e in events)

@@ -296,3 +296,9 @@ def test_a_meeting_after_the_clocks_now_stays_declinable():
     later = replace(SINGLE, start=NOW.replace(year=2099), end=NOW.replace(year=2099, hour=9))
     card = cards.agenda_card([later], title="Later", request_id="r", note=None, now=NOW)
     assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
+
+
+def test_a_meeting_the_user_organizes_gets_no_decline_button_on_a_choice_card_and_says_cancel():
+    card = cards.choice_card([SINGLE, OWN], verb="decline", request_id="req-own")
+    assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
+    assert "You organize this one: ask me to cancel it" in visible_text(card)
