@@ -118,16 +118,17 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
     services = Services(
         graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
-        pending=PendingActions(storage),
+        pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
         oauth_connection=settings.oauth_connection_name,
         sandbox_sso=sandbox_sso,
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
-    dialog = RequestDialog(services, storage)
+    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
+        storage=storage,
         dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,
