@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint eval bench package sandbox clean
+.PHONY: run test test-fast lint eval bench package sandbox clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,12 +17,16 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 run: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m sandbox.demo
+	$(BIN)/python -m demo
 
 test: $(STAMP) $(NODE_STAMP)
-	@scripts/ensure-chromium.sh || true  # the browser tests then fail, saying what is missing
+	@scripts/ensure-chromium.sh || true  # without Chromium the browser tests are skipped, saying why in one line
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -rs
+
+# The in-process tiers only (no test marked `process`), on both cores: what runs under libfaketime too.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not process" -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
