@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint lock eval bench package sandbox clean
+.PHONY: run test test-fast lint lock eval bench package sandbox clean
 
 # requirements*.txt are lock files (every package, pinned, with hashes), made from requirements*.in by `make lock`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -18,11 +18,15 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 run: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m sandbox.demo
+	$(BIN)/python -m demo
 
 test: lint $(NODE_STAMP)
-	@scripts/ensure-chromium.sh || true  # the browser tests then fail, saying what is missing
-	$(BIN)/python -m pytest
+	@scripts/ensure-chromium.sh || true  # without Chromium the browser tests are skipped, saying why in one line
+	$(BIN)/python -m pytest -rs
+
+# The in-process tiers only (no test marked `process`), on both cores: what runs under libfaketime too.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not process" -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -40,7 +40,7 @@ from dialogs.replies import card_activity, typing
 from dialogs.services import Services
 from dialogs.snapshots import snapshot
 from dialogs.sso_prompt import SsoPrompt
-from dialogs.users import TeamsUser, day_first, user_of
+from dialogs.users import TeamsUser, client_time_zone, day_first, user_of
 from graph import errors
 from graph import tokens as identity
 from graph.timezones import zone
@@ -136,7 +136,9 @@ class RequestDialog(InterruptibleDialog):
         user = user_of(context.activity)
         token = services.tokens.source(user.key)
         await context.send_activity(typing())
-        zone_name = await services.graph.mailbox_timezone(token, cache_key=user.key)
+        zone_name = await services.graph.mailbox_timezone(
+            token, cache_key=user.key, fallback=client_time_zone(context.activity)
+        )
         now = services.clock().astimezone(zone(zone_name))
         request = parse(text, now, day_first=day_first(context.activity))
         start, end = fetch_window(request, now)

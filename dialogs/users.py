@@ -37,3 +37,15 @@ def day_first(activity: Activity) -> bool:
     """Whether "3/12" is the 3rd of December for this user (from the Teams client's locale)."""
     locale = (activity.locale or "en-US").lower().replace("_", "-")
     return not locale.startswith(MONTH_FIRST_LOCALES)
+
+
+def client_time_zone(activity: Activity) -> str | None:
+    """The Teams client's IANA zone (its clientInfo entity), or None when the client sent none."""
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "")).lower() != "clientinfo":
+            continue
+        props = getattr(entity, "additional_properties", None) or {}
+        value = props.get("timezone") or getattr(entity, "timezone", None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
