@@ -136,7 +136,7 @@ class _Piece:
         return MeetingRef(
             days=tuple(self.days),
             time=self.time,
-            flexible=self.flexible,
+            flexible=self.flexible and not self.zones,  # "11 London time" is 11 there, no pm fallback
             part=self.part,
             after_now=self.after_now,
             subject=tuple(self.subject),
