@@ -194,7 +194,7 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 
 
 _RE_COUNT = re.compile(
     r"\b(next|first|last|upcoming)\s+(\d{1,2}|two|three|four|five|six|couple(?:\s+of)?|few)\s+"
-    r"(?=(?:meetings|events|calls|mtgs|ones|invites|appointments|[a-z0-9-]+s)\b)"
+    r"(?=(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am|pm|a|p|o'?clock|of)\b)[a-z])"
 )
 
 # "the meeting Priya sent (me)", "the one Sam set up": the organizer named after the meeting.
