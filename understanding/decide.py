@@ -28,7 +28,7 @@ class Decision:
     send_response: bool
     scope: str  # occurrence | series
     # Why the decision is what it is, in words for logs and tests ("no meeting fits",
-    # "several meetings fit", "already_declined", "readings differ"); empty when plainly matched.
+    # "not certain which meeting is meant", "already_declined", "readings differ"); empty when plainly matched.
     reasons: tuple[str, ...] = ()
     # The request with `proposed_time` filled in once the meeting (and its length) is known.
     request: Request | None = None
@@ -49,7 +49,7 @@ def decide(request: Request, resolution: Resolution) -> Decision:
             reasons.extend(sorted({p for b in blocked for p in b}))
             status, ids = "none", ()
     if status == "ambiguous":
-        reasons.append("several meetings fit")
+        reasons.append("not certain which meeting is meant")
     if intent == "other":
         reasons.append("no action asked")
     if intent == "other" or status == "none":

@@ -429,7 +429,17 @@ def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
-    ref = _title_word(ref, items)
+    status, found, days = _resolve_words(_title_word(ref, items), items, now, intent, series)
+    if status == "matched" and ref.time is not None and ref.subject and not any(_known(q, items) for q in ref.subject):
+        # "the 3pm recruiting thing" and the 3pm is "PR Meeting": a word that names nothing on the
+        # calendar could mean another meeting, so the time alone makes it a question, not a fact.
+        status = "ambiguous"
+    return status, found, days
+
+
+def _resolve_words(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
     if len(ref.zones) > 1:
         return _each_zone(ref, items, now, intent, series)
     if ref.anchor is not None:

@@ -285,3 +285,10 @@ def test_references_read_people_subject_and_an_anchor():
     assert ref.anchor is not None and ref.anchor[0] == "before" and ref.anchor[1].subject == ("retro",)
     found = references.take_refs(" , the sync with the fabrikam people", None, [], TODAY, False, False)
     assert found.refs[0].subject == ("sync", "fabrikam")
+
+
+def test_a_word_that_names_nothing_on_the_calendar_turns_a_time_match_into_a_question():
+    events = [event("pr", "PR Meeting", at(10, 15))]
+    request = parse("decline the 3pm recruiting thing", NOW)
+    decision = decide(request, resolve(request, events, NOW))
+    assert (decision.status, decision.event_ids) == ("ambiguous", ("pr",))
