@@ -316,6 +316,9 @@ def cases() -> list[dict]:
     add("proposals", "r09", "I can't do 2:30 today, how about 4:30? please decline it", n, E("prep10"))
     add("state", "t07", "decline my lunch today", n, E())
     add("state", "t08", "accept the customer call tomorrow", n, E("cx11", intent="accept"))
+    add("several", "m09", "decline both of tomorrow's meetings", n, E("std11", "omar11", "wr11", status="ambiguous"))
+    add("several", "m10", "decline the standups this week", n, E("std11", "std12", "std13"))
+    add("state", "t09", "decline my lunch", n, E())
     add("messy", "x09", "declinemy 11:30", n, E("eng10"))
     add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out
