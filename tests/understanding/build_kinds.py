@@ -203,6 +203,10 @@ def dev_cases() -> list[Case]:
         zone=("13:00", "America/New_York"),
     )
 
+    c(z, NYC, "0 08:00", "decline the 1pm CT call", "decline matched mkt0", zone=("13:00", "America/Chicago"))
+    c(z, SEA, "1 08:00", "decline the 10am MT meeting", "decline matched std1", zone=("10:00", "America/Denver"))
+    c(z, AKL, "0 08:00", "decline the 1pm AEDT call", "decline matched fab0", zone=("13:00", "Australia/Sydney"))
+
     # 2. References anchored on now or on another meeting.
     a = "anchors"
     c(a, SEA, "1 09:40", "decline my next meeting", "decline matched one1")
@@ -236,12 +240,20 @@ def dev_cases() -> list[Case]:
     c(a, NYC, "4 15:30", "decline the last one today", "decline matched tky4")
     c(a, UTC, "1 13:10", "decline the meeting I'm in", "decline matched one1")
     c(a, AKL, "1 15:00", "decline my next meeting", "decline matched ukx1")
+    c(a, AKL, "6 20:00", "decline my first meeting tomorrow", "decline matched std7", note="Sunday of the NZ change")
 
     # 3. Dates.
     d = "dates"
     c(d, SEA, "2 10:00", "decline the roadmap review next Thursday", "decline ambiguous rmr3 rmr10")
     c(d, SEA, "0 08:00", "decline the sprint retro next Friday", "decline ambiguous ret4 ret11")
-    c(d, SEA, "0 08:00", "decline the roadmap review the Thursday after next", "decline matched rmr10")
+    c(
+        d,
+        SEA,
+        "0 08:00",
+        "decline the roadmap review the Thursday after next",
+        "decline ambiguous rmr10 rmr17",
+        note="said on a Monday: the 19th or the 26th, as 'next Thursday' is the 12th or the 19th",
+    )
     c(d, SEA, "0 08:00", "decline my 1:1 with Omar a week from Tuesday", "decline matched one8")
     c(d, SEA, "1 08:00", "decline the budget sync a week from today", "decline matched bud8")
     c(d, LON, "0 08:00", "decline the roadmap review on 2/4", "decline matched rmr10", note="en-GB: 2 April")
@@ -269,6 +281,10 @@ def dev_cases() -> list[Case]:
     c(d, TYO, "4 23:50", "decline my 10am on Monday", "decline matched pln7")
     c(d, HNL, "4 15:00", "decline the 1pm on Monday the 1st", "decline matched dsy7")
     c(d, AKL, "2 08:00", "decline the 2pm on Tuesday the 6th", "decline matched bud8")
+    c(d, SEA, "0 08:00", "decline the meeting on 3/10 at 10", "decline matched one1", note="en-US: 10 March")
+    c(d, HNL, "1 08:00", "decline the roadmap review on the 3rd", "decline matched rmr9", note="3 February")
+    c(d, LON, "6 10:00", "decline tomorrow's ops sync", "decline matched ops7", note="said on the DST Sunday")
+    c(d, SEA, "2 02:30", "decline my 9am", "decline matched std2", note="said in the night: today's 9am")
 
     # 4. People and subjects.
     p = "people"
@@ -281,7 +297,14 @@ def dev_cases() -> list[Case]:
     c(p, SEA, "4 12:00", "decline the meeting with Adatum", "decline matched ada7")
     c(p, SEA, "3 08:00", "decline the meeting with Jordan", "decline ambiguous cof3 jlr3")
     c(p, SEA, "3 08:00", "decline Jordan's coffee chat", "decline matched cof3")
-    c(p, SEA, "0 08:00", "decline the meeting Summer organized", "decline ambiguous jlr3 sii9")
+    c(
+        p,
+        SEA,
+        "0 08:00",
+        "decline the meeting Summer organized",
+        "decline ambiguous jlr3 sii9",
+        note="the two she organizes; she only attends the offsite planning",
+    )
     c(p, SEA, "0 08:00", "decline the summer offsite planning", "decline matched sop0")
     c(p, SEA, "1 08:00", "decline my meeting with Bill on Thursday", "decline matched bil3")
     c(p, SEA, "2 08:00", "decline the meeting with Kenji", "decline matched apac2")
@@ -310,7 +333,7 @@ def dev_cases() -> list[Case]:
     c(s, SEA, "0 08:00", "decline just this week's design review", "decline matched dr2")
     c(s, SEA, "0 08:00", "decline only Wednesday's design review", "decline matched dr2")
     c(s, SEA, "0 08:00", "decline the weekly metrics review, only this one", "decline matched wmr0")
-    c(s, SEA, "0 08:00", "I'm off the billing sync - decline the whole series", "decline matched @bil")
+    c(s, SEA, "0 08:00", "please decline the billing sync, the whole series", "decline matched @bil")
     c(s, SEA, "0 08:00", "decline every standup", "decline matched @std")
     c(s, SEA, "0 17:00", "decline the standup tomorrow", "decline matched std1")
     c(s, SEA, "0 08:00", "decline all future demo hours", "decline matched @dem")
@@ -380,6 +403,10 @@ def dev_cases() -> list[Case]:
     c(m, AKL, "1 08:00", "decline the 2pm and the 8pm", "decline matched bud1 ukx1")
     c(m, HNL, "2 08:00", "decline the roadmap review and the month-end close today", "decline matched rmr2 mon2")
     c(m, UTC, "0 07:30", "decline the capacity review and the US handoff", "decline matched cap0 usx0")
+    c(m, SEA, "3 08:00", "decline the 10, 11 and 1 today", "decline matched cof3 bil3 rmr3")
+    c(m, LON, "2 08:00", "decline the architecture forum and the weekly review", "decline matched arc2 wkr2")
+    c(m, BER, "2 08:00", "decline everything from 2pm on today", "decline matched sec2 dsy2 rev2")
+    c(m, NYC, "1 08:00", "decline the budget review and the billing sync today", "decline matched bud1 bil1")
 
     # 7. Intents in everyday words.
     i = "intents"
@@ -391,7 +418,14 @@ def dev_cases() -> list[Case]:
     c(i, SEA, "3 08:00", "count me in for the tailspin demo", "accept matched tsd3")
     c(i, SEA, "1 08:00", "pencil me in for the security training", "tentative matched sec2")
     c(i, SEA, "1 08:00", "maybe for the eng all-hands", "tentative matched alh2")
-    c(i, SEA, "2 08:00", "the roadmap review tomorrow - let them know I'll be there", "accept matched rmr3")
+    c(
+        i,
+        SEA,
+        "2 08:00",
+        "the roadmap review tomorrow - let them know I'll be there",
+        "accept matched rmr3",
+        note="'let them know I'll be there' is the acceptance itself, not a note",
+    )
     c(i, SEA, "1 08:00", "confirm my appointment on Thursday at 10", "accept matched cof3")
     c(i, SEA, "0 08:00", "yes to the Fabrikam QBR", "accept matched fab0")
     c(i, SEA, "1 08:00", "sure, I'll join the release sync", "accept matched rel1")
@@ -460,7 +494,14 @@ def dev_cases() -> list[Case]:
     c(o, SEA, "2 08:00", "decline the all-hands, ugh these are such a waste of time", "decline matched alh2")
     c(o, SEA, "8 08:00", "decline the budget sync (between us, Bill never has an agenda)", "decline matched bud8")
     c(o, SEA, "4 08:00", "decline the happy hour, no note", "decline matched hh4")
-    c(o, SEA, "0 17:00", "decline the standup tomorrow but don't send a comment", "decline matched std1")
+    c(
+        o,
+        SEA,
+        "0 17:00",
+        "decline the standup tomorrow but don't send a comment",
+        "decline matched std1",
+        note="no comment, but the organizer is still told",
+    )
     c(o, SEA, "0 08:00", "decline the interview tomorrow and don't tell them", "decline matched int1", send=False)
     c(o, SEA, "4 08:00", "quietly decline the happy hour", "decline matched hh4", send=False)
     c(o, SEA, "2 08:00", "decline the APAC handoff without notifying anyone", "decline matched apac2", send=False)
@@ -607,6 +648,11 @@ def dev_cases() -> list[Case]:
         comment="I'm in a workshop until then",
     )
     c(r, HNL, "3 07:00", "decline my 9am and propose 3pm", "decline matched fab3")
+    c(r, AKL, "2 08:00", "decline the design review and suggest 2pm instead", "decline matched dr2")
+    c(r, UTC, "3 08:00", "decline the design review, propose 5pm", "decline matched dr3")
+    c(r, TYO, "3 08:00", "decline roadmap review and propose 2pm", "decline matched rmr3")
+    c(r, BLR, "2 09:00", "decline the 11am design review, suggest 2:30pm", "decline matched dr2")
+    c(r, SEA, "8 08:00", "decline the interview at 1 and suggest 3pm", "decline matched int8")
 
     # 10. State: cancelled, declined, past, own, or no such meeting.
     t = "state"
@@ -619,7 +665,14 @@ def dev_cases() -> list[Case]:
     c(t, SEA, "0 08:00", "decline the town hall", "decline none")
     c(t, LON, "2 08:00", "decline today's retro", "decline none", note="cancelled")
     c(t, LON, "3 08:00", "decline the board prep", "decline none", note="the user organizes it")
-    c(t, LON, "0 08:00", "cancel the budget review tomorrow", "decline matched bud1")
+    c(
+        t,
+        LON,
+        "0 08:00",
+        "cancel the budget review tomorrow",
+        "decline matched bud1",
+        note="an invitation: cancel means decline",
+    )
     c(t, LON, "2 08:00", "decline the hiring debrief", "decline none", note="already declined")
     c(t, LON, "2 08:00", "tentatively accept the hiring debrief", "tentative matched hdb4")
     c(t, BER, "2 08:00", "decline the hiring sync", "decline matched hir3", note="tentative until now")

@@ -192,7 +192,7 @@ class World:
             "organizer": {"emailAddress": {"name": org_name, "address": org_addr}},
             "attendees": attendees,
             "showAs": e.show_as if not e.cancelled else "free",
-            "location": {"displayName": e.location},
+            "location": {"displayName": e.location or ("" if mine or e.all_day else "Microsoft Teams Meeting")},
             "seriesMasterId": self.master_id(e.series) if e.series else None,
         }
 
@@ -208,7 +208,7 @@ class Case:
     send: bool = True
     locale: str | None = "world"
     zone: tuple[str, str] | None = None  # (HH:MM, IANA zone) the utterance names: must land on the first key
-    window: tuple[int, int] = (-1, 12)  # days of calendar around now
+    window: tuple[int, int] | None = None  # days of calendar around now; None: see `calendar`
     note: str = ""  # why the expectation is what it is, when it is not obvious
 
     def now_dt(self) -> datetime:
@@ -216,10 +216,21 @@ class Case:
         return self.world.local(int(day), hhmm)
 
 
+WIDE = {"dates", "people", "series", "state"}
+
+
 def calendar(case: Case) -> list:
     w = case.world
     today = int(case.now.split()[0])
-    lo, hi = today + case.window[0], today + case.window[1]
+    if case.window:
+        lo, hi = today + case.window[0], today + case.window[1]
+    else:
+        # From yesterday to a few days ahead (a week for requests about days, people, series and
+        # state, where other occurrences are the distractors), and always as far as the meetings
+        # the case expects.
+        named = [w.get(k).day for k in case.expect.split()[2:] if not k.startswith("@")]
+        ahead = 7 if case.kind in WIDE else 3
+        lo, hi = today - 1, max([today + ahead, *named])
     chosen = [e for e in w.events if e.far or lo <= e.day <= hi]
     chosen.sort(key=lambda e: (w.span(e)[0], e.key))
     return chosen
@@ -250,6 +261,8 @@ def to_json(case: Case, cid: str) -> dict:
     if locale:
         out["locale"] = locale
     out["calendar"] = [w.graph(e) for e in calendar(case)]
+    if case.note:
+        out["note"] = case.note  # why the expectation is what it is (the eval command ignores it)
     out["expect"] = {
         "intent": intent,
         "status": status,

@@ -67,7 +67,7 @@ def sea() -> World:
     w.ev("nws1", 1, "14:00", 30, "Partner sync - Northwind", org="nw", att="mark")
     w.ev("rel1", 1, "16:00", 30, "Release sync", org="chase")
     # Wed 11 March
-    w.ev("alh2", 2, "10:00", 60, "Eng all-hands", org="helen")
+    w.ev("alh2", 2, "10:00", 60, "Eng all-hands", org="helen", proposals=False, location="Building 4 auditorium")
     w.ev("sec2", 2, "11:00", 60, "Security training", org="grace")
     w.ev("dsy2", 2, "15:30", 30, "Design sync", org="nadia")
     w.ev("apac2", 2, "17:00", 30, "APAC handoff", org="kenji")
@@ -100,7 +100,9 @@ def sea() -> World:
     w.ev("sec10", 10, "15:00", 60, "Security training", org="grace")
     # Fri 20 March
     w.ev("ret11", 11, "11:00", 60, "Sprint retro", org="april")
-    w.ev("trd11", 11, "00:00", 1440, "Leadership training day", org="grace", all_day=True)
+    w.ev("trd11", 11, "00:00", 1440, "Leadership training day", org="grace", all_day=True, requested=False)
+    # Thu 26 March: the roadmap review two Thursdays out
+    w.ev("rmr17", 17, "13:00", 60, "Roadmap review", org="april", far=True)
     # Far ahead: Tue 14 April
     w.ev("prf36", 36, "10:00", 60, "Annual performance review", org="helen", far=True)
     return w
@@ -132,7 +134,7 @@ def lon() -> World:
     w.ev("dsy2", 2, "16:00", 30, "Design sync", org="nadia")
     w.ev("ret2", 2, "17:00", 45, "Sprint retro", org="anika", cancelled=True)
     # Thu 26 March
-    w.ev("tra3", 3, "00:00", 1440, "First aid training day", org="grace", all_day=True)
+    w.ev("tra3", 3, "00:00", 1440, "First aid training day", org="grace", all_day=True, location="Room 2.14")
     w.ev("rmr3", 3, "10:00", 60, "Roadmap review", org="april")
     w.ev("ven3", 3, "11:30", 30, "Vendor call - Adatum", org="ada")
     w.ev("prep3", 3, "13:00", 30, "Board prep", org="me", att="helen")
@@ -140,7 +142,7 @@ def lon() -> World:
     # Fri 27 March
     w.ev("wsh4", 4, "10:00", 90, "Pricing workshop", org="mark", att="nw")
     w.ev("hdb4", 4, "12:00", 30, "Hiring debrief", org="helen", response="declined")
-    w.ev("pub4", 4, "17:30", 90, "Leaving drinks for Tom", org="anika")
+    w.ev("pub4", 4, "17:30", 90, "Leaving drinks for Tom", org="anika", location="The Crown, Borough")
     # Mon 30 March (now BST)
     w.ev("kck7", 7, "11:00", 60, "Summer campaign review", org="mark", att="summer")
     w.ev("arc7", 7, "14:00", 60, "Architecture forum", org="ravi")
@@ -158,7 +160,17 @@ def lon() -> World:
     w.ev("int10", 10, "13:00", 60, "Interview: data engineer", org="helen")
     w.ev("dsy10", 10, "14:30", 30, "Design sync", org="nadia")
     # Fri 3 April
-    w.ev("gf11", 11, "00:00", 1440, "Good Friday (office closed)", org="grace", all_day=True, show_as="free")
+    w.ev(
+        "gf11",
+        11,
+        "00:00",
+        1440,
+        "Good Friday (office closed)",
+        org="grace",
+        all_day=True,
+        show_as="free",
+        requested=False,
+    )
     w.ev("ret11", 11, "11:00", 60, "Sprint retro", org="anika")
     w.ev("hh11", 11, "17:00", 60, "Pub quiz", org="tom")
     # Far: Thu 14 May
@@ -250,7 +262,9 @@ def blr() -> World:
     w.ev("nye3", 3, "18:00", 120, "New Year's Eve party", org="deepa")
     w.ev("ye3", 3, "12:00", 30, "Year-end wrap", org="me", att="rahul deepa")
     # Fri 1 Jan: holiday
-    w.ev("hol4", 4, "00:00", 1440, "New Year's Day (holiday)", org="grace", all_day=True, show_as="free")
+    w.ev(
+        "hol4", 4, "00:00", 1440, "New Year's Day (holiday)", org="grace", all_day=True, show_as="free", requested=False
+    )
     # Mon 4 Jan
     w.ev("kck7", 7, "11:00", 60, "2027 kickoff", org="helen")
     w.ev("lun7", 7, "13:00", 45, "Team lunch", org="deepa")
@@ -332,7 +346,7 @@ def akl() -> World:
     w.ev("lun3", 3, "12:00", 60, "Lunch", org="me", show_as="free")
     w.ev("dr3", 3, "11:00", 60, "Design review", org="nadia")
     w.ev("qbr3", 3, "14:00", 60, "Woodgrove QBR", org="wood")
-    w.ev("eas4", 4, "00:00", 1440, "Good Friday", org="grace", all_day=True, show_as="free")
+    w.ev("eas4", 4, "00:00", 1440, "Good Friday", org="grace", all_day=True, show_as="free", requested=False)
     w.ev("wrp4x", 4, "14:00", 30, "Release check", org="tom")
     w.ev("lun7", 7, "12:00", 60, "Lunch", org="me", show_as="free")
     w.ev("rmr7", 7, "13:00", 60, "Roadmap review", org="april")
@@ -402,7 +416,7 @@ def utc() -> World:
     w.ev("usx1", 1, "17:00", 30, "US handoff", org="chase")
     w.ev("soc1", 1, "19:30", 60, "Team social", org="tom")
     w.ev("lun2", 2, "12:00", 60, "Lunch", org="me", show_as="free")
-    w.ev("q3k2", 2, "14:00", 90, "Q3 kickoff", org="helen")
+    w.ev("q3k2", 2, "14:00", 90, "Q3 kickoff", org="helen", proposals=False)
     w.ev("usx2", 2, "17:00", 30, "US handoff", org="chase")
     w.ev("lun3", 3, "12:00", 60, "Lunch", org="me", show_as="free")
     w.ev("dr3", 3, "14:00", 60, "Design review", org="nadia")
