@@ -502,6 +502,9 @@ def _resolve_words(
 
     if ref.relative:
         pool = [it for it in cands if it.timed and not it.event.is_cancelled and not it.event.is_declined]
+        if intent in RESPOND:
+            # "my first meeting tomorrow" to decline: the user's own focus time is no meeting to answer.
+            pool = [it for it in pool if not it.event.is_organizer] or pool
         if ref.relative == "next" or days is None:
             pool = [it for it in pool if it.start >= now]
         if not pool:

@@ -394,8 +394,14 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         if first == today:
             first += timedelta(days=7)
         d = first + timedelta(days=7)
-        set_day(d)
+        found.days = [(d, d)]
         found.fixed = True
+        if wd > today.weekday() and "after" in m.group(0):
+            # Said early in the week, "the Thursday after next" counts from this week's Thursday
+            # or from next week's: two readings, a person would ask.
+            later = d + timedelta(days=7)
+            found.days = [(d, d), (later, later)]
+            found.either = True
         return " "
 
     def week_after_next(m: re.Match[str]) -> str:
