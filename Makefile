@@ -35,8 +35,14 @@ lint: $(STAMP)
 
 # Re-pin after editing requirements*.in: keeps every version already locked unless an .in asks
 # for another (`make lock UPGRADE=--upgrade` takes the newest allowed). Needs PyPI (a few seconds).
+# It installs only the lock tool (uv, at the version requirements-dev.in pins), so it works even
+# when the lock files themselves are broken, e.g. by a merge.
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements-dev.in)
 LOCK := $(BIN)/uv pip compile -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(UPGRADE)
-lock: $(STAMP)
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test "$$($(BIN)/uv --version 2>/dev/null | cut -d' ' -f2)" = "$(UV_VERSION)" || \
+		$(BIN)/pip install --disable-pip-version-check -q "uv==$(UV_VERSION)"
 	$(LOCK) requirements.in -o requirements.txt
 	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
