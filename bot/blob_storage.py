@@ -25,6 +25,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlparse
 
+import aiohttp
 from azure.core import MatchConditions
 from azure.core.exceptions import (
     AzureError,
@@ -34,6 +35,7 @@ from azure.core.exceptions import (
     ResourceModifiedError,
     ResourceNotFoundError,
 )
+from azure.core.pipeline.transport import AioHttpTransport
 from azure.storage.blob.aio import BlobServiceClient, ContainerClient, LinearRetry
 from botbuilder.core import Storage
 
@@ -49,6 +51,7 @@ from bot.storage_contract import (
 SETTING = "AZURE_STORAGE_CONNECTION_STRING"
 CONNECT_SECONDS = 3
 READ_SECONDS = 10
+POOL_CONNECTIONS = 32
 
 
 def _code(exc: BaseException) -> str:
@@ -63,6 +66,20 @@ def _reason(exc: BaseException) -> str:
     return type(exc).__name__
 
 
+class _PooledTransport(AioHttpTransport):
+    """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory)."""
+
+    async def open(self) -> None:
+        if self.session is None and self._session_owner:
+            self.session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=POOL_CONNECTIONS),
+                trust_env=self._use_env_settings,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                auto_decompress=False,
+            )
+        await super().open()
+
+
 class BlobStorage(Storage):
     def __init__(self, service: BlobServiceClient, container: str) -> None:
         self._service = service
@@ -75,8 +92,7 @@ class BlobStorage(Storage):
             service = BlobServiceClient.from_connection_string(
                 connection_string,
                 retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),
-                connection_timeout=CONNECT_SECONDS,
-                read_timeout=READ_SECONDS,
+                transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
             )
         except (ValueError, AttributeError) as exc:
             raise StorageUnavailable(f"{SETTING} is not a valid Azure Storage connection string") from exc
