@@ -25,8 +25,8 @@ from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
+from bot.msrest_fast import apply_fast_serialization
 from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
-from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
@@ -59,7 +59,7 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
 
 def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = REAL) -> web.Application:
     """Everything wired together. `clock` is the one clock every part reads "now" from (tests pin it)."""
-    apply_sdk_patches(fast_serialization=True)
+    apply_fast_serialization()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
     # Every Graph connection is TLS (~100 KB each): a bounded pool, all of it kept alive, so a burst
@@ -120,16 +120,17 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
     services = Services(
         graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
-        pending=PendingActions(storage),
+        pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
         oauth_connection=settings.oauth_connection_name,
         sandbox_sso=sandbox_sso,
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
-    dialog = RequestDialog(services, storage)
+    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
+        storage=storage,
         dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,

@@ -91,7 +91,8 @@ class BlobStorage(Storage):
         try:
             service = BlobServiceClient.from_connection_string(
                 connection_string,
-                retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),
+                # azure-storage-blob hints these as int; they are seconds, and fractions work.
+                retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),  # type: ignore[arg-type]
                 transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
             )
         except (ValueError, AttributeError) as exc:
