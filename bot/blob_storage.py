@@ -70,7 +70,8 @@ class _PooledTransport(AioHttpTransport):
     """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory)."""
 
     async def open(self) -> None:
-        if self.session is None and self._session_owner:
+        session = getattr(self, "session", None)  # azure-core leaves it unannotated
+        if session is None and self._session_owner:
             self.session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=POOL_CONNECTIONS),
                 trust_env=self._use_env_settings,
