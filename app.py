@@ -62,7 +62,9 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
     apply_fast_serialization()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+    # Every Graph connection is TLS (~100 KB each): a bounded pool, all of it kept alive, so a burst
+    # neither grows memory without bound nor opens and closes connections (a handshake each).
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     if behind_proxy(settings.graph_base_url):
         # httpx honours HTTP(S)_PROXY only with its own transport.
         graph_http = httpx.AsyncClient(
