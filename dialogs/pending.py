@@ -33,6 +33,8 @@ RECORD_TTL_SECONDS = 7 * 24 * 3600
 # instance's claim frees the card within a minute.
 CLAIM_LEASE_SECONDS = 45.0
 _PREFIX = "pending/"
+# conversation id → the request id of the last card with buttons sent there ("never mind" drops it).
+_LATEST = "pending-latest/"
 
 OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
@@ -88,6 +90,40 @@ class PendingActions:
         if not record.created:
             record.created = self.now()
         await self._storage.write({_PREFIX + record.request_id: asdict(record)})
+        await self._remember_latest(record.conversation_id, record.request_id)
+
+    async def _remember_latest(self, conversation_id: str, request_id: str) -> None:
+        key = _LATEST + conversation_id
+        for _ in range(3):
+            found = (await self._storage.read([key])).get(key)
+            item: dict[str, Any] = {"request_id": request_id}
+            if found:
+                item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+            try:
+                await self._storage.write({key: item})
+                return
+            except KeyError:  # another card in this conversation at the same moment: read again
+                continue
+
+    async def latest_open(self, conversation_id: str) -> PendingAction | None:
+        """The last card with buttons in this conversation, if nobody has used it yet."""
+        key = _LATEST + conversation_id
+        found = (await self._storage.read([key])).get(key)
+        request_id = (found if isinstance(found, dict) else vars(found)).get("request_id") if found else None
+        record = await self.get(str(request_id or ""))
+        if record is None or record.expired(self.now()) or not record.claimable(self.now()):
+            return None
+        return record
+
+    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
+        """Remember the message that carries the card, so it can be updated in place later."""
+        record = await self.get(request_id)
+        if record is not None and activity_id:
+            record.activity_id = activity_id
+            try:
+                await self._write(record)
+            except KeyError:  # clicked already (claimed): the click's answer updates the card
+                pass
 
     async def get(self, request_id: str) -> PendingAction | None:
         if not request_id:

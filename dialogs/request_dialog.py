@@ -34,11 +34,11 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepC
 from dialogs import acting, cards, texts
 from dialogs.failures import sentence_for
 from dialogs.interruptible import InterruptibleDialog, send_help, sign_out
-from dialogs.pending import PendingAction, new_request_id
+from dialogs.pending import AlreadyClaimed, PendingAction, new_request_id
 from dialogs.plan import Plan, asked_time, day_title, looked_for, make_plan, nearby
 from dialogs.replies import card_activity, typing
 from dialogs.services import Services
-from dialogs.snapshots import snapshot
+from dialogs.snapshots import restore, snapshot
 from dialogs.sso_prompt import SsoPrompt
 from dialogs.users import TeamsUser, day_first, user_of
 from graph import errors
@@ -73,7 +73,7 @@ class RequestDialog(InterruptibleDialog):
         elif intent == "signout":
             await sign_out(step.context, self.services)
         elif intent == "abort":
-            await step.context.send_activity("Okay. There was nothing to stop.")
+            await self._drop_latest_card(step.context)
         elif GREETING.match(text or ""):
             await step.context.send_activity(texts.WELCOME)
         else:
@@ -282,7 +282,33 @@ class RequestDialog(InterruptibleDialog):
         )
         await self.services.pending.add(record)
         owner = {"user": user.key, "conversation": conversation_id}
-        await context.send_activity(card_activity(build(request_id, owner)))
+        sent = await context.send_activity(card_activity(build(request_id, owner)))
+        await self.services.pending.set_activity(request_id, getattr(sent, "id", None))
+
+    async def _drop_latest_card(self, context: TurnContext) -> None:
+        """ "Never mind" after a card: that card can no longer act, and it says so in place."""
+        pending = self.services.pending
+        record = await pending.latest_open(context.activity.conversation.id)
+        if record is None or record.user_key != user_of(context.activity).key:
+            await context.send_activity("Okay. There was nothing to stop.")
+            return
+        try:
+            claimed = await pending.claim(record.request_id)
+        except AlreadyClaimed:
+            await context.send_activity("Too late to stop: that card's button was already used.")
+            return
+        message = acting.kept_sentence([restore(snap) for snap in claimed.events.values()])
+        card = cards.notice_card(message, style="default")
+        await pending.finish(claimed, card=card, message=message)
+        if claimed.activity_id:
+            replacement = card_activity(card)
+            replacement.id = claimed.activity_id
+            try:
+                await context.update_activity(replacement)
+                return
+            except Exception as exc:  # the card stays; the sentence below says the same
+                log.info("could not update card %s: %s", claimed.request_id, type(exc).__name__)
+        await context.send_activity(message)
 
 
 def _day_of(value: Any) -> Any:

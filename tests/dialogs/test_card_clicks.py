@@ -409,3 +409,26 @@ async def test_a_note_too_long_for_outlook_is_refused_before_any_graph_call_and_
     fixed = await chat.click(button(card, "decline"), filled(card, comment="Clash"))
     assert "Declined" in card_text(replacement(fixed))
     assert len(chat.decisions()) == 1
+
+
+async def test_never_mind_after_a_card_retires_the_card_in_place_and_a_later_click_declines_nothing(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    asked = await chat.say("decline my 3pm")
+    turn = await chat.say("never mind")
+    kept = f"Okay, I left “Budget review”, {WHEN} as it is."
+    assert turn.texts == []  # the card says it, in place
+    [updated] = chat.updated
+    assert updated.id == asked.card_activity_id
+    assert card_text(updated.attachments[0].content) == kept
+    late = await chat.click(button(asked.card, "decline"), filled(asked.card))
+    assert card_text(replacement(late)) == kept
+    assert chat.decisions() == []
+
+
+async def test_never_mind_after_the_card_was_used_changes_nothing_more(chat):
+    card = await confirm_card(chat)
+    await chat.click(button(card, "decline"), filled(card))
+    turn = await chat.say("never mind")
+    assert turn.texts == ["Okay. There was nothing to stop."]
+    assert len(chat.decisions()) == 1
