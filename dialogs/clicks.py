@@ -285,11 +285,16 @@ class Clicks:
         zone_name = await self._services.graph.mailbox_timezone(token, cache_key=user_key)
         return token, zone_name
 
-    async def _reread(self, token: Any, zone_name: str, shown: Event, verb: str) -> tuple[Event | None, str | None]:
+    async def _reread(
+        self, user_key: str, token: Any, zone_name: str, shown: Event, verb: str
+    ) -> tuple[Event | None, str | None]:
         """The meeting as Graph has it now, and why not to act on it (None: go ahead)."""
         try:
             now = await self._services.graph.get_event(token, shown.id, tz_name=zone_name)
         except errors.NotFound:
+            if verb in ANSWERED and await self._services.pending.answered(user_key, shown.id) == verb:
+                # Outlook removes a declined meeting from the calendar; Regrets remembers declining it.
+                return None, f"You already {cards.done_word(verb).lower()} {acting.describe(shown)}."
             return None, f"{acting.describe(shown)} is no longer on your calendar, so I did nothing."
         return now, change_since(shown, now, verb)
 
@@ -304,7 +309,7 @@ class Clicks:
         try:
             shown = restore(claimed.events[action.event_id])
             token, zone_name = await self._zone(clicker.user_key)
-            event, changed = await self._reread(token, zone_name, shown, verb)
+            event, changed = await self._reread(clicker.user_key, token, zone_name, shown, verb)
             if changed is not None or event is None:
                 card = cards.notice_card(changed or texts.STALE_CARD, style="default")
                 await pending.finish(claimed, card=card, message=changed or texts.STALE_CARD)
@@ -331,6 +336,7 @@ class Clicks:
             await pending.release(claimed)
             return ClickReply(text=outcome.message)
         await pending.finish(claimed, card=outcome.card, message=outcome.message)
+        await pending.remember_answer(clicker.user_key, event.id, verb)
         return ClickReply(card=outcome.card)
 
     async def respond_all(self, clicker: Clicker, action: CardAction) -> ClickReply:
@@ -342,7 +348,7 @@ class Clicks:
         try:
             token, zone_name = await self._zone(clicker.user_key)
             shown = [restore(snap) for snap in claimed.events.values()]
-            reread = await asyncio.gather(*(self._reread(token, zone_name, e, verb) for e in shown))
+            reread = await asyncio.gather(*(self._reread(clicker.user_key, token, zone_name, e, verb) for e in shown))
             ready = [now for now, changed in reread if now is not None and changed is None]
             left = [
                 acting.BulkResult(now or was, ok=False, reason=changed, skipped=True)
@@ -362,6 +368,9 @@ class Clicks:
         everything = results + left
         card = cards.summary_card(everything, verb=verb)
         await pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything))
+        for result in results:
+            if result.ok:
+                await pending.remember_answer(clicker.user_key, result.event.id, verb)
         return ClickReply(card=card)
 
     async def dismiss(self, clicker: Clicker, action: CardAction) -> ClickReply:

@@ -19,6 +19,7 @@ that expires; the next click re-reads the meeting from Graph before acting (see
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -35,6 +36,9 @@ CLAIM_LEASE_SECONDS = 45.0
 _PREFIX = "pending/"
 # conversation id → the request id of the last card with buttons sent there ("never mind" drops it).
 _LATEST = "pending-latest/"
+# user + event → how Regrets last answered it; Outlook removes a declined meeting from the
+# calendar, so a later stale click finds it gone and must still be able to say "already declined".
+_ANSWERED = "answered/"
 
 OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
@@ -62,6 +66,11 @@ class PendingAction:
 
     def claimable(self, now: float) -> bool:
         return self.state == OPEN or (self.state == CLAIMED and now - self.claimed_at > CLAIM_LEASE_SECONDS)
+
+
+def _answered_key(user_key: str, event_id: str) -> str:
+    # Event ids are long and carry '/', '+' and '='; a digest keeps the key short and plain.
+    return f"{_ANSWERED}{user_key}/{hashlib.sha256(event_id.encode()).hexdigest()[:32]}"
 
 
 class AlreadyClaimed(Exception):
@@ -114,6 +123,24 @@ class PendingActions:
         if record is None or record.expired(self.now()) or not record.claimable(self.now()):
             return None
         return record
+
+    async def remember_answer(self, user_key: str, event_id: str, verb: str) -> None:
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        item: dict[str, Any] = {"verb": verb, "at": self.now()}
+        if found:
+            item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+        try:
+            await self._storage.write({key: item})
+        except KeyError:  # answered at the same moment elsewhere: that record says the same
+            pass
+
+    async def answered(self, user_key: str, event_id: str) -> str | None:
+        """The verb Regrets last sent for this user's meeting, if any."""
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        verb = (found if isinstance(found, dict) else vars(found)).get("verb") if found else None
+        return str(verb) if verb else None
 
     async def set_activity(self, request_id: str, activity_id: str | None) -> None:
         """Remember the message that carries the card, so it can be updated in place later."""

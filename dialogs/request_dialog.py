@@ -208,12 +208,17 @@ class RequestDialog(InterruptibleDialog):
             )
             # The outcome card (which says why, when it failed) is the one confirmation.
             await context.send_activity(card_activity(outcome.card))
+            if outcome.ok:
+                await services.pending.remember_answer(user.key, plan.events[0].id, plan.verb)
             return
         if plan.kind == "act_all":
             results = await acting.act_many(
                 services.graph, token, plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify
             )
             await context.send_activity(card_activity(cards.summary_card(results, verb=plan.verb)))
+            for result in results:
+                if result.ok:
+                    await services.pending.remember_answer(user.key, result.event.id, plan.verb)
             return
         if plan.kind == "confirm":
             event = plan.events[0]

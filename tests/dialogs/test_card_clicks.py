@@ -432,3 +432,16 @@ async def test_never_mind_after_the_card_was_used_changes_nothing_more(chat):
     turn = await chat.say("never mind")
     assert turn.texts == ["Okay. There was nothing to stop."]
     assert len(chat.decisions()) == 1
+
+
+async def test_a_stale_button_for_a_meeting_outlook_removed_after_regrets_declined_it_says_already_declined(chat):
+    await chat.sign_in()
+    event_id = chat.meeting("Budget review", 15)
+    agenda = (await chat.say("what's on today")).card
+    row = next(b for b in buttons(agenda) if b["data"].get("eventId") == event_id)
+    await chat.say("decline my 3pm now")
+    # Outlook moves a declined meeting out of the calendar: reading it now answers 404.
+    del chat.sandbox.graph.mailboxes[chat.user.oid].events[event_id]
+    turn = await chat.click(row)
+    assert card_text(replacement(turn)) == f"You already declined “Budget review”, {WHEN}."
+    assert len(chat.decisions()) == 1
