@@ -23,11 +23,18 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-from botbuilder.core import Storage
+from typing import Any, Protocol
 
 from clock import RealClock
+
+
+class Storage(Protocol):
+    """The shared store's contract (bot/storage_contract.py): reads, and writes conditional on e_tags."""
+
+    async def read(self, keys: list[str]) -> dict[str, Any]: ...
+
+    async def write(self, changes: dict[str, Any]) -> None: ...
+
 
 RECORD_TTL_SECONDS = 7 * 24 * 3600
 # Longer than any click takes (Graph's retries included), short enough that a crashed

@@ -10,6 +10,7 @@ replying to the card, and Regrets updates the card in place.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import asdict
 from datetime import UTC, timedelta
 from urllib.parse import quote
@@ -445,3 +446,14 @@ async def test_a_stale_button_for_a_meeting_outlook_removed_after_regrets_declin
     turn = await chat.click(row)
     assert card_text(replacement(turn)) == f"You already declined “Budget review”, {WHEN}."
     assert len(chat.decisions()) == 1
+
+
+async def test_two_instances_receiving_the_same_click_at_once_decline_once_and_answer_alike(chat, make_chat):
+    card = await confirm_card(chat)
+    other = make_chat(chat.user, storage=chat.storage, conversation_id=chat.conversation_id)
+    decline = button(card, "decline")
+    here, there = await asyncio.gather(chat.click(decline, filled(card)), other.click(decline, filled(card)))
+    assert replacement(here) == replacement(there)
+    assert "Declined" in card_text(replacement(here))
+    assert len(chat.decisions()) == 1
+    assert len(chat.graph_requests("POST", "/decline")) == 1
