@@ -1,6 +1,8 @@
 """The request dialog: from what the user wrote to a card (or an answer) in chat.
 
     understand ──► help / sign out / not understood ──► (answer) end
+        │ "never mind" ──► the last card with buttons in this chat, if unused, is updated in place
+        │                  to "Okay, I left “X” … as it is" and can no longer act ──► end
         │ a calendar request
         ▼
     sign in ── token cached ───────────────────────────┐
