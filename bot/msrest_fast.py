@@ -20,7 +20,12 @@ values; with the model walks below, about 15% of a Regrets decline-flow turn's C
   extractor is asked (the XML one answers None for JSON), and a model's known keys for
   additional properties are computed once per model instead of per object.
 Errors are msrest's own: on any failure the stock code runs again and raises. Installed
-only for msrest 0.7.1 (`MSREST_STOCK` keeps the originals for tests to compare against).
+only for msrest 0.7.1 (`MSREST_STOCK` keeps the originals for tests to compare against;
+tests/structure/test_patched_versions.py fails when another msrest is installed or locked).
+
+What it pays, measured with `make bench` (`python -m bench --only regrets`, decline flow,
+20 users), three interleaved A/B runs on a shared 2-core machine: 5.2 ms of Regrets' CPU
+per turn with it, 6.5 ms without (median; +1.0 to +1.3 ms per pair of runs).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeRespons
 from msrest.serialization import Model
 
 from bot.sign_in import Exchanges, acknowledge_duplicate, exchange_id_of, exchange_without_request
+from bot.storage_contract import StorageConflict
 from dialogs import texts
 from dialogs.clicks import Clicker, ClickReply, Clicks
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
@@ -87,7 +88,14 @@ class RegretsBot(ActivityHandler):
             await self._refuse_tenant(turn_context)
             return
         await super().on_turn(turn_context)
-        await self._state.save_changes(turn_context)
+        try:
+            await self._state.save_changes(turn_context)
+        except StorageConflict:
+            # Another turn of this conversation (here or on another instance) saved first. Its
+            # state is kept, not overwritten; this turn's replies and records already stand.
+            log.info(
+                "activity %s: conversation state saved by a concurrent turn; keeping that", turn_context.activity.id
+            )
 
     async def _refuse_tenant(self, context: TurnContext) -> None:
         log.info("activity %s from a tenant outside ALLOWED_TENANTS", context.activity.id)

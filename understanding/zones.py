@@ -14,6 +14,7 @@ bot knows it, else guessed from the mailbox zone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "et": ("America/New_York",),
@@ -151,8 +152,8 @@ _CITIES: dict[str, str] = {
 }
 
 
-def _alternation(names: object) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 # A clock time just before the zone word ("11am", "16:00", "2 o'clock", "noon", "9").

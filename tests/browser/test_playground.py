@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from dialogs import texts
 from tests.fixtures.browser import next_working_day
+
+pytestmark = pytest.mark.process  # starts other processes
 
 NOTE = "Sorry, I'm with a customer all afternoon."
 

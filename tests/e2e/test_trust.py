@@ -8,6 +8,7 @@ received and applied, and on what the bot answered. The clock is 09:00 Pacific t
 
 from __future__ import annotations
 
+import ssl
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -291,7 +292,7 @@ async def test_the_graph_stand_in_lists_each_request_it_received_with_its_body(r
     chat = regrets.conversation(user)
     card = only_card(await ask(regrets, chat, "decline my 3pm"))
     await click(regrets, chat, button(card, "decline"), filled(card, comment="Clash <b>with</b> a customer"))
-    async with httpx.AsyncClient(verify=str(sandbox.ca.bundle_file)) as client:
+    async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=str(sandbox.ca.bundle_file))) as client:
         listed = (await client.get(sandbox.graph_requests_url + ".json")).json()
         page = await client.get(sandbox.graph_requests_url)
     mine = [r for r in listed if r["method"] == "POST" and r["path"].endswith("/decline")]

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCT = ("app", "settings", "bot", "dialogs", "understanding", "graph")
+PRODUCT = ("app", "clock", "settings", "bot", "dialogs", "understanding", "graph")
 SANDBOX = ("sandbox",)
 
 
