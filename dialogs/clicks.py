@@ -33,7 +33,7 @@ from typing import Any
 
 from dialogs import acting, cards, texts
 from dialogs.failures import sentence_for
-from dialogs.pending import DONE, AlreadyClaimed, PendingAction
+from dialogs.pending import CLAIMED, DONE, OPEN, AlreadyClaimed, PendingAction
 from dialogs.services import Services
 from dialogs.snapshots import restore, stamp
 from graph import errors
@@ -256,11 +256,14 @@ class Clicks:
         """Another click holds the claim: answer with its result once it has one."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + WAIT_FOR_WINNER
-        while record is not None and record.state != DONE and loop.time() < deadline:
+        while record is not None and record.state == CLAIMED and loop.time() < deadline:
             await asyncio.sleep(0.05)
             record = await self._services.pending.get(record.request_id)
         if record is not None and record.state == DONE:
             return self._result_of(record)
+        if record is not None and record.state == OPEN:
+            # The other click failed and gave the card back: nothing was changed, and it can be clicked again.
+            return ClickReply(text=texts.FAILED)
         return ClickReply(text=texts.ON_IT)
 
     @staticmethod
