@@ -25,7 +25,7 @@ from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeRespons
 from msrest.serialization import Model
 
 from bot.sign_in import Exchanges, acknowledge_duplicate, exchange_id_of, exchange_without_request
-from bot.storage_contract import StorageConflict
+from bot.storage_contract import StorageConflict, StorageUnavailable
 from dialogs import texts
 from dialogs.clicks import Clicker, ClickReply, Clicks
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
@@ -155,6 +155,10 @@ class RegretsBot(ActivityHandler):
         clicker = Clicker(user_key=user_of(activity).key, conversation_id=conversation or "")
         try:
             return await self.clicks.handle(clicker, data)
+        except StorageUnavailable:
+            # Nothing was claimed, so nothing was done: the clicker is told why, and can click again later.
+            log.warning("click %s: the store is unreachable", activity.id)
+            return ClickReply(text=texts.STORE_UNAVAILABLE)
         except Exception as exc:  # a click is always answered; never with exception text
             log.error("click %s failed: %s", activity.id, type(exc).__name__, exc_info=exc)
             return ClickReply(text=texts.FAILED)
