@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from sandbox.demo import ROOT, _die_with_parent
+from demo.processes import ROOT, _die_with_parent
 
 ACCOUNT = "devstoreaccount1"
 # Azurite's well-known development key (documented by Microsoft; not a secret).
