@@ -26,7 +26,7 @@ from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
 from bot.msrest_fast import apply_fast_serialization
-from bot.regrets_bot import RegretsBot
+from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
 from bot.server import create_app
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
@@ -35,6 +35,7 @@ from dialogs import texts
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
+from dialogs.sso_prompt import send_invoke_response
 from graph.client import GraphClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
@@ -117,16 +118,17 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
     services = Services(
         graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
-        pending=PendingActions(storage),
+        pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
         oauth_connection=settings.oauth_connection_name,
         sandbox_sso=sandbox_sso,
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
-    dialog = RequestDialog(services, storage)
+    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
+        storage=storage,
         dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,
@@ -177,8 +179,14 @@ async def close_storage(storage: Storage) -> None:
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
     # Users never see exception text; the log gets the type and the activity id, not the message text.
     log.error("turn %s failed: %s", context.activity.id, type(error).__name__, exc_info=error)
+    # A store outage gets its own sentence: the user should wait, not rephrase.
+    text = texts.STORE_UNAVAILABLE if isinstance(error, StorageUnavailable) else texts.FAILED
     try:
-        await context.send_activity(texts.FAILED)
+        if context.activity.type == "invoke" and context.activity.name == CARD_ACTION:
+            # A click is always answered 2xx (Teams shows an error otherwise); the card stays as it was.
+            body = MessageInvokeResponse(status_code=200, type=MESSAGE_TYPE, value=text)
+            await send_invoke_response(context, 200, body)
+        await context.send_activity(text)
     except Exception:  # the connector itself may be what failed
         log.warning("could not tell the user about a failed turn %s", context.activity.id)
 

@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 from azure.core import MatchConditions
 from azure.core.exceptions import (
     AzureError,
+    ClientAuthenticationError,
     HttpResponseError,
     ResourceExistsError,
     ResourceModifiedError,
@@ -107,6 +108,12 @@ class BlobStorage(Storage):
             await (await probe.download_blob()).readall()
             step = f"delete from the container {self.container_name!r}"
             await probe.delete_blob()
+        except ClientAuthenticationError as exc:
+            if not exc.status_code:  # raised before sending: the key is not a storage account key
+                raise StorageUnavailable(f"{SETTING}: its AccountKey is not a valid account key") from exc
+            raise StorageUnavailable(
+                f"{SETTING}: the account refused to {step} ({_reason(exc)}): check the key or SAS and its permissions"
+            ) from exc
         except HttpResponseError as exc:
             if exc.status_code in (401, 403):
                 raise StorageUnavailable(

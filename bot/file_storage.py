@@ -6,7 +6,7 @@ e_tag the caller read (or on the item being new), and a conflict raises
 `StorageConflict`.
 
 One file per key (the key hashed into the name, so no user id shows in a listing),
-holding `{"e_tag": …, "value": …}`. A write takes an exclusive `fcntl.flock` on one of
+holding `{"e_tag": …, "kind": …, "value": …}` (kind: `pending`, `token-cache`, …). A write takes an exclusive `fcntl.flock` on one of
 256 lock files (picked by the key's hash, so unrelated keys rarely wait on each other),
 compares the stored e_tag with the expected one, writes a temporary file and renames
 it over the old one. Rename is atomic, so readers never take the lock and never see a
@@ -117,7 +117,7 @@ class FileStorage(Storage):
             data = as_dict(item)
             data.pop(E_TAG, None)
             tag = uuid.uuid4().hex
-            payload = jsonpickle.encode({E_TAG: tag, "value": data})
+            payload = jsonpickle.encode({E_TAG: tag, "kind": _kind(key), "value": data})
             with self._locked(key):
                 current = self._load(key)
                 if expected is None and current is not None:
@@ -151,6 +151,12 @@ class FileStorage(Storage):
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+def _kind(key: str) -> str:
+    """What sort of item a file holds ("pending", "msteams/conversations"…), for an operator; never ids."""
+    parts = key.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 and parts[1] == "conversations" else parts[0]
 
 
 class _FileLock:

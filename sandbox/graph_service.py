@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlencode
 
 from aiohttp import web
 
+from sandbox.graph_requests_page import add_requests_page
 from sandbox.graph_state import (
     ACTION_NAMES,
     DAYS,
@@ -433,6 +434,7 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
 
     for base in base_paths:
         app.router.add_route("*", base + "/{tail:.*}", handle)
+    add_requests_page(app, state)  # the demo's "what Graph received" page
     return app
 
 

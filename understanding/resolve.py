@@ -154,6 +154,14 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
                 found = True
         if not found and q in item.names:
             found = True
+        if not found:
+            # "Sprintplanning" for "Sprint planning": two title words typed as one.
+            for i in range(len(item.subject) - 1):
+                if similar(q, item.subject[i] + item.subject[i + 1]):
+                    used.update(item.subject[i : i + 2])
+                    places.append(i)
+                    found = True
+                    break
         hits += found
     for p in ref.people:
         for w in item.subject:
@@ -187,6 +195,10 @@ def _people_hits(item: _Item, ref: MeetingRef) -> int:
 
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
     # "with candidate John Smith": one of the name words on the invite is enough; more is better.
+    if ref.organizer and ref.people:
+        # "the meeting Summer organized": Summer on the invite is not enough, she must own it.
+        organizer = item.event.organizer
+        return organizer is not None and any(similar(p, n) for p in ref.people for n in _person_words(organizer))
     return not ref.people or _people_hits(item, ref) > 0
 
 
@@ -350,7 +362,8 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
     """ "the call before the all-hands", "the one after lunch": placed against another meeting."""
     assert ref.anchor is not None
     side, other = ref.anchor
-    status, anchors, _days = _resolve_ref(other, items, now, intent, series)
+    # The landmark is not answered: the user's own lunch is as good a landmark as any meeting.
+    status, anchors, _days = _resolve_ref(other, items, now, "other", False)
     head = replace(ref, anchor=None, days=ref.days or other.days)
     if not anchors:
         if other.subject == ("lunch",) and not (other.time or other.people):
@@ -373,9 +386,9 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
         if head.span:
             picks.update((id(it), it) for it in near)
         elif near:
-            first_start = near[0].start
+            first = near[0].start
             for it in near:
-                if it.start == first_start:
+                if it.start == first:
                     picks[id(it)] = it
     chosen = sorted(picks.values(), key=_order)
     if not chosen:
@@ -387,21 +400,36 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
 
 def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple | None:
     """ "next Friday" said on a Tuesday: when both Fridays have what was asked for, ask."""
-    found = []
+    found: list[tuple[date, date]] = []
+    union: dict[int, _Item] = {}
     for rng in ref.days[:2]:
-        result = _resolve_ref(replace(ref, days=(rng,), either=False), items, now, intent, series)
-        if result[1]:
-            found.append(result)
+        _status, picked, _days = _resolve_ref(replace(ref, days=(rng,), either=False), items, now, intent, series)
+        if picked:
+            found.append(rng)
+            union.update((id(it), it) for it in picked)
     if len(found) < 2:
         return None
-    union = sorted({id(it): it for r in found for it in r[1]}.values(), key=_order)
-    spans = [r[2] for r in found if r[2] is not None]
-    return "ambiguous", union, (min(s[0] for s in spans), max(s[1] for s in spans))
+    return "ambiguous", sorted(union.values(), key=_order), (min(a for a, _ in found), max(b for _, b in found))
+
+
+_RELATIVE_WORDS = {"first": ("first",), "last": ("last", "final"), "next": ("next",)}
+
+
+def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
+    """ "the first aid training": "first" is a word of a title on the calendar, not "the earliest"."""
+    if ref.relative not in _RELATIVE_WORDS or not ref.subject:
+        return ref
+    for word in _RELATIVE_WORDS[ref.relative]:
+        joined = replace(ref, subject=(word, *ref.subject), relative=None, count=1)
+        if any(word in it.subject and _subject_score(it, joined)[0] >= 1.0 for it in items):
+            return joined
+    return ref
 
 
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    ref = _title_word(ref, items)
     if len(ref.zones) > 1:
         return _each_zone(ref, items, now, intent, series)
     if ref.anchor is not None:
@@ -465,15 +493,16 @@ def _resolve_ref(
     if not pool:
         return "none", [], days
     pool = _best_tier(pool, ref)
-    if days is None and (ref.time is not None or ref.part or (ref.people and not ref.subject)):
+    if days is None and (ref.time is not None or ref.part):
         # "my 3pm", "my meeting with Jake": the first day that has one.
         first_day = min(it.day for it in pool)
         pool = [it for it in pool if it.day == first_day]
         days = (first_day, first_day)
-    pool = _organized_by_named(pool, ref)
+    if ref.owner:
+        pool = _organized_by_named(pool, ref)
     if len(pool) == 1:
         return "matched", pool, days or (pool[0].day, pool[0].day)
-    if ref.time is None and ref.subject:
+    if ref.time is None and (ref.subject or ref.people):
         groups: dict[str, list[_Item]] = {}
         for it in sorted(pool, key=lambda it: it.start):
             groups.setdefault(it.key, []).append(it)

@@ -155,7 +155,7 @@ _RE_EVERY_WEEKDAY = re.compile(
     + _WD
     + r"(?:s\b|'s)?|all\s+(?:the|my|of\s+the|of\s+my)\s+"
     + _WD
-    + r"(?=[a-z\s-]{0,40}?s\b)|(?:on\s+)?("
+    + r"(?=\s+(?!(?:meetings|calls|events|invites|appointments|mtgs|things|stuff)\b)[a-z0-9])|(?:on\s+)?("
     + "|".join(WEEKDAYS)
     + r")s(?=\s|$|[,.!?]))"
 )
@@ -319,13 +319,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         wd = WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
         found.days = _weekday_days(wd, m.group(1), m.group(3), today)
         # "next Friday" said early in the week: this week's or next week's, a person would ask.
-        # Tomorrow is never "next <its name>", so that reading only competes from two days out.
-        found.either = (
-            m.group(1) == "next"
-            and not m.group(3)
-            and len(found.days) == 2
-            and found.days[1][0] > today + timedelta(days=1)
-        )
+        found.either = m.group(1) == "next" and not m.group(3) and len(found.days) == 2
         return " "
 
     def week(m: re.Match[str]) -> str:
@@ -476,7 +470,7 @@ _RE_HALF = re.compile(
 # long", "the 2h training") is left alone: a whole hour before 7 is read as a length.
 # "the 30 min review", "a 45-minute call": a length, which is no word of the title.
 _RE_LENGTH = re.compile(r"\b\d{1,3}\s*-?\s*(?:mins?|minutes?)\b(?!\s+(?:ago|later|before|after|early|late|from))")
-_RE_H = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
+_RE_H = re.compile(r"(?<![:.\d])\b(\d{1,2})h(\d{2})?\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b")
 _RE_HOURS = re.compile(
     r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
     r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
@@ -485,7 +479,7 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"
@@ -640,6 +634,13 @@ def take_times(text: str, found: Found) -> str:
         return " " + m.group(1)
 
     def hours(m: re.Match[str]) -> str:
+        if m.re is _RE_H and m.group(3):
+            # "14 Uhr", "9.30 Uhr": German clock time, always 24-hour.
+            h, mi = int(m.group(3)), int(m.group(4) or 0)
+            if h > 23 or mi > 59:
+                return m.group(0)
+            set_time(h, mi, False)
+            return " "
         h = int(m.group(1))
         if h > 23 or (m.group(2) and int(m.group(2)) > 59):
             return m.group(0)
