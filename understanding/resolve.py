@@ -65,6 +65,18 @@ class Resolution:
     proposed_time: tuple[datetime, datetime] | None = None
 
 
+@lru_cache(maxsize=4096)
+def name_words(name: str, address: str) -> frozenset[str]:
+    """The words a person may be called by: name, mailbox name, and their company (mail domain)."""
+    local, _, domain = address.partition("@")
+    out = set(words(name)) | set(words(local.replace(".", " ").replace("_", " ")))
+    # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
+    label = domain.split(".")[0] if domain else ""
+    if label and label not in _MAIL_HOSTS:
+        out.add(label)
+    return frozenset(out)
+
+
 class _Item:
     __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
@@ -92,16 +104,10 @@ class _Item:
             self.end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=tz)
             self.minute = -1
         self.subject = words(event.subject)
-        names: set[str] = set()
         people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+        names: set[str] = set()
         for person in people:
-            names.update(words(person.name))
-            local, _, domain = person.address.partition("@")
-            names.update(words(local.replace(".", " ").replace("_", " ")))
-            # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
-            label = domain.split(".")[0] if domain else ""
-            if label and label not in _MAIL_HOSTS:
-                names.add(label)
+            names.update(name_words(person.name, person.address))
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
