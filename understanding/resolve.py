@@ -337,6 +337,15 @@ def _each_zone(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
     """IST is India's, Ireland's or Israel's clock: one answer when the readings agree, else ask."""
+    # Only the clocks called IST on that date: Ireland's summer time, Israel's standard time, India's.
+    zones = tuple(z for z in ref.zones if now.astimezone(_zone(z)).tzname() == "IST") or ref.zones
+    if len(zones) == 1:
+        return _resolve_ref(replace(ref, zones=zones), items, now, intent, series)
+    ref = replace(ref, zones=zones)
+    own = [z for z in ref.zones if now.astimezone(_zone(z)).utcoffset() == now.utcoffset()]
+    if len(own) == 1:
+        # A mailbox in India saying "4pm IST" means its own clock.
+        return _resolve_ref(replace(ref, zones=(own[0],)), items, now, intent, series)
     results = [_resolve_ref(replace(ref, zones=(z,)), items, now, intent, series) for z in ref.zones]
     found = [r for r in results if r[1]]
     if not found:
