@@ -684,7 +684,8 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         if window is None and found_days is not None:
             window = found_days
     ordered = sorted(chosen.values(), key=_order)
-    if "ambiguous" in statuses:
+    if "ambiguous" in statuses or (series and request.excluded and "matched" in statuses):
+        # "all ops syncs except tomorrow's": a series answer cannot leave one out, so ask.
         status = "ambiguous"
     elif "matched" in statuses:
         status = "matched"

@@ -319,6 +319,9 @@ def cases() -> list[dict]:
     add("several", "m09", "decline both of tomorrow's meetings", n, E("std11", "omar11", "wr11", status="ambiguous"))
     add("several", "m10", "decline the standups this week", n, E("std11", "std12", "std13"))
     add("state", "t09", "decline my lunch", n, E())
+    add("series", "s13", "decline the weekly review, all of them", n, E("WR", scope="series"))
+    add("series", "s14", "decline all weekly reviews except tomorrow's", n, E("WR", status="ambiguous", scope="series"))
+    add("zones", "z18", "decline the 4pm India time handover", lo, E("bl10"))
     add("messy", "x09", "declinemy 11:30", n, E("eng10"))
     add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out
