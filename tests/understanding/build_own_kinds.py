@@ -322,6 +322,11 @@ def cases() -> list[dict]:
     add("series", "s13", "decline the weekly review, all of them", n, E("WR", scope="series"))
     add("series", "s14", "decline all weekly reviews except tomorrow's", n, E("WR", status="ambiguous", scope="series"))
     add("zones", "z18", "decline the 4pm India time handover", lo, E("bl10"))
+    add("notes", "n17", "ugh, I'm so over these eng syncs. decline it", n, E("eng10"))
+    add("notes", "n18", "decline the eng sync cause I'm travelling", n, E("eng10", comment="I'm travelling"))
+    add("notes", "n19", "decline the eng sync, I have a conflict but don't tell them why", n, E("eng10"))
+    add("notes", "n20", "decline the eng sync. Note to self: follow up with Omar", n, E("eng10"))
+    add("notes", "n21", "decline the eng sync, remind me to watch the recording", n, E("eng10"))
     add("messy", "x09", "declinemy 11:30", n, E("eng10"))
     add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out
