@@ -22,8 +22,20 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   (one lasting a day or more covers every day it spans).
 - Titles that hold the user's words equally well are told apart by word order: "design
   review" is "Weekly design review" before "Review design tokens".
-- Of meetings that name a person equally, the ones that person organizes are preferred;
-  "Louis's meetings" (a possessive) is the ones Louis organizes when there are any.
+- "Louis's meetings" (a possessive) is the ones Louis organizes when there are any; "the
+  one Summer set up" is only meetings Summer organizes; "the meeting with Jordan" prefers
+  nobody, so two different meetings with Jordan are a question.
+- A clock time said in another zone ("11am Eastern", "8pm Sydney time") is compared on that
+  zone's clock for the meeting's own date (daylight saving included). IST is the clocks
+  called IST that day (India, Israel in winter, Ireland in summer): different meetings for
+  different readings are a question; a mailbox on one of them means its own.
+- "next Friday" (and "the Thursday after next") with a meeting on both readings is a question.
+- A clock time plus words that name nothing on the calendar ("the 3pm recruiting thing")
+  is a question, not a match. "both ..." with other than two meetings is a question.
+- "the call before the all-hands", "the one after lunch": the nearest meeting on the
+  landmark's day; the user's own lunch is a landmark like any other.
+- A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
+  is never "Jordan launch review").
 """
 
 from __future__ import annotations
