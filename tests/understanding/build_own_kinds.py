@@ -327,6 +327,7 @@ def cases() -> list[dict]:
     add("notes", "n19", "decline the eng sync, I have a conflict but don't tell them why", n, E("eng10"))
     add("notes", "n20", "decline the eng sync. Note to self: follow up with Omar", n, E("eng10"))
     add("notes", "n21", "decline the eng sync, remind me to watch the recording", n, E("eng10"))
+    add("state", "t10", "decline the design review and the budget sync on Thursday", n, E("dr12"))
     add("messy", "x09", "declinemy 11:30", n, E("eng10"))
     add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out

@@ -309,3 +309,11 @@ def test_a_word_that_names_nothing_on_the_calendar_turns_a_time_match_into_a_que
     request = parse("decline the 3pm recruiting thing", NOW)
     decision = decide(request, resolve(request, events, NOW))
     assert (decision.status, decision.event_ids) == ("ambiguous", ("pr",))
+
+
+def test_of_two_meetings_named_the_cancelled_one_is_explained_not_declined():
+    events = [event("ten", "Budget review", at(11, 10)), event("two", "Security review", at(11, 14), is_cancelled=True)]
+    request = parse("decline the 10 and the 2 tomorrow", NOW)
+    decision = decide(request, resolve(request, events, NOW))
+    assert (decision.status, decision.event_ids) == ("matched", ("ten",))
+    assert "cancelled" in decision.reasons
