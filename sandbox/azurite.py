@@ -73,11 +73,13 @@ class Azurite:
 
         def pump() -> None:
             assert self.process is not None and self.process.stdout is not None
-            for line in self.process.stdout:  # read to the end so Azurite never blocks on a full pipe
-                match = LISTENING.search(line)
-                if match and not found.is_set():
-                    self.port = int(match.group(1))
-                    found.set()
+            stream = self.process.stdout
+            with contextlib.suppress(ValueError, OSError):  # the pipe closed under us by stop()
+                for line in stream:  # read to the end so Azurite never blocks on a full pipe
+                    match = LISTENING.search(line)
+                    if match and not found.is_set():
+                        self.port = int(match.group(1))
+                        found.set()
 
         threading.Thread(target=pump, name="azurite-output", daemon=True).start()
         deadline = time.monotonic() + self.timeout
@@ -98,6 +100,8 @@ class Azurite:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(2)
+        if process is not None and process.stdout is not None:
+            process.stdout.close()  # the reader thread ends at EOF; the pipe is ours to close
         self._workdir.cleanup()
 
     def __enter__(self) -> Azurite:
