@@ -24,15 +24,20 @@ from bot.authentication import RegretsAuthentication
 from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
+from bot.invitation_actions import InvitationActions
+from bot.notifications import Notifications, ProactivePoster
 from bot.regrets_bot import RegretsBot
 from bot.sdk_patches import apply_sdk_patches
 from bot.server import create_app
 from bot.token_store import StorageTokenStore
 from dialogs import texts
+from dialogs.invitation_store import InvitationStore
+from dialogs.invitations import Invitations
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services, utc_now
 from graph.client import GraphClient
+from graph.subscriptions import SubscriptionClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
 from settings import ConfigError, Settings
@@ -41,6 +46,7 @@ log = logging.getLogger("regrets")
 
 SHUTDOWN_SECONDS = 4.0
 SERVICES = web.AppKey("services", Services)
+NOTIFICATIONS = web.AppKey("notifications", Notifications)
 
 
 def behind_proxy(url: str) -> bool:
@@ -122,6 +128,14 @@ def build(
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
+    invitation_store = InvitationStore(storage)
+    services.invitations = Invitations(
+        services,
+        invitation_store,
+        SubscriptionClient(graph_http),
+        public_base_url=settings.public_base_url,
+        poster=ProactivePoster(adapter, settings.app_id),
+    )
     dialog = RequestDialog(services, storage)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
@@ -129,7 +143,9 @@ def build(
         services=services,
         allowed_tenants=settings.allowed_tenants,
     )
-    app = create_app(adapter, bot, local_mode=settings.local_mode)
+    InvitationActions(services).register(bot.actions.handlers)
+    notifications = Notifications(services.invitations, invitation_store, clock=clock)
+    app = create_app(adapter, bot, local_mode=settings.local_mode, notifications=notifications)
 
     async def close_clients(_: web.Application) -> None:
         await authentication.connector_factory.close()
@@ -138,6 +154,7 @@ def build(
 
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
+    app[NOTIFICATIONS] = notifications
     return app
 
 

@@ -23,6 +23,7 @@ from msrest.serialization import Model
 
 from bot.actions import CardActions
 from dialogs import texts
+from dialogs.invitations import offer_card
 from dialogs.replies import CARD_CONTENT_TYPE, card_activity
 from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
@@ -165,4 +166,6 @@ class RegretsBot(ActivityHandler):
         for member in members_added:
             if member.id != turn_context.activity.recipient.id:
                 await turn_context.send_activity(texts.WELCOME)
+                if self._services.invitations is not None and self._services.invitations.available:
+                    await turn_context.send_activity(card_activity(offer_card()))
                 return

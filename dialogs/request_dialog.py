@@ -26,9 +26,10 @@ from typing import Any
 from botbuilder.core import Storage, TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from dialogs import acting, cards, texts
+from dialogs import acting, cards, invitation_cards, texts
 from dialogs.failures import sentence_for
 from dialogs.interruptible import InterruptibleDialog, send_help, sign_out
+from dialogs.invitation_commands import invitation_command
 from dialogs.pending import PendingAction, new_request_id
 from dialogs.plan import Plan, day_title, make_plan
 from dialogs.replies import card_activity, typing
@@ -60,6 +61,14 @@ class RequestDialog(InterruptibleDialog):
         text = options.get("text") if "text" in options else step.context.activity.text or ""
         step.values["text"] = text
         step.values["retried"] = bool(options.get("retried"))
+        if self.services.invitations is not None and (command := invitation_command(text)):
+            # "turn on/off invitation cards": checked before the parser (dialogs/invitation_commands.py).
+            step.values["invitations"] = command
+            if command == "on" and await invitation_cards.may_turn_on(step.context, self.services):
+                return await step.next(None)
+            if command == "off":
+                await invitation_cards.turn_off(step.context, self.services)
+            return await step.end_dialog()
         intent = parse(text, self.services.clock()).intent
         if intent in NEEDS_CALENDAR:
             return await step.next(None)
@@ -99,6 +108,9 @@ class RequestDialog(InterruptibleDialog):
         if result is not True:
             return await step.end_dialog()
         try:
+            if step.values.get("invitations") == "on":
+                await invitation_cards.turn_on(step.context, self.services)
+                return await step.end_dialog()
             await self.answer(step.context, step.values["text"])
         except identity.TokenError as exc:
             if isinstance(exc, identity.ConsentRequired):

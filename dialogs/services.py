@@ -24,3 +24,4 @@ class Services:
     sandbox_sso: Callable[[Any], Awaitable[str]] | None = None
     confirm_before_acting: bool = True
     clock: Callable[[], datetime] = field(default=utc_now)
+    invitations: Any = None  # dialogs.invitations.Invitations (invitation cards), when set up
