@@ -103,7 +103,9 @@ class InvitationStore:
             new = change(copy.deepcopy(current) if current is not None else None)
             if new is None:
                 return current
-            new["e_tag"] = (current or {}).get("e_tag") or "new"
+            # A record that does not exist yet is created with an e_tag of our own: a racing
+            # creator's write then carries a different one and is refused as stale.
+            new["e_tag"] = (current or {}).get("e_tag") or uuid.uuid4().hex
             try:
                 await self._storage.write({key: new})
             except KeyError:

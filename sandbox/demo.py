@@ -290,8 +290,14 @@ def run_local(bot_port: int, playground_port: int) -> int:
             time_zone = demo_time_zone()
             day = demo_day(time_zone)
             sandbox.add_playground_users(time_zone=time_zone, today=day)
+            # Invitation cards: Graph's notifications come to the bot; a page sends the demo user an invitation.
+            invite_page = _invitation_page(sandbox)
+            env = {
+                **sandbox.bot_env(authenticated=False, port=bot_port),
+                "PUBLIC_BASE_URL": f"http://127.0.0.1:{bot_port}",
+            }
             with open(bot_log, "wb") as log:
-                bot = start_bot(sandbox.bot_env(authenticated=False, port=bot_port), log=log, cwd=Path.cwd())
+                bot = start_bot(env, log=log, cwd=Path.cwd())
             # The Playground needs no bot to start: start both, then wait for both.
             playground = Playground(
                 f"http://127.0.0.1:{bot_port}/api/messages", port=playground_port, workdir=build / "playground"
@@ -304,6 +310,7 @@ def run_local(bot_port: int, playground_port: int) -> int:
                 f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)})."
             )
             _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
+            _say(f"Invitation cards: say “turn on invitation cards”, then open {invite_page.url} to send one.")
             while True:
                 if bot.poll() is not None:
                     _say(f"Regrets stopped unexpectedly (exit code {bot.returncode}); see {bot_log.relative_to(ROOT)}.")
@@ -328,6 +335,13 @@ def run_local(bot_port: int, playground_port: int) -> int:
                 stop_process(bot)
             if sandbox:
                 sandbox.stop()
+
+
+def _invitation_page(sandbox: object) -> object:
+    from sandbox.graph_subscriptions import create_demo_app
+    from sandbox.server import ServiceThread
+
+    return ServiceThread(create_demo_app(sandbox.graph)).start()
 
 
 def main() -> int:

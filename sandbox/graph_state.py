@@ -45,6 +45,8 @@ PUBLIC_FIELDS = (
     "attendees",
     "showAs",
     "location",
+    "isOnlineMeeting",
+    "onlineMeeting",
     "recurrence",
     "importance",
     "sensitivity",

@@ -307,3 +307,56 @@ class Subscriptions:
                 with self._idle:
                     self._busy -= 1
                     self._idle.notify_all()
+
+
+# ----- the demo's "send me an invitation" page (plain HTTP on loopback) ---------------------
+
+DEMO_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Graph stand-in: invitations</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>Send a new meeting invitation</h1>
+<p>Adds an invitation from Bo Chen to the calendar of every user who turned on invitation cards
+(say “turn on invitation cards” to Regrets first). Graph's change notification follows, and the
+card appears in the chat.</p>
+<form method="post"><button style="font-size: 1.2em">Send an invitation</button></form>
+<p>{status}</p></body></html>"""
+
+
+def demo_invitation(state: Any, now: datetime | None = None) -> int:
+    """Add one invitation (tomorrow, 11:00 in each mailbox's zone) to every subscribed mailbox."""
+    from graph.timezones import zone
+
+    owners = sorted({s.owner for s in state.subscriptions._live()})
+    for owner in owners:
+        box = state.mailboxes[owner]
+        tz = zone(box.time_zone)
+        start = (now or datetime.now(UTC)).astimezone(tz).replace(hour=11, minute=0, second=0, microsecond=0)
+        start += timedelta(days=1)
+        fmt = "%Y-%m-%dT%H:%M:%S"
+        state.add_event(
+            owner,
+            {
+                "subject": "Roadmap review with the design team",
+                "start": {"dateTime": start.strftime(fmt), "timeZone": box.time_zone},
+                "end": {"dateTime": (start + timedelta(minutes=45)).strftime(fmt), "timeZone": box.time_zone},
+                "organizer": {"emailAddress": {"name": "Bo Chen", "address": "bo.chen@fabrikam.example"}},
+                "location": {"displayName": "Room 4.12"},
+                "onlineMeeting": {"joinUrl": "https://teams.microsoft.com/l/meetup-join/demo"},
+            },
+        )
+    return len(owners)
+
+
+def create_demo_app(state: Any) -> Any:
+    """GET shows a button; POST sends every subscribed demo user a new invitation."""
+    from aiohttp import web
+
+    async def page(request: web.Request) -> web.Response:
+        status = ""
+        if request.method == "POST":
+            sent = demo_invitation(state)
+            status = f"Sent to {sent} user(s)." if sent else "Nobody has turned on invitation cards yet."
+        return web.Response(text=DEMO_PAGE.format(status=status), content_type="text/html")
+
+    app = web.Application()
+    app.router.add_route("*", "/", page)
+    return app
