@@ -51,6 +51,7 @@ ANSWER_WITHIN = 2.5  # seconds: Graph wants an answer within 3
 LIFECYCLE_EVENTS = ("reauthorizationRequired", "subscriptionRemoved", "missed")
 CHANGE_TYPES = ("created", "updated")
 MAX_ATTEMPTS = 8
+MAX_ID = 128  # Graph's subscription ids are GUIDs; anything longer is not one of ours
 
 
 class ProactivePoster:
@@ -149,13 +150,13 @@ class Notifications:
             return None
         sub_id = str(item.get("subscriptionId") or "")
         given = item.get("clientState")
-        ref = await self._subscription(sub_id)
+        ref = await self._subscription(sub_id) if len(sub_id) <= MAX_ID else None
         if (
             ref is None
             or not isinstance(given, str)
             or not hmac.compare_digest(given.encode(), ref.client_state.encode())
         ):
-            log.info("ignored a notification for subscription %s (unknown or wrong clientState)", sub_id or "-")
+            log.info("ignored a notification for subscription %.64r (unknown or wrong clientState)", sub_id)
             return None
         if lifecycle:
             event = str(item.get("lifecycleEvent") or "")
