@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint eval bench package sandbox clean
+.PHONY: run test lint lock eval bench package sandbox clean
 
+# requirements*.txt are lock files (every package, pinned, with hashes), made from requirements*.in by `make lock`.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements-dev.txt
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -19,13 +20,21 @@ $(NODE_STAMP): package.json package-lock.json
 run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m sandbox.demo
 
-test: $(STAMP) $(NODE_STAMP)
+test: lint $(NODE_STAMP)
 	@scripts/ensure-chromium.sh || true  # the browser tests then fail, saying what is missing
-	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Re-pin after editing requirements*.in: keeps every version already locked unless an .in asks
+# for another (`make lock UPGRADE=--upgrade` takes the newest allowed). Needs PyPI (a few seconds).
+LOCK := $(BIN)/uv pip compile -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(UPGRADE)
+lock: $(STAMP)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 eval: $(STAMP)
 	@if [ ! -f ../shared/eval/examples.jsonl ]; then \

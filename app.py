@@ -7,35 +7,39 @@ Ctrl-C, finishing in-flight turns for at most a few seconds.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import ssl
 import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
-from datetime import datetime
 
 import httpx
 from aiohttp import web
-from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.core import ConversationState, Storage, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.authentication import RegretsAuthentication
 from bot.channel_auth import ChannelTokenValidator
 from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
-from bot.invitation_actions import InvitationActions
+from bot.memory_storage import InMemoryStorage
+from bot.msrest_fast import apply_fast_serialization
 from bot.notifications import Notifications, ProactivePoster
-from bot.regrets_bot import RegretsBot
-from bot.sdk_patches import apply_sdk_patches
+from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
 from bot.server import create_app
+from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
+from clock import REAL, Clock
 from dialogs import texts
+from dialogs.invitation_clicks import InvitationClicks
 from dialogs.invitation_store import InvitationStore
 from dialogs.invitations import Invitations
 from dialogs.pending import PendingActions
 from dialogs.request_dialog import RequestDialog
-from dialogs.services import Services, utc_now
+from dialogs.services import Services
+from dialogs.sso_prompt import send_invoke_response
 from graph.client import GraphClient
 from graph.subscriptions import SubscriptionClient
 from graph.tokens import UserTokens
@@ -59,10 +63,9 @@ def ssl_context(settings: Settings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else ssl.create_default_context()
 
 
-def build(
-    settings: Settings, *, storage: Storage | None = None, clock: Callable[[], datetime] = utc_now
-) -> web.Application:
-    apply_sdk_patches(fast_serialization=True)
+def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = REAL) -> web.Application:
+    """Everything wired together. `clock` is the one clock every part reads "now" from (tests pin it)."""
+    apply_fast_serialization()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
@@ -79,7 +82,7 @@ def build(
         )
     meta_http = httpx.AsyncClient(verify=tls, timeout=timeout)
 
-    storage = storage or (FileStorage(settings.storage_dir) if settings.storage_dir else MemoryStorage())
+    storage = storage or open_storage(settings)
     client_id, client_secret = settings.obo_client
     tokens = UserTokens(
         client_id,
@@ -119,9 +122,9 @@ def build(
         sandbox_sso = SandboxSso(meta_http, settings.sandbox_sso_url)
 
     services = Services(
-        graph=GraphClient(graph_http),
+        graph=GraphClient(graph_http, wall_clock=clock),
         tokens=tokens,
-        pending=PendingActions(storage),
+        pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,
         oauth_connection=settings.oauth_connection_name,
         sandbox_sso=sandbox_sso,
@@ -136,14 +139,15 @@ def build(
         public_base_url=settings.public_base_url,
         poster=ProactivePoster(adapter, settings.app_id),
     )
-    dialog = RequestDialog(services, storage)
+    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
+        storage=storage,
         dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,
     )
-    InvitationActions(services).register(bot.actions.handlers)
+    InvitationClicks(bot.clicks).register()
     notifications = Notifications(services.invitations, invitation_store, clock=clock)
     app = create_app(adapter, bot, local_mode=settings.local_mode, notifications=notifications)
 
@@ -151,6 +155,7 @@ def build(
         await authentication.connector_factory.close()
         await graph_http.aclose()
         await meta_http.aclose()
+        await close_storage(storage)
 
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
@@ -158,11 +163,47 @@ def build(
     return app
 
 
+def open_storage(settings: Settings) -> Storage:
+    """The store the settings name: Azure Blob, a directory, or memory; never one for another."""
+    if settings.azure_storage_connection_string:
+        from bot.blob_storage import BlobStorage  # imported only when used: the Azure SDK is not small
+
+        return BlobStorage.from_connection_string(settings.azure_storage_connection_string, settings.storage_container)
+    if settings.storage_dir:
+        return FileStorage(settings.storage_dir)
+    return InMemoryStorage()
+
+
+async def check_storage(settings: Settings) -> None:
+    """Prove the configured store works before listening; StorageUnavailable says which setting is wrong."""
+    storage = open_storage(settings)
+    try:
+        check = getattr(storage, "check", None)
+        if check is not None:
+            await check()
+    finally:
+        await close_storage(storage)
+
+
+async def close_storage(storage: Storage) -> None:
+    close = getattr(storage, "close", None)
+    if close is not None:
+        result = close()
+        if inspect.isawaitable(result):
+            await result
+
+
 async def on_turn_error(context: TurnContext, error: Exception) -> None:
     # Users never see exception text; the log gets the type and the activity id, not the message text.
     log.error("turn %s failed: %s", context.activity.id, type(error).__name__, exc_info=error)
+    # A store outage gets its own sentence: the user should wait, not rephrase.
+    text = texts.STORE_UNAVAILABLE if isinstance(error, StorageUnavailable) else texts.FAILED
     try:
-        await context.send_activity(texts.FAILED)
+        if context.activity.type == "invoke" and context.activity.name == CARD_ACTION:
+            # A click is always answered 2xx (Teams shows an error otherwise); the card stays as it was.
+            body = MessageInvokeResponse(status_code=200, type=MESSAGE_TYPE, value=text)
+            await send_invoke_response(context, 200, body)
+        await context.send_activity(text)
     except Exception:  # the connector itself may be what failed
         log.warning("could not tell the user about a failed turn %s", context.activity.id)
 
@@ -172,6 +213,11 @@ def main() -> int:
         settings = Settings.load()
     except ConfigError as exc:
         print(f"regrets: configuration error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(check_storage(settings))
+    except StorageUnavailable as exc:
+        print(f"regrets: storage error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # These libraries log full URLs (event ids) at INFO; Regrets logs its own templated lines.

@@ -76,9 +76,9 @@ def invitation(index: int) -> dict[str, Any]:
 def card_event_id(call: Any) -> str | None:
     for attachment in (call.activity or {}).get("attachments") or []:
         text = json.dumps(attachment.get("content") or {})
-        if '"respondInvitation"' in text:
+        if '"declineInvitation"' in text:
             for action in attachment["content"].get("actions") or []:
-                if action.get("verb") == "respondInvitation":
+                if action.get("verb") == "declineInvitation":
                     return action["data"]["eventId"]
     return None
 

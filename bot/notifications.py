@@ -162,7 +162,8 @@ class Notifications:
             event = str(item.get("lifecycleEvent") or "")
             return Change(sub_id, lifecycle=event) if event in LIFECYCLE_EVENTS else None
         change_type = str(item.get("changeType") or "")
-        data = item.get("resourceData") if isinstance(item.get("resourceData"), dict) else {}
+        raw = item.get("resourceData")
+        data: dict[str, Any] = raw if isinstance(raw, dict) else {}
         event_id = str(data.get("id") or "") or str(item.get("resource") or "").rsplit("/", 1)[-1]
         if change_type not in CHANGE_TYPES or not event_id:
             return None

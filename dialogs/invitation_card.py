@@ -2,8 +2,9 @@
 
 Pure code: builds the Adaptive Card (templates `invitation.json` and
 `invitation_conflict.json`) from the invitation, the user's other meetings at that time
-and the pending request behind its buttons. Every button is the verb `respondInvitation`
-with `response` (the Graph action), `requestId` and `eventId`; the card's inputs add
+and the pending request behind its buttons. The buttons' verbs are `acceptInvitation`,
+`tentativeInvitation` and `declineInvitation`, with `requestId`, `eventId` and `shown` (the
+meeting's state stamp when the card was shown); the card's inputs add
 `comment`, `notify` and, where the organizer allows it, `propose`, `proposeDate`,
 `proposeStart`, `proposeEnd`. Subjects, names and places go into `TextRun`s only.
 """
@@ -16,14 +17,17 @@ from datetime import datetime
 from dialogs.cards.build import action, done_word, subject_of
 from dialogs.cards.template import render
 from dialogs.cards.timefmt import time_text, when_text
+from dialogs.snapshots import snapshot, stamp
 from graph.models import Event
 from graph.subscriptions import Invitation
 
-VERB = "respondInvitation"
-RESPONSES = (
-    ("accept", "Accept", "positive"),
-    ("tentativelyAccept", "Tentative", "default"),
-    ("decline", "Decline", "destructive"),
+# The pending request's verb, and one button verb per answer (→ the Graph action).
+INVITATION = "invitation"
+VERBS = {"acceptInvitation": "accept", "tentativeInvitation": "tentativelyAccept", "declineInvitation": "decline"}
+BUTTONS = (
+    ("acceptInvitation", "Accept", "positive"),
+    ("tentativeInvitation", "Tentative", "default"),
+    ("declineInvitation", "Decline", "destructive"),
 )
 MAX_CONFLICTS = 5
 ANSWERED = {"accepted": "accept", "tentativelyAccepted": "tentativelyAccept", "declined": "decline"}
@@ -67,10 +71,10 @@ def invitation_card(
 ) -> dict:
     event = invitation.event
     timed = isinstance(event.start, datetime)
-    base = {"verb": VERB, "requestId": request_id, "eventId": event.id}
+    base = {"requestId": request_id, "eventId": event.id, "shown": stamp(snapshot(event))}
     buttons = {
-        name: action(title, {**base, "response": response}, style=None if style == "default" else style)
-        for (response, title, style), name in zip(RESPONSES, ("accept", "tentative", "decline"), strict=True)
+        name: action(title, {"verb": verb, **base}, style=None if style == "default" else style)
+        for (verb, title, style), name in zip(BUTTONS, ("accept", "tentative", "decline"), strict=True)
     }
     rows = [
         render("invitation_conflict", time=time_text(c), subject=subject_of(c, 120)) for c in conflicts[:MAX_CONFLICTS]
@@ -88,7 +92,7 @@ def invitation_card(
         if len(conflicts) > 1
         else "Conflicts with",
         allow_propose=event.allow_new_time_proposals and timed,
-        propose_date=(event.start.date() if timed else event.start).isoformat(),
+        propose_date=(event.start.date() if isinstance(event.start, datetime) else event.start).isoformat(),
         propose_start=event.start.strftime("%H:%M") if timed else None,
         propose_end=event.end.strftime("%H:%M") if timed else None,
         zone_label=zone_label or None,

@@ -22,16 +22,19 @@ async def may_turn_on(context: TurnContext, services: Services) -> bool:
     if (context.activity.conversation.conversation_type or "personal") in GROUP_TYPES:
         await context.send_activity(invites.PERSONAL_ONLY)
         return False
-    if not services.invitations.available:
+    if services.invitations is None or not services.invitations.available:
         await context.send_activity(invites.NOT_AVAILABLE)
         return False
     return True
 
 
 async def turn_on(context: TurnContext, services: Services) -> None:
+    if services.invitations is None:
+        return
     reference = TurnContext.get_conversation_reference(context.activity).serialize()
     await context.send_activity(await services.invitations.turn_on(user_of(context.activity).key, reference))
 
 
 async def turn_off(context: TurnContext, services: Services) -> None:
-    await context.send_activity(await services.invitations.turn_off(user_of(context.activity).key))
+    if services.invitations is not None:
+        await context.send_activity(await services.invitations.turn_off(user_of(context.activity).key))

@@ -103,9 +103,9 @@ class InvitationStore:
             new = change(copy.deepcopy(current) if current is not None else None)
             if new is None:
                 return current
-            # A record that does not exist yet is created with an e_tag of our own: a racing
-            # creator's write then carries a different one and is refused as stale.
-            new["e_tag"] = (current or {}).get("e_tag") or uuid.uuid4().hex
+            # The storage contract (bot/storage_contract.py): no e_tag creates only if absent,
+            # the read e_tag updates only if unchanged; either way a racing writer is refused.
+            new["e_tag"] = current.get("e_tag") if current else None
             try:
                 await self._storage.write({key: new})
             except KeyError:

@@ -32,7 +32,7 @@ from dialogs.cards.build import action
 from dialogs.cards.template import render
 from dialogs.invitation_card import (
     ANSWERED,
-    VERB,
+    INVITATION,
     answered_elsewhere_card,
     cancelled_card,
     conflicts_with,
@@ -307,12 +307,12 @@ class Invitations:
                 request_id=request_id,
                 user_key=user.user_key,
                 conversation_id=str((mine.reference.get("conversation") or {}).get("id") or ""),
-                verb=VERB,
+                verb=INVITATION,
                 events={event.id: snapshot(event)},
             )
         )
         activity_id = await self._post(mine.reference, card)
-        await self._services.pending.set_activity(request_id, activity_id)
+        await self._remember_activity(request_id, activity_id)
 
         def sent(r: InviteUser) -> bool:
             if event.id not in r.cards:
@@ -359,7 +359,7 @@ class Invitations:
             claimed = await self._services.pending.claim(card.request_id)
         except AlreadyClaimed:
             return
-        await self._services.pending.finish(claimed, ok=True, outcome={"message": why})
+        await self._services.pending.finish(claimed, card=replacement, message=texts_for_close(why))
         if card.activity_id:
             await self._update(user.reference, card.activity_id, replacement)
 
@@ -371,6 +371,17 @@ class Invitations:
 
         await self._store.change_user(user.user_key, closed)
         log.info("invitation card closed (%s) for user %s", why, user.user_key)
+
+    async def _remember_activity(self, request_id: str, activity_id: str | None) -> None:
+        """Note the posted card's activity id on its pending request (a click may already hold it)."""
+        record = await self._services.pending.get(request_id)
+        if record is None or not activity_id or record.state != "open":
+            return
+        record.activity_id = activity_id
+        try:
+            await self._services.pending.add(record)
+        except KeyError:  # changed meanwhile (a click): the id only helps older clients' updates
+            log.info("pending request %s changed before its activity id was noted", request_id)
 
     async def _day(self, token: Any, event: Event, tz_name: str) -> list[Event]:
         if not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
@@ -446,6 +457,13 @@ class Invitations:
     async def _update(self, reference: dict[str, Any], activity_id: str, card: dict[str, Any]) -> None:
         if self.poster is not None and reference:
             await self.poster.update(reference, activity_id, card)
+
+
+def texts_for_close(why: str) -> str:
+    return {
+        "cancelled": "The organizer cancelled this meeting.",
+        "answered in Outlook": "You answered this in Outlook.",
+    }.get(why, why)
 
 
 def _parse(text: str) -> datetime:

@@ -1,25 +1,40 @@
-"""Pending card actions: what a card's buttons may do, kept in the bot's storage.
+"""Pending card actions: what a card's buttons may do, kept in the bot's shared storage.
 
-Each card with buttons gets a `request_id`; its record says whose request it was, which
-meetings it offers, and whether it has been used. A click claims the record with an
-optimistic write (the storage's e_tag), so a double click, a click from two Teams
-clients, or a second instance racing this one results in exactly one Graph call; the
-loser is told honestly what happened. Nothing lives only in process memory, so a
-restart between the card and the click works with a persistent store.
+Each card with buttons gets a `request_id`; its record says whose card it is, in which
+conversation it was sent, which meetings it offers (as they were when the card was shown)
+and whether it has been used. A click goes claim → act → record the result:
+
+    open ──claim (conditional write on the stored e_tag)──► claimed ──finish──► done
+      ▲                                                        │
+      └──────────── release (the act failed or was never tried) ┘
+    claimed for longer than CLAIM_LEASE_SECONDS (the instance died mid-click) → claimable again
+
+The claim is a write conditional on the e_tag that was read, so two instances receiving
+the same click, or two clicks of one button, make one claim; the loser reads the record
+again and answers with the winner's result. A crash between claim and act leaves a claim
+that expires; the next click re-reads the meeting from Graph before acting (see
+`dialogs.clicks`), so nothing is applied twice. Nothing lives only in process memory.
 """
 
 from __future__ import annotations
 
 import asyncio
 import secrets
-import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from botbuilder.core import Storage
 
+from clock import RealClock
+
 RECORD_TTL_SECONDS = 7 * 24 * 3600
+# Longer than any click takes (Graph's retries included), short enough that a crashed
+# instance's claim frees the card within a minute.
+CLAIM_LEASE_SECONDS = 45.0
 _PREFIX = "pending/"
+
+OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
 
 @dataclass
@@ -28,22 +43,27 @@ class PendingAction:
     user_key: str
     conversation_id: str
     verb: str
-    # event id → snapshot (dialogs.snapshots), so a click needs no Graph read.
+    # event id → snapshot (dialogs.snapshots) of the meeting as the card showed it.
     events: dict[str, dict[str, Any]]
-    # Set once the card is sent; the click's update replaces this activity.
+    # Set once the card is sent; a Submit click's update replaces this activity.
     activity_id: str | None = None
-    state: str = "open"  # open → claimed → done (or failed, which reopens)
+    state: str = OPEN
+    # Once done: {"card": the final card, "message": the sentence}; what a later click is answered with.
     outcome: dict[str, Any] = field(default_factory=dict)
-    created: float = field(default_factory=time.time)
-    e_tag: str = "1"
+    created: float = 0.0
+    claimed_at: float = 0.0
+    # None until stored: the first write creates the record, later ones are conditional on it.
+    e_tag: str | None = None
 
-    @property
-    def expired(self) -> bool:
-        return time.time() - self.created > RECORD_TTL_SECONDS
+    def expired(self, now: float) -> bool:
+        return now - self.created > RECORD_TTL_SECONDS
+
+    def claimable(self, now: float) -> bool:
+        return self.state == OPEN or (self.state == CLAIMED and now - self.claimed_at > CLAIM_LEASE_SECONDS)
 
 
 class AlreadyClaimed(Exception):
-    """Another click got there first; `record` is what it left."""
+    """Another click got there first; `record` is what it left (None if the record is gone)."""
 
     def __init__(self, record: PendingAction | None) -> None:
         super().__init__("already claimed")
@@ -55,11 +75,18 @@ def new_request_id() -> str:
 
 
 class PendingActions:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Storage, clock: Callable[[], float] | None = None) -> None:
         self._storage = storage
+        # Seconds since the epoch; app.py passes the one injected clock's `timestamp` (tests pin it).
+        self._clock = clock or RealClock().timestamp
         self._locks: dict[str, asyncio.Lock] = {}
 
+    def now(self) -> float:
+        return self._clock()
+
     async def add(self, record: PendingAction) -> None:
+        if not record.created:
+            record.created = self.now()
         await self._storage.write({_PREFIX + record.request_id: asdict(record)})
 
     async def get(self, request_id: str) -> PendingAction | None:
@@ -70,33 +97,36 @@ class PendingActions:
         if not found:
             return None
         data = dict(found) if isinstance(found, dict) else dict(vars(found))
-        known = {f for f in PendingAction.__dataclass_fields__}
+        known = set(PendingAction.__dataclass_fields__)
         return PendingAction(**{k: v for k, v in data.items() if k in known})
 
-    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
-        record = await self.get(request_id)
-        if record is not None and activity_id:
-            record.activity_id = activity_id
-            await self._write(record)
-
     async def claim(self, request_id: str) -> PendingAction:
-        """Mark the record as being acted on; raise AlreadyClaimed if it is not open."""
+        """Mark the record as being acted on; raise AlreadyClaimed if another click holds or used it."""
+        # The lock only spares this instance a pointless storage round trip; the e_tag decides.
         lock = self._locks.setdefault(request_id, asyncio.Lock())
         async with lock:
             record = await self.get(request_id)
-            if record is None or record.state != "open":
+            now = self.now()
+            if record is None or not record.claimable(now):
                 raise AlreadyClaimed(record)
-            record.state = "claimed"
+            record.state, record.claimed_at = CLAIMED, now
             try:
                 await self._write(record)
-            except KeyError as exc:  # e_tag conflict: another instance claimed it
+            except KeyError as exc:  # e_tag conflict: another instance claimed it first
                 raise AlreadyClaimed(await self.get(request_id)) from exc
-            return record
+            return await self.get(request_id) or record
 
-    async def finish(self, record: PendingAction, *, ok: bool, outcome: dict[str, Any]) -> None:
+    async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
+        """Record the result of a claimed click: later clicks are answered with `card`."""
+        await self._settle(record, DONE, {"card": card, "message": message})
+
+    async def release(self, record: PendingAction) -> None:
+        """Give a claim back (the act failed or was never tried): the card works again."""
+        await self._settle(record, OPEN, {})
+
+    async def _settle(self, record: PendingAction, state: str, outcome: dict[str, Any]) -> None:
         fresh = await self.get(record.request_id) or record
-        fresh.state = "done" if ok else "open"
-        fresh.outcome = outcome
+        fresh.state, fresh.outcome = state, outcome
         await self._write(fresh)
         self._locks.pop(record.request_id, None)
 

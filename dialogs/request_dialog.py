@@ -10,20 +10,25 @@
         │   └ refused / consent / Entra down ──► end        │
         ▼                                                  ▼
     act: mailbox zone (cached) → calendarView of the days the request covers → resolve →
-         confirm card | choice card | agenda card | cancel-own-meeting card | "now": act
-         | a sentence (already declined, cancelled, past, nothing found) ──► end
+         confirm card (with the note it will send, and a proposed new time when asked)
+         | choice card | agenda card | cancel-own-meeting card
+         | "now": act, and the outcome card is the one confirmation
+         | a sentence naming what was looked for and what is nearby
+           (already declined, cancelled, past, nothing found) ──► end
 
-Cards' buttons are handled by `bot.actions` (a verb → handler table), not by this
-dialog: a card can be clicked long after the dialog ended, even on another instance.
+Cards' buttons are handled by `dialogs.clicks` (the verb table), not by this dialog: a
+card can be clicked long after the dialog ended, even on another instance. Each card is
+sent with a pending action (`dialogs.pending`) that says whom, where and what it is for.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import Any
 
-from botbuilder.core import Storage, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
 from dialogs import acting, cards, invitation_cards, texts
@@ -31,7 +36,7 @@ from dialogs.failures import sentence_for
 from dialogs.interruptible import InterruptibleDialog, send_help, sign_out
 from dialogs.invitation_commands import invitation_command
 from dialogs.pending import PendingAction, new_request_id
-from dialogs.plan import Plan, day_title, make_plan
+from dialogs.plan import Plan, asked_time, day_title, looked_for, make_plan, nearby
 from dialogs.replies import card_activity, typing
 from dialogs.services import Services
 from dialogs.snapshots import snapshot
@@ -49,9 +54,9 @@ NEEDS_CALENDAR = {"decline", "accept", "tentative", "cancel", "agenda"}
 
 
 class RequestDialog(InterruptibleDialog):
-    def __init__(self, services: Services, storage: Storage) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(RequestDialog.__name__, services)
-        self.sso = SsoPrompt("sso", services, storage, services.oauth_connection)
+        self.sso = SsoPrompt("sso", services, services.oauth_connection)
         self.add_dialog(self.sso)
         self.add_dialog(WaterfallDialog("steps", [self.understand_step, self.sign_in_step, self.act_step]))
         self.initial_dialog_id = "steps"
@@ -69,7 +74,7 @@ class RequestDialog(InterruptibleDialog):
             if command == "off":
                 await invitation_cards.turn_off(step.context, self.services)
             return await step.end_dialog()
-        intent = parse(text, self.services.clock()).intent
+        intent = parse(text or "", self.services.clock()).intent
         if intent in NEEDS_CALENDAR:
             return await step.next(None)
         if intent == "help":
@@ -127,8 +132,11 @@ class RequestDialog(InterruptibleDialog):
         return await step.end_dialog()
 
     async def _sandbox_sign_in(self, context: TurnContext, user: TeamsUser) -> bool:
+        source = self.services.sandbox_sso
+        if source is None:
+            return False
         try:
-            await self.services.tokens.sign_in(user.key, await self.services.sandbox_sso(user))
+            await self.services.tokens.sign_in(user.key, await source(user))
             return True
         except identity.TokenError:
             await context.send_activity(texts.SIGN_IN_FAILED)
@@ -150,6 +158,8 @@ class RequestDialog(InterruptibleDialog):
         log.info(
             "request %s: intent=%s plan=%s events=%d", context.activity.id, request.intent, plan.kind, len(plan.events)
         )
+        plan.looked_for = looked_for(request, plan.title or day_title(now, now))
+        plan.asked_time = asked_time(request)
         await self.show(context, user, plan, _in_window(events, resolution, start, end), now, token)
 
     async def show(
@@ -160,7 +170,7 @@ class RequestDialog(InterruptibleDialog):
             await context.send_activity(plan.message)
             return
         if plan.kind == "pick":
-            day_events = [e for e in day_events if e.end > now and e.start.date() == now.date()]
+            day_events = [e for e in day_events if not e.is_over(now) and _day_of(e.start) == now.date()]
             if not day_events:
                 await context.send_activity(
                     "You have no more meetings today. Tell me which one you mean, "
@@ -169,21 +179,19 @@ class RequestDialog(InterruptibleDialog):
                 return
             await context.send_activity("Which one? Here is the rest of your day:")
             if plan.verb == "decline":
-                build = lambda rid: cards.agenda_card(  # noqa: E731
-                    day_events, title="The rest of today", request_id=rid, note=None, now=now
+                build = lambda rid, owner: cards.agenda_card(  # noqa: E731
+                    day_events, title="The rest of today", request_id=rid, note=None, now=now, owner=owner
                 )
             else:
-                build = lambda rid: cards.choice_card(  # noqa: E731
-                    day_events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid
+                build = lambda rid, owner: cards.choice_card(  # noqa: E731
+                    day_events, verb=plan.verb, comment=plan.comment, notify=plan.notify, request_id=rid, owner=owner
                 )
             await self._offer(context, user, plan.verb, day_events, build)
             return
         if plan.kind in ("none", "agenda"):
             title = plan.title or day_title(now, now)
             if plan.kind == "none":
-                await context.send_activity(
-                    texts.NO_MATCH.format(when=title) if day_events else texts.NO_MEETINGS.format(when=title)
-                )
+                await context.send_activity(_nothing_found(plan, day_events, now))
                 if not day_events:
                     return
             elif not day_events:
@@ -194,40 +202,41 @@ class RequestDialog(InterruptibleDialog):
                 user,
                 "decline",
                 day_events,
-                lambda rid: cards.agenda_card(
-                    day_events, title=f"Your meetings {title}", request_id=rid, note=None, now=now
+                lambda rid, owner: cards.agenda_card(
+                    day_events, title=f"Your meetings {title}", request_id=rid, note=None, now=now, owner=owner
                 ),
             )
             return
-        if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting):
+        if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting and not plan.notice):
             outcome = await acting.act(
                 services.graph,
                 token,
                 plan.events[0],
                 verb=plan.verb,
                 comment=plan.comment,
-                notify=plan.notify,
+                notify=True if plan.proposal else plan.notify,
                 scope=plan.scope,
+                proposed_new_time=plan.proposal,
             )
+            # The outcome card (which says why, when it failed) is the one confirmation.
             await context.send_activity(card_activity(outcome.card))
-            await context.send_activity(outcome.message)
             return
         if plan.kind == "act_all":
             results = await acting.act_many(
                 services.graph, token, plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify
             )
-            ok = sum(1 for r in results if r.ok)
             await context.send_activity(card_activity(cards.summary_card(results, verb=plan.verb)))
-            await context.send_activity(acting.bulk_sentence(plan.verb, ok, len(results) - ok))
             return
         if plan.kind == "confirm":
             event = plan.events[0]
+            if plan.notice:
+                await context.send_activity(plan.notice)
             await self._offer(
                 context,
                 user,
                 plan.verb,
                 plan.events,
-                lambda rid: cards.confirm_card(
+                lambda rid, owner: cards.confirm_card(
                     event,
                     verb=plan.verb,
                     comment=plan.comment,
@@ -237,6 +246,8 @@ class RequestDialog(InterruptibleDialog):
                     allow_propose=event.allow_new_time_proposals and plan.verb != "accept",
                     user_zone_label=str(now.tzinfo),
                     scope=plan.scope,
+                    owner=owner,
+                    proposal=plan.proposal,
                 ),
             )
             return
@@ -247,7 +258,7 @@ class RequestDialog(InterruptibleDialog):
                 user,
                 "cancel",
                 plan.events,
-                lambda rid: cards.cancel_meeting_card(event, comment=plan.comment, request_id=rid),
+                lambda rid, owner: cards.cancel_meeting_card(event, comment=plan.comment, request_id=rid, owner=owner),
             )
             return
         if plan.kind in ("choice", "bulk"):
@@ -256,41 +267,66 @@ class RequestDialog(InterruptibleDialog):
                 user,
                 plan.verb,
                 plan.events,
-                lambda rid: cards.choice_card(
+                lambda rid, owner: cards.choice_card(
                     plan.events,
                     verb=plan.verb,
                     comment=plan.comment,
                     notify=plan.notify,
                     request_id=rid,
                     offer_all=plan.kind == "bulk",
+                    owner=owner,
                 ),
             )
             return
         await context.send_activity(texts.NOT_UNDERSTOOD)
 
     async def _offer(self, context: TurnContext, user: TeamsUser, verb: str, events: list[Any], build: Any) -> None:
-        """Send a card with buttons and remember what its buttons may do."""
+        """Send a card with buttons and remember what its buttons may do (and for whom, where)."""
         request_id = new_request_id()
-        sent = await context.send_activity(card_activity(build(request_id)))
-        await self.services.pending.add(
-            PendingAction(
-                request_id=request_id,
-                user_key=user.key,
-                conversation_id=context.activity.conversation.id,
-                verb=verb,
-                events={e.id: snapshot(e) for e in events},
-                activity_id=getattr(sent, "id", None),
-            )
+        conversation_id = context.activity.conversation.id
+        # The record is written before the card is sent: a click can never find no record.
+        record = PendingAction(
+            request_id=request_id,
+            user_key=user.key,
+            conversation_id=conversation_id,
+            verb=verb,
+            events={e.id: snapshot(e) for e in events},
         )
+        await self.services.pending.add(record)
+        owner = {"user": user.key, "conversation": conversation_id}
+        await context.send_activity(card_activity(build(request_id, owner)))
+
+
+def _day_of(value: Any) -> Any:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _in_window(events: list[Any], resolution: Any, start: Any, end: Any) -> list[Any]:
+    """The meetings of the days the request covers, all-day ones first on each day."""
     window = getattr(resolution, "window", None) or (start, end)
     low, high = window
     chosen = []
     for event in events:
-        if event.is_cancelled or event.is_all_day:
+        if event.is_cancelled:
             continue
-        if event.end > low and event.start < high:
+        if event.is_all_day:
+            # All-day events are dates: [start, end) days, compared with the window's days.
+            if event.end > low.date() and event.start < _day_of(high):
+                chosen.append(event)
+        elif event.end > low and event.start < high:
             chosen.append(event)
-    return sorted(chosen, key=lambda e: e.start)
+    return sorted(chosen, key=_order)
+
+
+def _order(event: Any) -> tuple[Any, int, Any]:
+    day = _day_of(event.start)
+    return (day, 0 if event.is_all_day else 1, event.start if isinstance(event.start, datetime) else day)
+
+
+def _nothing_found(plan: Plan, day_events: list[Any], now: datetime) -> str:
+    """ "Nothing at 3 PM today. Nearby: 2:00 PM Design review, 4:30 PM 1:1 with Kim." """
+    what = plan.looked_for or f"that meeting {plan.title or 'today'}"
+    close = nearby(day_events, plan.asked_time)
+    if not day_events:
+        return f"Nothing {what}: you have no meetings {plan.title or 'today'}."
+    return f"Nothing {what}. Closest: {close}" if close else f"Nothing {what}."

@@ -7,7 +7,7 @@
                                             │ consent needed ─► 412 + consent card, end(False)
                                             │ token unusable ─► 412 (Teams shows Sign in), waiting
                                             └ Entra down ────► 412 + a sentence, end(False)
-    waiting ── the same exchange again (another Teams client) ──► 200, nothing else
+    (the same exchange again, from another Teams client: answered 200 by the bot, bot/sign_in.py)
     waiting ── signin/verifyState {state: magic code} (the user used Sign in) ──► 200, then:
                   no connection ───────────────────► "use SSO" sentence, waiting
                   token service has no token for the code (wrong code, service down)
@@ -16,13 +16,13 @@
                                  │ consent needed / Entra down ─► consent card / sentence, end(False)
                                  └ token unusable ─► "sign-in did not complete", waiting
     waiting ── a new message ──► end({"text": ...}) so the caller starts over with it
-    (no prompt waiting) ── signin/tokenExchange ──► OBO works? 200 (token kept) : 412
+    (no prompt waiting: bot/sign_in.py) ── signin/tokenExchange ──► OBO works? 200 (token kept) : 412
 
 The connection (Azure AD v2) is scoped to the bot's own `api://botid-{appId}/access_as_user`,
 so its token is the same kind of assertion as the Teams SSO token and goes through the
 same on-behalf-of exchange and token cache. The same exchange arriving from several
-Teams clients is deduplicated on `value.id` through the bot's storage, so it holds
-across instances.
+Teams clients is deduplicated on `value.id` by the bot before this prompt sees it
+(bot/sign_in.py), so it holds across instances.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
-from botbuilder.core import InvokeResponse, Storage, TurnContext
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 from botbuilder.schema import (
     Activity,
@@ -56,7 +56,6 @@ log = logging.getLogger(__name__)
 
 TOKEN_EXCHANGE = "signin/tokenExchange"
 VERIFY_STATE = "signin/verifyState"
-SKIP_SAVE = "regrets.skip_state_save"
 # What a token service call can fail with: HTTP errors and transport errors (msrest), and the
 # bot's own token not being available (bot.credentials raises ConnectionError / PermissionError).
 TOKEN_SERVICE_ERRORS = (ClientException, ConnectionError, PermissionError, OSError)
@@ -86,10 +85,9 @@ async def sign_out_of_connection(context: TurnContext, connection_name: str) -> 
 
 
 class SsoPrompt(Dialog):
-    def __init__(self, dialog_id: str, services: Services, storage: Storage, connection_name: str = "") -> None:
+    def __init__(self, dialog_id: str, services: Services, connection_name: str = "") -> None:
         super().__init__(dialog_id)
         self._services = services
-        self._storage = storage
         self._connection = connection_name
 
     async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
@@ -116,12 +114,8 @@ class SsoPrompt(Dialog):
     async def _exchange(self, dc: DialogContext) -> DialogTurnResult:
         context = dc.context
         value = context.activity.value or {}
+        # Duplicates of this exchange (other Teams clients) were answered by the bot (bot/sign_in.py).
         exchange_id = str(value.get("id") or "")
-        if not await self._first_time(exchange_id):
-            # Another Teams client already delivered this exchange: acknowledge, change nothing.
-            context.turn_state[SKIP_SAVE] = True
-            await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
-            return Dialog.end_of_turn
 
         async def answer(failure: str | None) -> None:
             status = HTTPStatus.OK if failure is None else HTTPStatus.PRECONDITION_FAILED
@@ -208,39 +202,6 @@ class SsoPrompt(Dialog):
             log.info("no connection token for user %s (magic code not accepted)", user_of(activity).key)
             return None
         return response.token
-
-    async def answer_without_request(self, context: TurnContext) -> None:
-        """A sign-in invoke when no request is waiting (e.g. its conversation state was lost).
-
-        A usable token is still exchanged and kept, so the user's next request needs no sign-in;
-        duplicates are acknowledged once, as on the waiting path.
-        """
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
-        exchange_id = str(value.get("id") or "")
-        if context.activity.name != TOKEN_EXCHANGE or not value.get("token") or not await self._first_time(exchange_id):
-            await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
-            return
-        try:
-            await self._services.tokens.sign_in(user_of(context.activity).key, str(value["token"]))
-        except identity.TokenError:
-            await send_invoke_response(
-                context, HTTPStatus.PRECONDITION_FAILED, self._response(exchange_id, "token could not be exchanged")
-            )
-            return
-        await send_invoke_response(context, HTTPStatus.OK, self._response(exchange_id))
-
-    async def _first_time(self, exchange_id: str) -> bool:
-        if not exchange_id:
-            return True
-        key = f"sso-exchange/{exchange_id}"
-        if (await self._storage.read([key])).get(key):
-            return False
-        try:
-            # e_tag "*" on a new key: a racing instance that wrote first makes this a duplicate.
-            await self._storage.write({key: {"seen": True, "e_tag": "1"}})
-        except KeyError:
-            return False
-        return True
 
     def _response(self, exchange_id: str, failure: str | None = None) -> TokenExchangeInvokeResponse:
         return TokenExchangeInvokeResponse(id=exchange_id, connection_name=self._connection, failure_detail=failure)

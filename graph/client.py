@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from clock import REAL
 from graph import batch
 from graph.address import ME, CalendarAddress
 from graph.batch import IMMUTABLE_ID, WANTED_RESPONSE, Action, ItemResult, RespondItem, SubResponse
@@ -116,7 +117,7 @@ def _iso_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _retry_after(headers: Any) -> float | None:
+def _retry_after(headers: Any, now: Callable[[], datetime] = REAL) -> float | None:
     raw = headers.get("retry-after") if headers is not None else None
     if not raw:
         return None
@@ -125,7 +126,7 @@ def _retry_after(headers: Any) -> float | None:
     except ValueError:
         pass
     try:
-        return max(0.0, (parsedate_to_datetime(raw) - datetime.now(UTC)).total_seconds())
+        return max(0.0, (parsedate_to_datetime(raw) - now()).total_seconds())
     except (TypeError, ValueError):
         return None
 
@@ -174,8 +175,10 @@ class GraphClient:
         timezone_ttl: float = 3600.0,
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = REAL,
         rng: random.Random | None = None,
     ) -> None:
+        # `clock` times the zone cache (elapsed time); `wall_clock` (clock.py) reads Retry-After dates.
         self._http = http
         self._limit = max_concurrency_per_mailbox
         self._retry = retry or RetryPolicy()
@@ -184,6 +187,7 @@ class GraphClient:
         self._tz_ttl = timezone_ttl
         self._sleep = sleep
         self._clock = clock
+        self._wall_clock = wall_clock
         self._rng = rng or random.Random()
         self._slots: weakref.WeakValueDictionary[str, asyncio.Semaphore] = weakref.WeakValueDictionary()
         self._tz_cache: dict[str, tuple[str, float]] = {}
@@ -195,14 +199,15 @@ class GraphClient:
     ) -> list[Event]:
         """Every event overlapping [start, end), all pages, times in `tz_name`."""
         call = _Call(token, address)
-        params: dict[str, str] | None = {
+        first_page = {
             "startDateTime": _iso_utc(start),
             "endDateTime": _iso_utc(end),
             "$select": ",".join(SELECT_FIELDS),
             "$orderby": "start/dateTime",
         }
         if self._page_size:
-            params["$top"] = str(self._page_size)
+            first_page["$top"] = str(self._page_size)
+        params: dict[str, str] | None = first_page
         tz = zone(tz_name)
         url = address.calendar_view_path()
         events: list[Event] = []
@@ -408,13 +413,15 @@ class GraphClient:
                 continue
             error = from_response(answer.status, answer.body, answer.headers.get("request-id"))
             if answer.status == 429:
-                wait = min(_retry_after(answer.headers) or self._backoff(1), self._retry.max_retry_after)
+                wait = min(
+                    _retry_after(answer.headers, self._wall_clock) or self._backoff(1), self._retry.max_retry_after
+                )
                 error = Throttled(str(error), retry_after=wait, status=429, graph_code=error.graph_code)
                 again[i] = (wait, error)
             elif answer.status in AMBIGUOUS:
                 unsure.append(i)
             elif answer.status in RETRYABLE:
-                again[i] = (_retry_after(answer.headers) or self._backoff(1), error)
+                again[i] = (_retry_after(answer.headers, self._wall_clock) or self._backoff(1), error)
             else:
                 done[i] = error
         if unsure:
@@ -448,7 +455,7 @@ class GraphClient:
         return confirmed
 
     async def _send_batch(
-        self, call: _Call, requests: list[tuple[str, str, str, dict[str, Any] | None]], *, idempotent: bool
+        self, call: _Call, requests: Sequence[tuple[str, str, str, dict[str, Any] | None]], *, idempotent: bool
     ) -> dict[str, SubResponse]:
         response = await self._request(call, "POST", "/$batch", json_body=batch.build(requests), idempotent=idempotent)
         try:
@@ -529,12 +536,15 @@ class GraphClient:
                     raise _Ambiguous(f"HTTP {status}")
                 error = from_response(status, self._error_body(response), request_id)
                 if status == 429:
-                    wait = min(_retry_after(response.headers) or self._backoff(attempt), self._retry.max_retry_after)
+                    wait = min(
+                        _retry_after(response.headers, self._wall_clock) or self._backoff(attempt),
+                        self._retry.max_retry_after,
+                    )
                     error = Throttled(
                         str(error), retry_after=wait, status=429, graph_code=error.graph_code, request_id=request_id
                     )
                 elif status in RETRYABLE:
-                    wait = _retry_after(response.headers) or self._backoff(attempt)
+                    wait = _retry_after(response.headers, self._wall_clock) or self._backoff(attempt)
                 else:
                     raise error
             if attempt >= self._retry.max_attempts or call.waited + wait > self._retry.budget:

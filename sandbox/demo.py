@@ -309,6 +309,7 @@ def run_local(bot_port: int, playground_port: int) -> int:
                 f"Stand-ins up (demo calendar in {time_zone}, starting {day:%a %d %b}); Regrets healthy on port "
                 f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)})."
             )
+            _say(f"What Microsoft Graph receives, as it arrives: {sandbox.graph_requests_url}")
             _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
             _say(f"Invitation cards: say “turn on invitation cards”, then open {invite_page.url} to send one.")
             while True:

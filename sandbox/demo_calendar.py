@@ -1,18 +1,30 @@
-"""A realistic demo week for the Graph stand-in, laid out around today.
+"""A realistic demo week for the Graph stand-in, laid out around the demo's day.
 
 `demo_events` returns Graph-shaped events (times in the user's zone) for
-`GraphState.add_event`: a 3pm meeting someone else organizes, a daily stand-up series,
-an all-day event, a meeting the user organizes, two meetings at the same hour, and a
-few more across the week. `install_demo_calendar` creates a demo mailbox with them.
+`GraphState.add_event`: a 3pm meeting someone else organizes, a stand-up every day (a
+weekday series and a weekend on-call series), an all-day event, a meeting the user
+organizes, two meetings at the same hour, and a few more across the week.
+`install_demo_calendar` creates a demo mailbox with them around `demo_day(now)`.
+
+Days are calendar days, not working days: "tomorrow" is tomorrow, weekend or not, so
+every example the greeting gives ("decline my 3pm", "decline the standup tomorrow, say
+I'm sick", "what's on Friday", "decline everything tomorrow afternoon") has meetings to
+act on at any instant. "Now" is always passed in (the stand-ins' own clock); this module
+reads no clock and imports no product code.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from graph.timezones import zone
+from tzlocal.windows_tz import win_tz
+
 from sandbox.graph_state import GraphState
+
+# The demo's headline is "decline my 3pm": after this hour the calendar moves on a day.
+HEADLINE_HOUR = 15
 
 USER_NAME = "Alex Wilber"
 USER_ADDRESS = "alexw@contoso.example"
@@ -77,57 +89,106 @@ def _meeting(
     return event
 
 
-def _weekday(today: date, offset: int) -> date:
-    """The working day `offset` working days from today (weekends skipped)."""
-    day, step = today, 1 if offset >= 0 else -1
-    remaining = abs(offset)
-    while remaining:
-        day += timedelta(days=step)
-        if day.weekday() < 5:
-            remaining -= 1
-    return day
+def mailbox_zone(name: str) -> tzinfo:
+    """A Windows or IANA zone name as a zone (UTC when unknown), as Outlook reads a mailbox's zone."""
+    try:
+        return ZoneInfo(win_tz.get(name, name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def demo_day(now: datetime, time_zone: str) -> date:
+    """The day of the demo's headline meetings: today in the mailbox's zone, or tomorrow after 3pm.
+
+    Late in the day there would be no 3pm left to decline, so "my 3pm" (and the meeting the user
+    organizes, just after it) move on to tomorrow; every other meeting keeps its calendar day.
+    """
+    local = now.astimezone(mailbox_zone(time_zone))
+    return local.date() if local.hour < HEADLINE_HOUR else local.date() + timedelta(days=1)
+
+
+def _series(
+    subject: str,
+    first: date,
+    last: date,
+    days: list[str],
+    zone_name: str,
+    *,
+    organizer: str,
+    attendees: tuple[str, ...],
+    user_name: str,
+    user_address: str,
+) -> dict[str, Any]:
+    master = _meeting(
+        subject,
+        first,
+        (9, 30),
+        15,
+        zone_name,
+        organizer=organizer,
+        attendees=attendees,
+        user_name=user_name,
+        user_address=user_address,
+    )
+    master.update(
+        type="seriesMaster",
+        recurrence={
+            "pattern": {"type": "weekly", "interval": 1, "daysOfWeek": days, "firstDayOfWeek": "sunday"},
+            "range": {
+                "type": "endDate",
+                "startDate": first.isoformat(),
+                "endDate": last.isoformat(),
+                "recurrenceTimeZone": zone_name,
+            },
+        },
+    )
+    return master
 
 
 def demo_events(
-    user_zone: str, today: date, *, user_name: str = USER_NAME, user_address: str = USER_ADDRESS
+    user_zone: str,
+    today: date,
+    *,
+    headline_day: date | None = None,
+    user_name: str = USER_NAME,
+    user_address: str = USER_ADDRESS,
 ) -> list[dict[str, Any]]:
-    """The demo calendar around `today`, times written in `user_zone` (Windows or IANA name)."""
+    """The demo calendar around `today`, times written in `user_zone` (Windows or IANA name).
+
+    The 3pm meeting and the user's own design review are on `headline_day` (default: today).
+    """
     me = {"user_name": user_name, "user_address": user_address}
-    tomorrow = _weekday(today, 1)
-    later = _weekday(today, 2)
-    next_week = _weekday(today, 5)
-    standup_start = today - timedelta(days=14)
-    standup = _meeting(
+    headline = headline_day or today
+    tomorrow = today + timedelta(days=1)
+    later = today + timedelta(days=2)
+    next_week = today + timedelta(days=7)
+    first, last = today - timedelta(days=14), today + timedelta(days=14)
+    weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"]
+    standup = _series(
         "Daily stand-up",
-        standup_start,
-        (9, 30),
-        15,
+        first,
+        last,
+        weekdays,
         user_zone,
         organizer="megan",
         attendees=("megan", "nestor", "adele", "lee"),
         **me,
     )
-    standup.update(
-        type="seriesMaster",
-        recurrence={
-            "pattern": {
-                "type": "weekly",
-                "interval": 1,
-                "daysOfWeek": ["monday", "tuesday", "wednesday", "thursday", "friday"],
-                "firstDayOfWeek": "sunday",
-            },
-            "range": {
-                "type": "endDate",
-                "startDate": standup_start.isoformat(),
-                "endDate": (today + timedelta(days=14)).isoformat(),
-                "recurrenceTimeZone": user_zone,
-            },
-        },
+    # On-call keeps a short stand-up at weekends, so "the standup tomorrow" exists on any day.
+    weekend = _series(
+        "Weekend on-call stand-up",
+        first,
+        last,
+        ["saturday", "sunday"],
+        user_zone,
+        organizer="lee",
+        attendees=("lee", "diego"),
+        **me,
     )
     return [
         _meeting(
             "Quarterly budget review",
-            today,
+            headline,
             (15, 0),
             60,
             user_zone,
@@ -137,6 +198,7 @@ def demo_events(
             **me,
         ),
         standup,
+        weekend,
         {
             "subject": "Company offsite",
             "start": {"dateTime": _at(later, 0), "timeZone": user_zone},
@@ -150,8 +212,8 @@ def demo_events(
         },
         _meeting(
             "Design review: onboarding flow",
-            today,
-            (11, 0),
+            headline,
+            (16, 30),
             45,
             user_zone,
             organizer=None,
@@ -182,6 +244,16 @@ def demo_events(
             **me,
         ),
         _meeting(
+            "Roadmap check-in",
+            tomorrow,
+            (16, 0),
+            30,
+            user_zone,
+            organizer="nestor",
+            attendees=("nestor", "megan"),
+            **me,
+        ),
+        _meeting(
             "Sprint planning",
             later,
             (14, 0),
@@ -204,7 +276,7 @@ def demo_events(
         ),
         _meeting(
             "Customer call: Fabrikam",
-            _weekday(today, 3),
+            today + timedelta(days=3),
             (8, 30),
             30,
             user_zone,
@@ -220,13 +292,22 @@ def install_demo_calendar(
     oid: str,
     *,
     time_zone: str = "Pacific Standard Time",
+    now: datetime | None = None,
     today: date | None = None,
     upn: str = USER_ADDRESS,
     display_name: str = USER_NAME,
 ) -> list[str]:
-    """Create the demo mailbox for `oid` (mailbox zone as a Windows name) and its events."""
+    """Create the demo mailbox for `oid` (mailbox zone as a Windows name) and its events.
+
+    The week is laid out around `today` when given, else around the mailbox's today at `now`
+    (with the headline meetings on `demo_day(now)`).
+    """
+    if today is None and now is None:
+        raise ValueError("the demo calendar needs the stand-ins' now (or a day)")
     state.add_user(oid, upn=upn, display_name=display_name, time_zone=time_zone)
-    day = today or datetime.now(zone(time_zone)).date()
-    return [
-        state.add_event(oid, event) for event in demo_events(time_zone, day, user_name=display_name, user_address=upn)
-    ]
+    if today is not None:
+        day, headline = today, today
+    else:
+        day, headline = now.astimezone(mailbox_zone(time_zone)).date(), demo_day(now, time_zone)
+    events = demo_events(time_zone, day, headline_day=headline, user_name=display_name, user_address=upn)
+    return [state.add_event(oid, event) for event in events]

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlencode
 
 from aiohttp import web
 
-from graph.timezones import zone
+from sandbox.graph_requests_page import add_requests_page
 from sandbox.graph_state import (
     ACTION_NAMES,
     DAYS,
@@ -50,6 +50,7 @@ from sandbox.graph_state import (
     render,
 )
 from sandbox.graph_subscriptions import SubscriptionFailure
+from sandbox.zones import zone
 
 
 @dataclass
@@ -441,6 +442,7 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
 
     for base in base_paths:
         app.router.add_route("*", base + "/{tail:.*}", handle)
+    add_requests_page(app, state)  # the demo's "what Graph received" page
     return app
 
 

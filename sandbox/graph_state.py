@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
-from graph.timezones import zone
 from sandbox.graph_subscriptions import Subscriptions
+from sandbox.zones import zone
 
 TokenVerifier = Callable[[str], Mapping[str, Any] | Awaitable[Mapping[str, Any]]]
 

@@ -323,7 +323,7 @@ card appears in the chat.</p>
 
 def demo_invitation(state: Any, now: datetime | None = None) -> int:
     """Add one invitation (tomorrow, 11:00 in each mailbox's zone) to every subscribed mailbox."""
-    from graph.timezones import zone
+    from sandbox.zones import zone
 
     owners = sorted({s.owner for s in state.subscriptions._live()})
     for owner in owners:

@@ -7,14 +7,19 @@ thread. Graph accepts only tokens the Entra stand-in issued; the connector and t
 service accept only the bot's app token from it. `bot_env()` gives the environment that
 points Regrets (or any bot) at them: production code only ever sees those URLs.
 
+`clock` is the stand-ins' own "now" (an aware datetime; the machine's UTC time unless a
+test, the demo or a benchmark pins it): the demo calendar is laid out around it. Token
+lifetimes stay on the machine's clock, which the issuers, msal and the bot all read.
+
 Used by `python -m sandbox` / `make run`, by the end-to-end tests and by `make bench`.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sandbox.channel import ChannelStandIn
@@ -39,6 +44,10 @@ PLAYGROUND_USERS = (
 )
 
 
+def _machine_now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass
 class SandboxUser:
     entra: User
@@ -50,8 +59,16 @@ class SandboxUser:
 
 
 class Sandbox:
-    def __init__(self, workdir: Path, *, graph_page_size: int = 10, graph_latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        graph_page_size: int = 10,
+        graph_latency: float = 0.0,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.workdir = Path(workdir)
+        self.clock = clock or _machine_now
         self.ca = TestCA.create(self.workdir / "ca")
         self.entra = EntraStandIn(self.ca)
         self.channel = ChannelStandIn()
@@ -100,6 +117,11 @@ class Sandbox:
     def graph_url(self) -> str:
         return f"{self._graph_service.url}/v1.0"
 
+    @property
+    def graph_requests_url(self) -> str:
+        """The page listing what the Graph stand-in received (sandbox/graph_requests_page.py)."""
+        return f"{self._graph_service.url}/requests"
+
     def add_user(
         self,
         upn: str,
@@ -109,18 +131,29 @@ class Sandbox:
         time_zone: str = "Pacific Standard Time",
         demo_calendar: bool = True,
         today: date | None = None,
+        now: datetime | None = None,
     ) -> SandboxUser:
-        """A user known to Entra, with a mailbox (and the demo calendar) in Graph."""
+        """A user known to Entra, with a mailbox (and the demo calendar around `now`, or `today`) in Graph."""
         user = self.entra.register_user(upn, name, oid=oid)
         if demo_calendar:
-            install_demo_calendar(self.graph, user.oid, time_zone=time_zone, today=today, upn=upn, display_name=name)
+            install_demo_calendar(
+                self.graph,
+                user.oid,
+                time_zone=time_zone,
+                today=today,
+                now=now or self.clock(),
+                upn=upn,
+                display_name=name,
+            )
         else:
             self.graph.add_user(user.oid, upn=upn, display_name=name, time_zone=time_zone)
         return SandboxUser(user, time_zone)
 
-    def add_playground_users(self, time_zone: str = "Pacific Standard Time", today: date | None = None) -> None:
+    def add_playground_users(
+        self, time_zone: str = "Pacific Standard Time", today: date | None = None, now: datetime | None = None
+    ) -> None:
         for oid, upn, name in PLAYGROUND_USERS:
-            self.add_user(upn, name, oid=oid, time_zone=time_zone, today=today)
+            self.add_user(upn, name, oid=oid, time_zone=time_zone, today=today, now=now)
 
     def bot_env(
         self, *, authenticated: bool = True, port: int | None = None, oauth_connection: bool = True

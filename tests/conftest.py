@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.fixtures.identity",
     "tests.fixtures.browser",
     "tests.fixtures.dialogs",
+    "tests.fixtures.processes",
 ]
 
 _real_connect = socket.socket.connect

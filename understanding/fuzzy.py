@@ -23,6 +23,8 @@ _SYNONYMS = [
     (re.compile(r"\bq\s*&\s*a\b"), " qna "),
     (re.compile(r"\bskip\s*-?\s*levels?\b"), " skiplevel "),
     (re.compile(r"\bretrospectives?\b"), " retro "),
+    (re.compile(r"\bnew\s*-?\s*year'?s?\s+eve\b"), " nye "),
+    (re.compile(r"\bx-?mas\b"), " christmas "),
     # Phrasal-verb nouns written closed, hyphenated or open: "catch-up", "catchup", "catch up".
     (
         re.compile(

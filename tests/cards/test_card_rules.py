@@ -23,7 +23,9 @@ KNOWN_VERBS = {
     "cancelMeeting",
     "dismiss",
     "say",
-    "respondInvitation",
+    "acceptInvitation",
+    "tentativeInvitation",
+    "declineInvitation",
 }
 SEMANTIC_COLOURS = {"default", "good", "attention", "accent", "warning"}
 CONTAINER_STYLES = {"default", "emphasis", "good", "attention", "warning", "accent"}

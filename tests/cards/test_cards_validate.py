@@ -11,6 +11,8 @@ import pytest
 
 from tests.cards.samples import variants
 
+pytestmark = pytest.mark.process  # starts other processes
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("validate.js")
 VARIANTS = variants()

@@ -16,12 +16,14 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
-from botbuilder.core import MemoryStorage
 
 import app as regrets_app
+from bot.memory_storage import InMemoryStorage
+from clock import SteppingClock
+from dialogs.invitation_card import VERBS
 from graph.subscriptions import LIFETIME
 from sandbox.graph_state import Fault
-from tests.fixtures.stack import USER_ZONE, Teams, ask, attachments_of, buttons, card_text, click, morning, settings_for
+from tests.fixtures.stack import Teams, ask, attachments_of, buttons, card_text, click, morning, settings_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -61,8 +63,9 @@ class Invites(Teams):
 class _running:
     """Regrets in-process on a known loopback port, with PUBLIC_BASE_URL pointing at itself."""
 
-    def __init__(self, sandbox, *, signed: bool, storage: Any = None, clock: Any = morning) -> None:
-        self.sandbox, self.signed, self.storage, self.clock = sandbox, signed, storage, clock
+    def __init__(self, sandbox, *, signed: bool, storage: Any = None, clock: Any = None) -> None:
+        self.sandbox, self.signed, self.storage = sandbox, signed, storage
+        self.clock = clock or SteppingClock(morning())
 
     async def __aenter__(self) -> Invites:
         port = _free_port()
@@ -72,12 +75,16 @@ class _running:
         application = regrets_app.build(settings, clock=self.clock, storage=self.storage)
         self.server = TestServer(application, host="127.0.0.1", port=port)
         await self.server.start_server()
+        # Graph's idea of "now" (subscription expiry) is the same pinned instant as Regrets'.
+        self.stand_in_clock = sandbox.graph.subscriptions.clock
+        sandbox.graph.subscriptions.clock = self.clock
         self.session = aiohttp.ClientSession()
-        teams = Invites(sandbox, f"http://127.0.0.1:{port}", self.session, signed=self.signed, today=morning().date())
+        teams = Invites(sandbox, f"http://127.0.0.1:{port}", self.session, signed=self.signed)
         teams.notifications = application[regrets_app.NOTIFICATIONS]
         return teams
 
     async def __aexit__(self, *exc: object) -> None:
+        self.sandbox.graph.subscriptions.clock = self.stand_in_clock
         await self.session.close()
         await self.server.close()
 
@@ -89,7 +96,8 @@ async def invites(sandbox):
 
 
 def at(days: int, hour: int, minutes: int = 60) -> tuple[dict[str, str], dict[str, str]]:
-    start = datetime.combine(morning().date() + timedelta(days=days), datetime.min.time(), USER_ZONE).replace(hour=hour)
+    zone = morning().tzinfo  # the pinned morning's zone (US Pacific), as the test users' mailboxes
+    start = datetime.combine(morning().date() + timedelta(days=days), datetime.min.time(), zone).replace(hour=hour)
     end = start + timedelta(minutes=minutes)
     fmt = "%Y-%m-%dT%H:%M:%S"
     return (
@@ -127,7 +135,7 @@ def invitation_cards(teams: Invites, conversation: Any) -> list[dict[str, Any]]:
         card
         for message in teams.messages(conversation)
         for card in attachments_of(message)
-        if any(b.get("verb") == "respondInvitation" for b in buttons(card))
+        if any(b.get("verb") in VERBS for b in buttons(card))
     ]
 
 
@@ -152,10 +160,10 @@ async def test_a_new_invitation_arrives_as_one_card_with_accept_tentative_and_de
     (card,) = invitation_cards(invites, conversation)
     text = card_text(card)
     assert "Quarterly planning" in text and "Bo Chen" in text and "Room 4.12" in text
-    assert [b["data"]["response"] for b in execute(card, "respondInvitation")] == [
-        "accept",
-        "tentativelyAccept",
-        "decline",
+    assert [(b["title"], b["verb"]) for b in buttons(card)] == [
+        ("Accept", "acceptInvitation"),
+        ("Tentative", "tentativeInvitation"),
+        ("Decline", "declineInvitation"),
     ]
 
 
@@ -165,7 +173,7 @@ async def test_decline_on_the_card_declines_that_event_once_even_when_clicked_tw
     await invites.cards_in(conversation, 1)
     await invites.settle()
     (card,) = invitation_cards(invites, conversation)
-    decline = next(b for b in execute(card, "respondInvitation") if b["data"]["response"] == "decline")
+    (decline,) = execute(card, "declineInvitation")
     status, body = await click(invites, conversation, decline, {"comment": "Sorry, I have a clash", "notify": "true"})
     assert status == 200
     assert "Declined" in card_text(body["value"])
@@ -232,7 +240,7 @@ async def test_answering_in_outlook_turns_the_card_into_a_note_saying_so(invites
     (update,) = invites.calls(conversation, "PUT")
     assert "You accepted “Quarterly planning” in Outlook" in card_text(update.activity["attachments"][0]["content"])
     (card,) = invitation_cards(invites, conversation)
-    accept = next(b for b in execute(card, "respondInvitation") if b["data"]["response"] == "accept")
+    (accept,) = execute(card, "acceptInvitation")
     status, _ = await click(invites, conversation, accept)
     assert status == 200
     assert [d for d in invites.sandbox.graph.decisions if d.user == user.oid] == []
@@ -355,19 +363,19 @@ async def test_in_local_mode_as_in_the_demo_the_card_reaches_the_playground_chat
 
 
 async def test_subscriptions_are_renewed_before_they_expire_by_the_instance_holding_the_lease(sandbox):
-    now = [morning()]
-    async with _running(sandbox, signed=True, clock=lambda: now[0]) as teams:
+    clock = SteppingClock(morning())
+    async with _running(sandbox, signed=True, clock=clock) as teams:
         user, _ = await opted_in(teams)
         (sub,) = teams.subscriptions(user)
         assert await teams.notifications.renew_if_leader() == 0  # nothing due yet
-        now[0] += LIFETIME - timedelta(hours=12)
+        clock.advance(LIFETIME - timedelta(hours=12))
         assert await teams.notifications.renew_if_leader() == 1
         assert teams.sandbox.graph.requests("PATCH", f"/subscriptions/{sub.id}")
-        assert sub.expires == now[0] + LIFETIME
+        assert sub.expires == clock() + LIFETIME
 
 
 async def test_two_instances_sharing_the_store_post_one_card_per_invitation(sandbox):
-    shared = MemoryStorage()
+    shared = InMemoryStorage()
     async with (
         _running(sandbox, signed=True, storage=shared) as first,
         _running(sandbox, signed=True, storage=shared) as second,

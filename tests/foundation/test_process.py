@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.process  # starts other processes
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -73,6 +73,7 @@ def test_sandbox_sso_can_never_be_on_with_real_credentials():
     assert not Settings.from_mapping({**env, "MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "s"}).sandbox_sso
 
 
+@pytest.mark.process
 def test_the_process_stops_before_listening_with_one_line_naming_the_variable(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "app.py")],

@@ -9,7 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from graph import GraphClient, RespondItem, errors
+import pytest
+
+from graph import errors
+from graph.batch import RespondItem
+from graph.client import GraphClient
 from graph.models import Event
 from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens
@@ -129,6 +133,7 @@ async def test_a_bulk_of_45_keeps_to_four_in_flight_too(graph_state, graph_clien
     assert len(graph_state.decisions) == 45
 
 
+@pytest.mark.process
 def test_importing_graph_pulls_in_no_bot_framework_module():
     code = (
         "import sys, graph, graph.client, graph.errors, graph.batch, graph.address, graph.models, graph.timezones;"

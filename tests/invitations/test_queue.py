@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from botbuilder.core import MemoryStorage
-
+from bot.memory_storage import InMemoryStorage as MemoryStorage
 from bot.notification_queue import NotificationQueue
 from bot.notifications import Notifications
 from dialogs.invitation_store import Change, InvitationStore

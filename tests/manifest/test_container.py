@@ -73,6 +73,7 @@ def ignored(relative: str) -> bool:
     return verdict
 
 
+@pytest.mark.process
 def test_the_health_check_passes_when_the_bot_is_up():
     app = create_app(adapter=None, bot=None, local_mode=True)  # /healthz touches neither
     service = ServiceThread(app).start()
@@ -82,6 +83,7 @@ def test_the_health_check_passes_when_the_bot_is_up():
         service.stop()
 
 
+@pytest.mark.process
 def test_the_health_check_fails_when_healthz_is_not_ok():
     async def starting(_: web.Request) -> web.Response:
         return web.json_response({"status": "starting"}, status=503)
@@ -95,6 +97,7 @@ def test_the_health_check_fails_when_healthz_is_not_ok():
         service.stop()
 
 
+@pytest.mark.process
 def test_the_health_check_fails_when_nothing_listens(unused_tcp_port):
     assert run_healthcheck(unused_tcp_port) != 0
 

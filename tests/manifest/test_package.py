@@ -15,6 +15,9 @@ from manifest import package
 from manifest.package import APP_PACKAGE, REPO_ROOT, VALIDATOR, main
 from settings import Settings
 
+# Packaging validates the manifest with node, so every test here starts a process.
+pytestmark = pytest.mark.process
+
 APP_ID = "0b4f2d8e-6c1a-4f3b-9d7e-2a5c8e1f4b6d"
 DOMAIN = "regrets.contoso.com"
 BASE_ENV = {"MicrosoftAppId": APP_ID, "BOT_DOMAIN": DOMAIN}

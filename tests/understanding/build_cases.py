@@ -1021,7 +1021,8 @@ def cases() -> list[dict]:
                 ev("a", "Catch-up", "2026-11-25T11:00", 30, people=("Jake Miller",)),
                 ev("b", "Hiring debrief", "2026-11-27T11:00", 30, people=("Jake Miller", "Kim Lee")),
             ],
-            E(ids=("a",)),
+            # Two different meetings with Jake on two days: ask (issue 13), not the nearer one.
+            E(status="ambiguous", ids=("a", "b")),
         )
     )
     add(

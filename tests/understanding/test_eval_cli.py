@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.process  # starts other processes
+
 ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).with_name("cases.jsonl")
 
