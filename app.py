@@ -29,6 +29,7 @@ from bot.msrest_fast import apply_fast_serialization
 from bot.notifications import Notifications, ProactivePoster
 from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
 from bot.server import create_app
+from bot.sso import send_invoke_response
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
 from clock import REAL, Clock
@@ -37,9 +38,7 @@ from dialogs.invitation_clicks import InvitationClicks
 from dialogs.invitation_store import InvitationStore
 from dialogs.invitations import Invitations
 from dialogs.pending import PendingActions
-from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
-from dialogs.sso_prompt import send_invoke_response
 from graph.client import GraphClient
 from graph.subscriptions import SubscriptionClient
 from graph.tokens import UserTokens
@@ -68,7 +67,9 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
     apply_fast_serialization()
     tls = ssl_context(settings)
     timeout = httpx.Timeout(10.0, connect=5.0)
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+    # Every Graph connection is TLS (~100 KB each): a bounded pool, all of it kept alive, so a burst
+    # neither grows memory without bound nor opens and closes connections (a handshake each).
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     if behind_proxy(settings.graph_base_url):
         # httpx honours HTTP(S)_PROXY only with its own transport.
         graph_http = httpx.AsyncClient(
@@ -139,11 +140,9 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         public_base_url=settings.public_base_url,
         poster=ProactivePoster(adapter, settings.app_id),
     )
-    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
         storage=storage,
-        dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,
     )

@@ -62,6 +62,7 @@ async def store_run(bench: Any, session: aiohttp.ClientSession, name: str, store
             await asyncio.gather(*(first_round(channel, vu, signin) for vu in users[i : i + 20]))
         bench.note(users)
         ready = [vu for vu in users if vu.declines]
+        peak_after_signin = bot.peak_rss_mb()
         graph = bench.sandbox.graph
         decisions0 = len(graph.decisions)
         turns, wall, cpu, load = await bench.measured(
@@ -85,6 +86,8 @@ async def store_run(bench: Any, session: aiohttp.ClientSession, name: str, store
             graph_declines=declines,
             successful_clicks=clicks,
             think_s=bench.args.think,
+            peak_rss_after_signin_mb=round(peak_after_signin, 1),
+            rss_at_end_mb=round(bot.rss_mb(), 1),
         )
         print(
             f"  {name}: {len(ready)} users, {len(turns)} turns in {wall:.1f} s, p99 {run.p99_ms:.0f} ms, "

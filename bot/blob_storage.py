@@ -25,6 +25,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlparse
 
+import aiohttp
 from azure.core import MatchConditions
 from azure.core.exceptions import (
     AzureError,
@@ -34,6 +35,7 @@ from azure.core.exceptions import (
     ResourceModifiedError,
     ResourceNotFoundError,
 )
+from azure.core.pipeline.transport import AioHttpTransport
 from azure.storage.blob.aio import BlobServiceClient, ContainerClient, LinearRetry
 from botbuilder.core import Storage
 
@@ -49,6 +51,7 @@ from bot.storage_contract import (
 SETTING = "AZURE_STORAGE_CONNECTION_STRING"
 CONNECT_SECONDS = 3
 READ_SECONDS = 10
+POOL_CONNECTIONS = 32
 
 
 def _code(exc: BaseException) -> str:
@@ -61,6 +64,21 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, HttpResponseError) and exc.status_code:
         return f"HTTP {exc.status_code} {_code(exc)}".strip()
     return type(exc).__name__
+
+
+class _PooledTransport(AioHttpTransport):
+    """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory)."""
+
+    async def open(self) -> None:
+        session = getattr(self, "session", None)  # azure-core leaves it unannotated
+        if session is None and self._session_owner:
+            self.session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=POOL_CONNECTIONS),
+                trust_env=self._use_env_settings,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                auto_decompress=False,
+            )
+        await super().open()
 
 
 class BlobStorage(Storage):
@@ -76,8 +94,7 @@ class BlobStorage(Storage):
                 connection_string,
                 # azure-storage-blob hints these as int; they are seconds, and fractions work.
                 retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),  # type: ignore[arg-type]
-                connection_timeout=CONNECT_SECONDS,
-                read_timeout=READ_SECONDS,
+                transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
             )
         except (ValueError, AttributeError) as exc:
             raise StorageUnavailable(f"{SETTING} is not a valid Azure Storage connection string") from exc

@@ -40,9 +40,9 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationReference
 
 from bot.notification_queue import NotificationQueue
+from bot.replies import card_activity
 from dialogs.invitation_store import LEASE_KEY, Change, InvitationStore, SubscriptionRef
 from dialogs.invitations import LIFECYCLE_PATH, NOTIFICATIONS_PATH, Invitations, Retry
-from dialogs.replies import card_activity
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +78,6 @@ class ProactivePoster:
             await context.update_activity(activity)
 
         await self._adapter.continue_conversation(ConversationReference.deserialize(reference), replace, self._app_id)
-
-
-def conversation_reference(activity: Any) -> dict[str, Any]:
-    """The reference proactive posts need, as JSON for the shared store."""
-    return TurnContext.get_conversation_reference(activity).serialize()
 
 
 class Notifications:

@@ -43,7 +43,7 @@ class InvitationClicks:
         try:
             shown = restore(snap)
             token, zone_name = await clicks._zone(clicker.user_key)
-            event, changed = await clicks._reread(token, zone_name, shown, verb)
+            event, changed = await clicks._reread(clicker.user_key, token, zone_name, shown, verb)
             if changed is not None or event is None:
                 card = cards.notice_card(changed or texts.STALE_CARD, style="default")
                 await pending.finish(claimed, card=card, message=changed or texts.STALE_CARD)
@@ -69,4 +69,5 @@ class InvitationClicks:
             await pending.release(claimed)
             return ClickReply(text=outcome.message)
         await pending.finish(claimed, card=outcome.card, message=outcome.message)
+        await pending.remember_answer(clicker.user_key, event.id, verb)
         return ClickReply(card=outcome.card)

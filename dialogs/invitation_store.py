@@ -19,9 +19,18 @@ import copy
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from botbuilder.core import Storage
+
+class Storage(Protocol):
+    """The bot's botbuilder Storage, as far as this module uses it (no Bot Framework in dialogs/)."""
+
+    async def read(self, keys: list[str]) -> dict[str, Any]: ...
+
+    async def write(self, changes: dict[str, Any]) -> None: ...
+
+    async def delete(self, keys: list[str]) -> None: ...
+
 
 PREFIX = "invitations/"
 USERS_KEY = PREFIX + "users"

@@ -269,7 +269,7 @@ def split(s: str, today: date, day_first: bool) -> Parts:
             trailing.append(seg)
         elif _looks_like_reference(low, today, day_first):
             extra.append(seg)
-        elif not _RE_VENT.search(low):
+        elif not _RE_VENT.search(low) and not _RE_NO_COMMENT.search(low):
             trailing.append(seg)
     return Parts(segs=segs, k=k, main=main, extra=extra, trailing=trailing, lead_reason=lead_reason)
 

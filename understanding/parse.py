@@ -75,11 +75,13 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         if found.from_lead and comment == lead_reason:
             comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
-        series = series or found.every or (found.series_day and not said.denied)
+        series = series or found.every or found.series_day
         if intent == "cancel" and (not refs or intents.cancel_is_abort(lower)):
             intent, refs = "abort", ()
         elif intent == "abort" and refs and intents.says_cancel(lower):
             intent = "cancel"
+    # Words that ask for the series and words that rule it out: never the series on a contradiction.
+    series = series and not said.denied
     if intent in ("help", "signout", "abort"):
         refs = ()
     return Request(

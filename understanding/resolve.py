@@ -265,12 +265,24 @@ def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Ite
                 # "the weekly design review" still names "Design review": only weak words may go unmatched.
                 full = [(it, s) for it, s in scored if s[0] > 0 and _weak_rest(it, ref)]
             found = [it for it, _ in full]
+            # "my lunch" is "Lunch", not "Jordan launch review": a slip of the keyboard is only
+            # forgiven when no title has the words as typed.
+            exact = [it for it in found if _typed(it, ref)]
+            found = exact or found
         if found and ref.people:
             best = max(_people_hits(it, ref) for it in found)
             found = [it for it in found if _people_hits(it, ref) == best]
         if found:
             return found
     return []
+
+
+def _typed(item: _Item, ref: MeetingRef) -> bool:
+    return all(
+        q in item.names or any(w == q or (len(q) >= 3 and w.startswith(q)) for w in item.subject)
+        for q in ref.subject
+        if not (q in _WEAK and len(ref.subject) > 1)
+    )
 
 
 def _pick_days(ref: MeetingRef, cands: list[_Item], now: datetime) -> tuple[date, date] | None:
@@ -429,7 +441,17 @@ def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
-    ref = _title_word(ref, items)
+    status, found, days = _resolve_words(_title_word(ref, items), items, now, intent, series)
+    if status == "matched" and ref.time is not None and ref.subject and not any(_known(q, items) for q in ref.subject):
+        # "the 3pm recruiting thing" and the 3pm is "PR Meeting": a word that names nothing on the
+        # calendar could mean another meeting, so the time alone makes it a question, not a fact.
+        status = "ambiguous"
+    return status, found, days
+
+
+def _resolve_words(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
     if len(ref.zones) > 1:
         return _each_zone(ref, items, now, intent, series)
     if ref.anchor is not None:
@@ -464,10 +486,25 @@ def _resolve_ref(
             chosen = _best_tier(chosen, ref)
         if ref.owner:
             chosen = _organized_by_named(chosen, ref)
+        if ref.both and chosen:
+            named = [
+                it
+                for it in cands
+                if it.timed
+                and not it.event.is_cancelled
+                and it.start >= now
+                and not (intent in RESPOND and it.event.is_organizer)  # the user's own lunch is no "call"
+            ]
+            if len(named) != 2:
+                # "both of tomorrow's afternoon calls" and there are three: ask which two.
+                return "ambiguous", chosen, days
         return ("matched" if chosen else "none"), chosen, days
 
     if ref.relative:
         pool = [it for it in cands if it.timed and not it.event.is_cancelled and not it.event.is_declined]
+        if intent in RESPOND:
+            # "my first meeting tomorrow" to decline: the user's own focus time is no meeting to answer.
+            pool = [it for it in pool if not it.event.is_organizer] or pool
         if ref.relative == "next" or days is None:
             pool = [it for it in pool if it.start >= now]
         if not pool:

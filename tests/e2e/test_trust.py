@@ -299,3 +299,15 @@ async def test_the_graph_stand_in_lists_each_request_it_received_with_its_body(r
     assert {"comment": "Clash <b>with</b> a customer", "sendResponse": True} in [r["body"] for r in mine]
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "Clash &lt;b&gt;with&lt;/b&gt; a customer" in page.text
+
+
+async def test_a_confirm_card_clicked_after_the_user_typed_cancel_declines_nothing(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = only_card(await ask(regrets, chat, "decline my 3pm"))
+    await ask(regrets, chat, "cancel")
+    [update] = regrets.calls(chat, "PUT")
+    assert card_text(attachments_of(update.activity)[0]).startswith("Okay, I left “Quarterly budget review”")
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200 and card_text(body["value"]).startswith("Okay, I left “Quarterly budget review”")
+    assert posts(sandbox, user) == [] and decisions(sandbox, user) == []

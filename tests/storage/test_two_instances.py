@@ -20,7 +20,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from sandbox.demo import free_port, start_bot, stop_process, wait_healthy
+from demo.processes import free_port, start_bot, stop_process, wait_healthy
+from sandbox.graph_state import Fault
 from sandbox.stack import Sandbox, SandboxUser
 from tests.fixtures.stack import ADAPTIVE, OAUTH, Conversation, Teams, ask, attachments_of, buttons, click
 from tests.storage.conftest import new_container
@@ -157,3 +158,39 @@ async def test_a_card_from_an_instance_killed_with_sigkill_is_declined_once_afte
     status, _ = await click(bots.teams[1], chat, decline_button(card))  # the old card, clicked again
     assert status == 200
     assert len(declines(sandbox, user)) == 1
+
+
+async def test_simultaneous_clicks_while_graph_throttles_still_decline_once_and_answer_every_click(bots, sandbox):
+    user = far_user(sandbox, 3)
+    chat = Conversation(f"a:{uuid.uuid4().hex}", user)
+    for n in range(1, 4):
+        button = decline_button(await confirm_card(bots.teams[0], chat, n))
+        sandbox.graph.inject(Fault(method="POST", path_contains="/decline", status=429, retry_after=0.3, times=2))
+        try:
+            answers = await asyncio.gather(*(click(bots.teams[i % 2], chat, button) for i in range(CLICKS_PER_ROUND)))
+        finally:
+            sandbox.graph.faults.clear()
+        assert all(200 <= status < 300 for status, _ in answers), answers
+    made = declines(sandbox, user)
+    assert len(made) == 3 and len(set(made)) == 3, made
+
+
+async def test_an_instance_killed_in_the_middle_of_a_click_never_leads_to_a_second_decline(bots, sandbox):
+    user = far_user(sandbox, 1)
+    chat = Conversation(f"a:{uuid.uuid4().hex}", user)
+    button = decline_button(await confirm_card(bots.teams[0], chat, 1))
+    sandbox.graph.inject(Fault(kind="delay", method="POST", path_contains="/decline", seconds=1.0))
+    try:
+        in_flight = asyncio.create_task(click(bots.teams[0], chat, button))
+        await asyncio.sleep(0.5)  # claimed, Graph called, no answer yet
+        bots.kill(0)
+        with contextlib.suppress(aiohttp.ClientError):
+            await in_flight
+    finally:
+        sandbox.graph.faults.clear()
+    await asyncio.to_thread(bots.start, 0)
+
+    answers = await asyncio.gather(*(click(bots.teams[i % 2], chat, button) for i in range(CLICKS_PER_ROUND)))
+
+    assert all(200 <= status < 300 for status, _ in answers), answers
+    assert len(declines(sandbox, user)) <= 1

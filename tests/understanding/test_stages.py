@@ -93,8 +93,14 @@ def test_weeks_counted_from_a_day_land_on_that_weekday():
     assert days("a week from monday") == [(date(2026, 11, 23), date(2026, 11, 23))]
 
 
-def test_the_weekday_after_next_skips_a_week():
-    assert days("the thursday after next") == [(date(2026, 11, 19), date(2026, 11, 19))]
+def test_the_weekday_after_next_said_early_in_the_week_has_two_readings():
+    found = timewords.Found()
+    timewords.take_days("the thursday after next", TODAY, False, found)
+    assert found.either and [d for d, _ in found.days] == [date(2026, 11, 19), date(2026, 11, 26)]
+
+
+def test_the_weekday_after_next_said_late_in_the_week_has_one_reading():
+    assert days("the monday after next") == [(date(2026, 11, 23), date(2026, 11, 23))]
 
 
 def test_next_friday_said_on_a_tuesday_has_two_readings_to_ask_about():
@@ -285,3 +291,10 @@ def test_references_read_people_subject_and_an_anchor():
     assert ref.anchor is not None and ref.anchor[0] == "before" and ref.anchor[1].subject == ("retro",)
     found = references.take_refs(" , the sync with the fabrikam people", None, [], TODAY, False, False)
     assert found.refs[0].subject == ("sync", "fabrikam")
+
+
+def test_a_word_that_names_nothing_on_the_calendar_turns_a_time_match_into_a_question():
+    events = [event("pr", "PR Meeting", at(10, 15))]
+    request = parse("decline the 3pm recruiting thing", NOW)
+    decision = decide(request, resolve(request, events, NOW))
+    assert (decision.status, decision.event_ids) == ("ambiguous", ("pr",))
