@@ -348,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(result['problems'])} problems (first few):")
         for problem in result["problems"][:10]:
             print("  " + problem)
+    if not args.only:  # invitation cards: notification endpoint at 200/s and card latency (bench/invitations.py)
+        from bench.invitations import main as invitations_bench
+
+        print()
+        invitations_bench(["--out", str(out)])
     print(f"\nmake bench took {result['wall_seconds']:.0f} s; wrote {out / 'result.json'} and {out / 'latency.png'}")
     return 0
 
