@@ -268,10 +268,12 @@ def choice_card(
             **(owner or {}),
         }
         every = action(words["all"].format(n=len(events)), all_data, style=words["style"])
+    # The user asked for all of them ("decline everything tomorrow"): ask about all, not "which one".
+    heading = words["these"].format(n=len(events)) if every else words["which"]
     return render(
         "choice",
-        fallback_text=f"Regrets: {words['which']}",
-        heading=words["which"],
+        fallback_text=f"Regrets: {heading}",
+        heading=heading,
         comment_label="Message to the organizer (optional)",
         placeholder=words["placeholder"],
         comment=note,

@@ -314,3 +314,15 @@ async def test_decline_now_when_graph_is_down_shows_the_failure_and_declines_not
     assert turn.texts == []
     assert "Couldn't decline" in card_text(turn.card) and texts.GRAPH_DOWN in card_text(turn.card)
     assert chat.decisions() == []
+
+
+async def test_a_request_for_every_meeting_asks_about_all_of_them_not_which_one(chat):
+    await chat.sign_in()
+    chat.meeting("Design crit", 13, day=1)
+    chat.meeting("Budget review", 15, day=1)
+    card = (await chat.say("decline everything tomorrow afternoon")).card
+    text = card_text(card)
+    assert "Decline these 2 meetings?" in text
+    assert "Which meeting" not in text
+    assert "Decline all 2" in titles(card)
+    assert chat.graph_writes() == []
