@@ -365,8 +365,11 @@ def outcome_card(
     ok: bool = True,
     message: str | None = None,
     series_span: tuple[date, date | None] | None = None,
+    proposed: tuple[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """What happened, in place of the clicked card. No actions, so it cannot be clicked twice.
+
+    `proposed` is the new time sent with the answer, so the final card says what the organizer got.
 
     For a whole series the card names the series and its span (`series_span`, from the series
     master), not just the occurrence that was shown.
@@ -389,7 +392,7 @@ def outcome_card(
             when=when,
             detail=detail,
             comment=_comment(comment),
-            message=message or None,
+            message=message or (f"You proposed {when_text(_Span(*proposed))} instead." if proposed else None),
         )
     return render(
         "outcome",
