@@ -26,6 +26,7 @@ from bot.credentials import CachedCredentialsFactory
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
 from bot.msrest_fast import apply_fast_serialization
+from bot.notifications import Notifications, ProactivePoster
 from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
 from bot.server import create_app
 from bot.sso import send_invoke_response
@@ -33,9 +34,13 @@ from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
 from clock import REAL, Clock
 from dialogs import texts
+from dialogs.invitation_clicks import InvitationClicks
+from dialogs.invitation_store import InvitationStore
+from dialogs.invitations import Invitations
 from dialogs.pending import PendingActions
 from dialogs.services import Services
 from graph.client import GraphClient
+from graph.subscriptions import SubscriptionClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
 from settings import ConfigError, Settings
@@ -44,6 +49,7 @@ log = logging.getLogger("regrets")
 
 SHUTDOWN_SECONDS = 4.0
 SERVICES = web.AppKey("services", Services)
+NOTIFICATIONS = web.AppKey("notifications", Notifications)
 
 
 def behind_proxy(url: str) -> bool:
@@ -126,13 +132,23 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
+    invitation_store = InvitationStore(storage)
+    services.invitations = Invitations(
+        services,
+        invitation_store,
+        SubscriptionClient(graph_http),
+        public_base_url=settings.public_base_url,
+        poster=ProactivePoster(adapter, settings.app_id),
+    )
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
         storage=storage,
         services=services,
         allowed_tenants=settings.allowed_tenants,
     )
-    app = create_app(adapter, bot, local_mode=settings.local_mode)
+    InvitationClicks(bot.clicks).register()
+    notifications = Notifications(services.invitations, invitation_store, clock=clock)
+    app = create_app(adapter, bot, local_mode=settings.local_mode, notifications=notifications)
 
     async def close_clients(_: web.Application) -> None:
         await authentication.connector_factory.close()
@@ -142,6 +158,7 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
 
     app.on_cleanup.append(close_clients)
     app[SERVICES] = services
+    app[NOTIFICATIONS] = notifications
     return app
 
 

@@ -94,6 +94,9 @@ class Settings:
     storage_container: str = "regrets"
     confirm_before_acting: bool = True
     log_level: str = "INFO"
+    # The bot's public base URL (https://regrets.contoso.com): Graph change notifications for
+    # invitation cards are sent under it. Empty: invitation cards are unavailable.
+    public_base_url: str = ""
 
     @property
     def local_mode(self) -> bool:
@@ -203,4 +206,5 @@ class Settings:
             storage_container=container,
             confirm_before_acting=get("CONFIRM_BEFORE_ACTING", "true").lower() not in ("0", "false", "no"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
+            public_base_url=_url("PUBLIC_BASE_URL", get("PUBLIC_BASE_URL")) if get("PUBLIC_BASE_URL") else "",
         )

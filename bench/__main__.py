@@ -349,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(result['problems'])} problems (first few):")
         for problem in result["problems"][:10]:
             print("  " + problem)
+    if not args.only:  # invitation cards: notification endpoint at 200/s and card latency (bench/invitations.py)
+        from bench.invitations import main as invitations_bench
+
+        print()
+        invitations_bench(["--out", str(out)])
     print()
     understanding_bench.main()  # in-process: parse -> resolve -> decide per request (target: median <= 0.5 ms)
     print(f"\nmake bench took {result['wall_seconds']:.0f} s; wrote {out / 'result.json'} and {out / 'latency.png'}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from dialogs.conversation import Message
@@ -57,4 +60,12 @@ def message_of(activity: Activity, text: str | None = None) -> Message:
         text=text if text is not None else str(activity.text or ""),
         day_first=day_first(activity),
         client_zone=client_time_zone(activity),
+        reference=chat_reference(activity),
     )
+
+
+def chat_reference(activity: Activity) -> dict[str, Any] | None:
+    """A personal chat's ConversationReference as JSON (where invitation cards go); None elsewhere."""
+    if activity.conversation is None or (activity.conversation.conversation_type or "personal") != "personal":
+        return None
+    return TurnContext.get_conversation_reference(activity).serialize()

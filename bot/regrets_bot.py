@@ -40,6 +40,7 @@ from bot.storage_contract import StorageConflict, StorageUnavailable
 from dialogs import texts
 from dialogs.clicks import Clicker, ClickReply, Clicks
 from dialogs.conversation import Conversation, Waiting
+from dialogs.invitations import offer_card
 from dialogs.services import Services
 
 log = logging.getLogger(__name__)
@@ -239,6 +240,8 @@ class RegretsBot(ActivityHandler):
         for member in members_added:
             if member.id != turn_context.activity.recipient.id:
                 await turn_context.send_activity(texts.WELCOME)
+                if self._services.invitations is not None and self._services.invitations.available:
+                    await turn_context.send_activity(card_activity(offer_card()))
                 return
 
 

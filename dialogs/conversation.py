@@ -39,8 +39,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from dialogs import acting, cards, texts
+from dialogs import acting, cards, invitation_cards, texts
 from dialogs.failures import sentence_for
+from dialogs.invitation_commands import invitation_command
 from dialogs.pending import AlreadyClaimed, PendingAction, new_request_id
 from dialogs.plan import Plan, asked_time, day_title, looked_for, make_plan, nearby
 from dialogs.services import Services
@@ -68,6 +69,9 @@ class Message:
     day_first: bool = False
     # The Teams client's IANA zone (clientInfo), used only when the mailbox's zone is unknown.
     client_zone: str | None = None
+    # A personal chat's Bot Framework ConversationReference (its JSON, stored as is), so invitation
+    # cards can be posted there later; None in group chats and channels.
+    reference: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,11 @@ class Conversation:
 
     async def on_message(self, message: Message, out: Out, waiting: Waiting | None = None) -> Waiting | None:
         """Answer one message; what is left waiting for a sign-in afterwards (None: nothing)."""
+        if self.services.invitations is not None and (command := invitation_command(message.text)):
+            # "turn on/off invitation cards": before the parser (dialogs/invitation_commands.py).
+            if not await invitation_cards.may_run(self.services, message, out, command):
+                return None
+            return await self._with_sign_in(message, out, retried=False)
         intent = parse(message.text, self.services.clock()).intent
         if waiting is not None:
             if intent == "abort":
@@ -194,6 +203,9 @@ class Conversation:
     async def answer(self, message: Message, out: Out) -> None:
         """Read the days the request covers, resolve it, and show the card or the sentence."""
         services = self.services
+        if services.invitations is not None and invitation_command(message.text) == "on":
+            await invitation_cards.turn_on(services, message, out)  # signed in now: subscribe
+            return
         user = message.user
         token = services.tokens.source(user.key)
         await out.typing()

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the composition root builds and injects these
+    from dialogs.invitations import Invitations
     from dialogs.pending import PendingActions
     from dialogs.users import TeamsUser
     from graph.client import GraphClient
@@ -29,3 +30,5 @@ class Services:
     confirm_before_acting: bool = True
     # The one clock (clock.py): aware UTC "now"; the composition root injects it, tests pin it.
     clock: Callable[[], datetime] = field(default=REAL)
+    # Invitation cards (dialogs/invitations.py); None when not wired (dialog tests).
+    invitations: Invitations | None = None

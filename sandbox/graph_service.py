@@ -49,6 +49,7 @@ from sandbox.graph_state import (
     _resolve,
     render,
 )
+from sandbox.graph_subscriptions import SubscriptionFailure
 from sandbox.zones import zone
 
 
@@ -151,6 +152,12 @@ async def dispatch(ctx: Ctx) -> tuple[int, dict[str, str], Any]:
     if not segs or not segs[0]:
         raise GraphFailure(400, "BadRequest", "Invalid request.")
     head = segs[0].lower()
+    if head == "subscriptions":
+        try:
+            status, payload = await ctx.state.subscriptions.handle(ctx.caller, ctx.method, segs[1:], ctx.body)
+        except SubscriptionFailure as exc:
+            raise GraphFailure(exc.status, exc.code, exc.message) from None
+        return status, {}, payload
     if head == "me":
         who, rest = "me", segs[1:]
     elif head == "users" and len(segs) >= 2:
@@ -295,6 +302,7 @@ def _act(ctx: Ctx, box: Mailbox, ev: dict[str, Any], action: str) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     _change(box, ev, {"responseStatus": {"response": RESPONSES[action.lower()], "time": stamp}})
     ctx.state.decisions.append(Decision(box.oid, ev["id"], action, comment, send, proposal))
+    ctx.state.changed(box.oid, ev["id"], "updated")
 
 
 def _change(box: Mailbox, ev: dict[str, Any], changes: dict[str, Any]) -> None:

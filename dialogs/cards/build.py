@@ -502,6 +502,7 @@ def help_card(examples: Iterable[str]) -> dict[str, Any]:
         fallback_text="Regrets: what I can do",
         rows=rows,
         sign_out=action("Sign out", {"verb": "say", "text": "sign out"}),
+        invitations=action("Turn on invitation cards", {"verb": "say", "text": "turn on invitation cards"}),
     )
 
 

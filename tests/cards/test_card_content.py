@@ -240,13 +240,22 @@ def test_the_consent_card_links_to_the_consent_page_and_speaks_to_users_or_admin
     assert visible_text(admin) != visible_text(user)
 
 
-def test_help_examples_send_themselves_and_sign_out_is_offered():
+def test_help_examples_send_themselves_and_sign_out_and_invitation_cards_are_offered():
     card = V["help"]
     said = [a["data"]["text"] for a in buttons(card, "say")]
     assert sorted(said) == sorted(
-        ["decline my 3pm", "decline the standup tomorrow, say I'm sick", "what's on Friday", "sign out"]
+        [
+            "decline my 3pm",
+            "decline the standup tomorrow, say I'm sick",
+            "what's on Friday",
+            "turn on invitation cards",
+            "sign out",
+        ]
     )
-    assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [("Sign out", "sign out")]
+    assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [
+        ("Turn on invitation cards", "turn on invitation cards"),
+        ("Sign out", "sign out"),
+    ]
     assert "decline my 3pm" in visible_text(card)
 
 
