@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from botbuilder.core import Storage
+
+from clock import REAL
 
 RECORD_TTL_SECONDS = 7 * 24 * 3600
 _PREFIX = "pending/"
@@ -34,12 +35,12 @@ class PendingAction:
     activity_id: str | None = None
     state: str = "open"  # open → claimed → done (or failed, which reopens)
     outcome: dict[str, Any] = field(default_factory=dict)
-    created: float = field(default_factory=time.time)
+    created: float = field(default_factory=REAL.timestamp)  # epoch seconds, shared across instances
     e_tag: str = "1"
 
     @property
     def expired(self) -> bool:
-        return time.time() - self.created > RECORD_TTL_SECONDS
+        return REAL.timestamp() - self.created > RECORD_TTL_SECONDS
 
 
 class AlreadyClaimed(Exception):
