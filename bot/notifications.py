@@ -265,7 +265,7 @@ class Notifications:
         if self._receiving:
             self._quiet.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._quiet.wait(), 0.05)
+                await asyncio.wait_for(self._quiet.wait(), 0.005)
 
     # ----- renewals -------------------------------------------------------------------------------
     async def _renewals(self) -> None:
