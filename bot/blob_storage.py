@@ -111,9 +111,8 @@ class BlobStorage(Storage):
 
     async def check(self) -> None:
         """Create the container if missing and prove read, write and delete work, or say why not."""
-        step = "reach the storage account at " + self.endpoint
+        step = f"create or open the container {self.container_name!r}"
         try:
-            step = f"create or open the container {self.container_name!r}"
             try:
                 await self._container.create_container()
             except ResourceExistsError:

@@ -278,6 +278,9 @@ class Clicks:
         record = await self._record_for(clicker, action)
         if isinstance(record, ClickReply):
             return record
+        if record.state == DONE:
+            # Used already: whatever this click says, the answer is the first click's result.
+            return self._result_of(record)
         if self._tampered(record, action):
             log.info("card %s clicked with data it was never given", record.request_id)
             return ClickReply(text=texts.BAD_CLICK)

@@ -187,16 +187,24 @@ class PendingActions:
             return await self.get(request_id) or record
 
     async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
-        """Record the result of a claimed click: later clicks are answered with `card`."""
-        await self._settle(record, DONE, {"card": card, "message": message})
+        """Record the result of a claimed click: later clicks are answered with `card`.
+
+        The meetings' snapshots are dropped then: a used card never acts again, and the final
+        card says all a later click is told (this keeps a used card's record small).
+        """
+        await self._settle(record, DONE, {"card": card, "message": message}, events={})
 
     async def release(self, record: PendingAction) -> None:
         """Give a claim back (the act failed or was never tried): the card works again."""
         await self._settle(record, OPEN, {})
 
-    async def _settle(self, record: PendingAction, state: str, outcome: dict[str, Any]) -> None:
+    async def _settle(
+        self, record: PendingAction, state: str, outcome: dict[str, Any], events: dict[str, Any] | None = None
+    ) -> None:
         fresh = await self.get(record.request_id) or record
         fresh.state, fresh.outcome = state, outcome
+        if events is not None:
+            fresh.events = events
         await self._write(fresh)
         self._locks.pop(record.request_id, None)
 

@@ -76,11 +76,12 @@ class Azurite:
         assert output is not None
 
         def pump() -> None:
-            for line in output:  # read to the end so Azurite never blocks on a full pipe
-                match = LISTENING.search(line)
-                if match and not found.is_set():
-                    self.port = int(match.group(1))
-                    found.set()
+            with contextlib.suppress(ValueError, OSError):  # the pipe closed under us by stop()
+                for line in output:  # read to the end so Azurite never blocks on a full pipe
+                    match = LISTENING.search(line)
+                    if match and not found.is_set():
+                        self.port = int(match.group(1))
+                        found.set()
 
         self._pump = threading.Thread(target=pump, name="azurite-output", daemon=True)
         self._pump.start()
@@ -103,9 +104,7 @@ class Azurite:
                     os.killpg(process.pid, signal.SIGKILL)
                 process.wait(2)
         if process is not None and process.stdout is not None:
-            if self._pump is not None:
-                self._pump.join(2)  # it ends at the pipe's end, once Azurite is gone
-            process.stdout.close()
+            process.stdout.close()  # the reader thread ends at EOF; the pipe is ours to close
         self._workdir.cleanup()
 
     def __enter__(self) -> Azurite:

@@ -49,6 +49,10 @@ def decide(request: Request, resolution: Resolution) -> Decision:
         if all(blocked):
             reasons.extend(sorted({p for b in blocked for p in b}))
             status, ids = "none", ()
+        elif any(blocked) and resolution.scope == "occurrence":
+            # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2.
+            reasons.extend(sorted({p for b in blocked for p in b}))
+            ids = tuple(e.id for e, b in zip(resolution.events, blocked, strict=True) if not b)
     if status == "ambiguous":
         reasons.append("not certain which meeting is meant")
     if intent == "other":

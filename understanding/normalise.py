@@ -138,7 +138,7 @@ def _rewrite_one(pattern: re.Pattern[str], repl: str, text: str) -> str:
 _PRIVATE = (
     r"between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|privately|not\s+that\s+i'?d\s+tell|"
     r"don'?t\s+tell\s+(?:them|him|her|anyone)\s+(?:but|this)|for\s+your\s+(?:eyes|ears)\s+only|entre\s+nous|"
-    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|"
+    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|note\s+to\s+self|"
     r"(?:it'?s|this\s+is|that'?s)\s+(?:such\s+)?(?:a\s+)?(?:total\s+|complete\s+)?(?:waste|pointless|useless|boring)"
 )
 
@@ -146,6 +146,8 @@ _RE_ASIDE = re.compile(
     r"\((?:\s*(?:just|and|but|,)\s*)*(?:"
     + _PRIVATE
     + r")\b[^)]*\)|[,;–—-]\s*(?:just\s+)?(?:between\s+(?:us|you\s+and\s+me)|off\s+the\s+record)\b[^.!?]*"
+    # "..., remind me to watch the recording": a request to the bot, no note for the organizer.
+    r"|[,;]?\s*(?:and\s+)?(?:please\s+)?remind\s+me\b[^.!?]*"
     # "decline the review lol what a drag": chat noise after the request is no part of it.
     r"|(?<=\w)\s+(?:lol|lmao|smh|ffs|tbh)\b[^.!?]*",
     re.I,

@@ -431,8 +431,11 @@ _RE_CURRENT_PHRASE = re.compile(
 _RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
 
 _RE_ANTECEDENT = re.compile(
-    r"\b(?:this|that|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
-    r"(?:is|was|isn't|seems|looks|has|keeps|will|always|never|again|just|sounds)\b"
+    r"\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
+    r"(?:is|are|was|were|isn't|aren't|seems|seem|looks|has|have|keeps|keep|will|always|never|again|just|sounds)\b"
+    r"|\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w&/-]+\s+){0,3}?(?:sync|meeting|call|standup|"
+    r"review|retro|oneonone|checkin|catchup|session|demo|huddle|briefing|training|workshop|interview|debrief|scrum|"
+    r"planning|allhands|townhall|kickoff|offsite|qbr)s?)\b"
 )
 
 
@@ -496,7 +499,7 @@ def take_refs(
         for seg in reversed(earlier):
             named = _RE_ANTECEDENT.search(normalize(timewords.fix_typos(seg.lower())))
             if named:
-                pieces = [p for p in _pieces(named.group(1), today, day_first) if not p.empty]
+                pieces = [p for p in _pieces(named.group(1) or named.group(2), today, day_first) if not p.empty]
                 break
     return Refs(
         refs=tuple(p.ref() for p in pieces),

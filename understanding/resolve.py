@@ -22,8 +22,20 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   (one lasting a day or more covers every day it spans).
 - Titles that hold the user's words equally well are told apart by word order: "design
   review" is "Weekly design review" before "Review design tokens".
-- Of meetings that name a person equally, the ones that person organizes are preferred;
-  "Louis's meetings" (a possessive) is the ones Louis organizes when there are any.
+- "Louis's meetings" (a possessive) is the ones Louis organizes when there are any; "the
+  one Summer set up" is only meetings Summer organizes; "the meeting with Jordan" prefers
+  nobody, so two different meetings with Jordan are a question.
+- A clock time said in another zone ("11am Eastern", "8pm Sydney time") is compared on that
+  zone's clock for the meeting's own date (daylight saving included). IST is the clocks
+  called IST that day (India, Israel in winter, Ireland in summer): different meetings for
+  different readings are a question; a mailbox on one of them means its own.
+- "next Friday" (and "the Thursday after next") with a meeting on both readings is a question.
+- A clock time plus words that name nothing on the calendar ("the 3pm recruiting thing")
+  is a question, not a match. "both ..." with other than two meetings is a question.
+- "the call before the all-hands", "the one after lunch": the nearest meeting on the
+  landmark's day; the user's own lunch is a landmark like any other.
+- A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
+  is never "Jordan launch review").
 """
 
 from __future__ import annotations
@@ -65,6 +77,18 @@ class Resolution:
     proposed_time: tuple[datetime, datetime] | None = None
 
 
+@lru_cache(maxsize=4096)
+def name_words(name: str, address: str) -> frozenset[str]:
+    """The words a person may be called by: name, mailbox name, and their company (mail domain)."""
+    local, _, domain = address.partition("@")
+    out = set(words(name)) | set(words(local.replace(".", " ").replace("_", " ")))
+    # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
+    label = domain.split(".")[0] if domain else ""
+    if label and label not in _MAIL_HOSTS:
+        out.add(label)
+    return frozenset(out)
+
+
 class _Item:
     __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
@@ -92,16 +116,10 @@ class _Item:
             self.end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=tz)
             self.minute = -1
         self.subject = words(event.subject)
-        names: set[str] = set()
         people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+        names: set[str] = set()
         for person in people:
-            names.update(words(person.name))
-            local, _, domain = person.address.partition("@")
-            names.update(words(local.replace(".", " ").replace("_", " ")))
-            # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
-            label = domain.split(".")[0] if domain else ""
-            if label and label not in _MAIL_HOSTS:
-                names.add(label)
+            names.update(name_words(person.name, person.address))
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
@@ -331,6 +349,15 @@ def _each_zone(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
     """IST is India's, Ireland's or Israel's clock: one answer when the readings agree, else ask."""
+    # Only the clocks called IST on that date: Ireland's summer time, Israel's standard time, India's.
+    zones = tuple(z for z in ref.zones if now.astimezone(_zone(z)).tzname() == "IST") or ref.zones
+    if len(zones) == 1:
+        return _resolve_ref(replace(ref, zones=zones), items, now, intent, series)
+    ref = replace(ref, zones=zones)
+    own = [z for z in ref.zones if now.astimezone(_zone(z)).utcoffset() == now.utcoffset()]
+    if len(own) == 1:
+        # A mailbox in India saying "4pm IST" means its own clock.
+        return _resolve_ref(replace(ref, zones=(own[0],)), items, now, intent, series)
     results = [_resolve_ref(replace(ref, zones=(z,)), items, now, intent, series) for z in ref.zones]
     found = [r for r in results if r[1]]
     if not found:
@@ -669,7 +696,8 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         if window is None and found_days is not None:
             window = found_days
     ordered = sorted(chosen.values(), key=_order)
-    if "ambiguous" in statuses:
+    if "ambiguous" in statuses or (series and request.excluded and "matched" in statuses):
+        # "all ops syncs except tomorrow's": a series answer cannot leave one out, so ask.
         status = "ambiguous"
     elif "matched" in statuses:
         status = "matched"

@@ -28,6 +28,7 @@ _RE_SERIES = re.compile(
     r"(?!\s+(?:meetings|events|calls|invites|ones|appointments|mtgs)\b)"
     r"|from\s+now\s+on|going\s+forward|permanently|for\s+good|forever|in\s+the\s+future"
     r"|(?:all\s+)?(?:the\s+)?(?:occurrences|instances)|series|recurring|recurrence"
+    r"|(?:all|each|every\s+one|every\s+single\s+one)\s+of\s+them"
     # "every day this week" is that week's occurrences, not the series.
     r"|every\s+(?:time|week|day|occurrence|instance|single\s+one)(?!\s+(?:this|next|that)\s+week))\b",
     re.I,

@@ -191,7 +191,11 @@ async def test_declining_everything_tomorrow_reports_each_meeting_and_the_one_th
     status, body = await click(regrets_at, chat, decline_all)
     assert status == 200
     summary = card_text(body["value"])
-    assert "1 left as it was" in summary and "is no longer on your calendar" in summary
+    failed_subject = sandbox.graph.event(user.oid, ids[0])["subject"]
+    assert summary.startswith(f"Declined {len(ids) - 1} meetings, 1 left as it was – ")
+    assert summary.count("✓") == len(ids) - 1
+    assert summary.split("–", 1)[1].strip().startswith(failed_subject)
+    assert f"“{failed_subject}”" in summary and "is no longer on your calendar, so I did nothing." in summary
     batches = [r for r in sandbox.graph.requests("POST", "/$batch") if r.user == user.oid]
     assert len(batches) >= 1
     assert len(decisions(sandbox, user)) == len(ids) - 1
