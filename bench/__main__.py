@@ -30,6 +30,7 @@ import aiohttp
 import psutil
 
 from bench import report
+from bench import understanding as understanding_bench
 from bench.bots import BotProcess, free_port
 from bench.chart import latency_chart
 from bench.load import (
@@ -353,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print()
         invitations_bench(["--out", str(out)])
+    print()
+    understanding_bench.main()  # in-process: parse -> resolve -> decide per request (target: median <= 0.5 ms)
     print(f"\nmake bench took {result['wall_seconds']:.0f} s; wrote {out / 'result.json'} and {out / 'latency.png'}")
     return 0
 

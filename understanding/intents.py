@@ -150,3 +150,26 @@ def cancel_is_abort(lower: str) -> bool:
 
 def says_cancel(lower: str) -> bool:
     return bool(_RE_CANCEL.search(lower))
+
+
+# "don't decline the review, accept it": a verb said with "don't" is not asked for.
+_RE_NEGATED = re.compile(
+    r"\b(?:please\s+)?(?:don'?t|dont|do\s+not|never|no\s+need\s+to|shouldn'?t|should\s+not)\s+(?:(?:go\s+(?:and|ahead\s+and)\s+)?"
+    r"(?:decline|reject|skip|cancel|accept|tentatively\s+accept|rsvp))\b",
+    re.I,
+)
+# "should I decline the review?", "why did you decline it?": a question about an answer, not a request.
+_RE_QUESTION = re.compile(
+    r"^\W*(?:(?:hey|hi|so|ok|okay|um|hmm)\W+)*(?:should\s+i|shall\s+i|why\s+(?:did|would|do|does|is|are|was)|"
+    r"did\s+(?:you|i|it)|have\s+(?:you|i)|has\s+(?:it|that)|was\s+(?:it|that)|when\s+did|what\s+(?:if|happens)|"
+    r"do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:ok|okay|fine|safe|possible)\s+to|would\s+it\s+be)\b[^.!]*\?",
+    re.I,
+)
+
+
+def drop_negated(text: str) -> str:
+    return _RE_NEGATED.sub(" ", text)
+
+
+def is_question(text: str) -> bool:
+    return bool(_RE_QUESTION.search(text))

@@ -143,7 +143,7 @@ def _strip_comment(text: str) -> str | None:
     while text.endswith((".", ",", ";", ":")):
         text = text[:-1].rstrip()
     if text.startswith("'") and text.count("'") == 1:
-        text = text[1:]
+        text = text[1:].lstrip()
     return text or None
 
 

@@ -45,6 +45,9 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
     # note (quoted), normalise, proposal, notify
     s, comment = notes.take_quoted(s)
     s = normalise.drop_asides(normalise.rewrite(s))
+    if intents.is_question(s):
+        return Request(intent="other")
+    s = intents.drop_negated(s)
     s, proposal = proposals.take_proposal(s, today, day_first)
     s, no_reason = notes.take_no_reason(s)
     s, notify = notes.take_notify(s)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.understanding.build_heldout import E, case, ev, write_cases
+from tests.understanding.build_heldout import OTHER, E, case, ev, write_cases
 
 # London mailbox, Tuesday 10 November 2026, 09:05 GMT (US and EU are both back on standard time).
 LON, LON_NOW = "Europe/London", "2026-11-10T09:05"
@@ -328,6 +328,11 @@ def cases() -> list[dict]:
     add("notes", "n20", "decline the eng sync. Note to self: follow up with Omar", n, E("eng10"))
     add("notes", "n21", "decline the eng sync, remind me to watch the recording", n, E("eng10"))
     add("state", "t10", "decline the design review and the budget sync on Thursday", n, E("dr12"))
+    add("intents", "i17", "don't decline the design review", n, OTHER())
+    add("intents", "i18", "do not decline the design review, accept it", n, E("dr12", intent="accept"))
+    add("intents", "i19", "should I decline the design review?", n, OTHER())
+    add("intents", "i20", "why did you decline the eng sync?", n, OTHER())
+    add("intents", "i21", "can you decline the design review?", n, E("dr12"))
     add("messy", "x09", "declinemy 11:30", n, E("eng10"))
     add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out

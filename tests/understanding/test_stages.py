@@ -317,3 +317,13 @@ def test_of_two_meetings_named_the_cancelled_one_is_explained_not_declined():
     decision = decide(request, resolve(request, events, NOW))
     assert (decision.status, decision.event_ids) == ("matched", ("ten",))
     assert "cancelled" in decision.reasons
+
+
+def test_a_verb_said_with_dont_is_not_asked_for():
+    assert parse("don't decline the design review", NOW).intent == "other"
+    assert parse("do not decline the design review, accept it", NOW).intent == "accept"
+
+
+def test_a_question_about_an_answer_is_no_request():
+    assert parse("should I decline the design review?", NOW).intent == "other"
+    assert parse("can you decline the design review?", NOW).intent == "decline"
