@@ -449,13 +449,25 @@ def cancel_meeting_card(
     request_id: str,
     allow_series: bool | None = None,
     owner: Owner | None = None,
+    asked_to_cancel: bool = False,
 ) -> dict[str, Any]:
-    """The user's own meeting: offer to cancel it (with a message to attendees) or keep it."""
+    """The user's own meeting: offer to cancel it (with a message to attendees) or keep it.
+
+    Asked to cancel, the card just confirms; asked to decline, it first says why cancel is offered.
+    """
     series = bool(event.series_master_id) if allow_series is None else allow_series
     data = _for(event, request_id, "cancelMeeting", owner)
+    cancellation = "every attendee gets a cancellation with your message."
+    if asked_to_cancel:
+        heading, explanation = "Cancel this meeting?", cancellation[0].upper() + cancellation[1:]
+    else:
+        heading = "You organize this meeting"
+        explanation = "You can't decline a meeting you organize. You can cancel it instead: " + cancellation
     return render(
         "cancel_meeting",
-        fallback_text="Regrets: you organize this meeting",
+        fallback_text=f"Regrets: {heading[0].lower()}{heading[1:]}",
+        heading=heading,
+        explanation=explanation,
         header=_header(event),
         allow_series=series,
         comment=_comment(comment),
