@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from dialogs.cards.timefmt import day_label
 from graph.models import Event
 
 # Graph's action names for each intent the user can ask for.
@@ -125,7 +126,11 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
 def _window_title(resolution: Any, now: datetime) -> str:
     window = getattr(resolution, "window", None)
     if window:
-        start = window[0]
+        start, end = window
+        last = end - timedelta(days=1)  # the window ends at midnight after its last day
+        if last.date() > start.date():
+            # "next week": a span of days, not the first of them.
+            return f"{day_label(start.date())} – {day_label(last.date())}"
         return day_title(start, now)
     return "today"
 

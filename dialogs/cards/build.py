@@ -313,6 +313,8 @@ def agenda_card(
     `now` comes from the injected clock: whether a meeting is over is never read off the machine.
     """
 
+    several_days = len({e.start.date() if isinstance(e.start, datetime) else e.start for e in events}) > 1
+
     def row(event: Any) -> dict[str, Any]:
         moment = now
         past = event.is_over(moment)
@@ -323,7 +325,8 @@ def agenda_card(
             button = action("Decline", data, style="destructive")
         return render(
             "agenda_row",
-            time=time_text(event),
+            # A list over several days names each row's day; one day's list needs only times.
+            time=when_text(event) if several_days else time_text(event),
             subject=subject_of(event, 120),
             past=True if past else None,
             cancelled=True if event.is_cancelled else None,

@@ -342,3 +342,22 @@ async def test_asking_to_decline_your_own_meeting_explains_that_it_can_only_be_c
     chat.own_meeting("Team planning", 16)
     text = card_text((await chat.say("decline my 4pm")).card)
     assert "You can't decline a meeting you organize" in text
+
+
+async def test_an_agenda_for_next_week_is_titled_with_its_days_and_each_row_names_its_day(chat):
+    await chat.sign_in()
+    chat.meeting("Sprint planning", 9, day=6)
+    chat.meeting("Hiring sync", 11, day=8)
+    text = card_text((await chat.say("what's on next week")).card)
+    assert "Your meetings Mon 19 Jan – Sun 25 Jan" in text
+    assert "Mon 19 Jan, 9:00 AM – 9:30 AM" in text
+    assert "Wed 21 Jan, 11:00 AM – 11:30 AM" in text
+
+
+async def test_an_agenda_for_one_day_keeps_its_rows_to_times(chat):
+    await chat.sign_in()
+    chat.meeting("Sprint planning", 9, day=1)
+    chat.meeting("Hiring sync", 11, day=1)
+    text = card_text((await chat.say("what's on tomorrow")).card)
+    assert "Your meetings tomorrow" in text
+    assert "9:00 AM – 9:30 AM" in text and "Wed 14 Jan, 9:00 AM" not in text
