@@ -9,9 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first, so a code change does not reinstall them. Runtime pins only.
+# Dependencies first, so a code change does not reinstall them. Runtime lock only (every package, hashed).
 COPY requirements.txt ./
-RUN pip install --no-cache-dir -r requirements.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 
 # The bot runs as an unprivileged user; the code stays owned by root, so it cannot be
 # modified by the process. /var/lib/regrets holds conversation state and the encrypted

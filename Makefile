@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast test-at lint eval bench package sandbox clean
+.PHONY: run test test-fast test-at lint lock eval bench package sandbox clean
 
+# requirements*.txt are lock files (every package, pinned, with hashes), made from requirements*.in by `make lock`.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements-dev.txt
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -19,9 +20,8 @@ $(NODE_STAMP): package.json package-lock.json
 run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m demo
 
-test: $(STAMP) $(NODE_STAMP)
+test: lint $(NODE_STAMP)
 	@scripts/ensure-chromium.sh || true  # without Chromium the browser tests are skipped, saying why in one line
-	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -rs
 
 # The in-process tiers only (no test marked `process`), on both cores: what runs under libfaketime too.
@@ -36,6 +36,21 @@ test-at: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Re-pin after editing requirements*.in: keeps every version already locked unless an .in asks
+# for another (`make lock UPGRADE=--upgrade` takes the newest allowed). Needs PyPI (a few seconds).
+# It installs only the lock tool (uv, at the version requirements-dev.in pins), so it works even
+# when the lock files themselves are broken, e.g. by a merge.
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements-dev.in)
+LOCK := $(BIN)/uv pip compile -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(UPGRADE)
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test "$$($(BIN)/uv --version 2>/dev/null | cut -d' ' -f2)" = "$(UV_VERSION)" || \
+		$(BIN)/pip install --disable-pip-version-check -q "uv==$(UV_VERSION)"
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 eval: $(STAMP)
 	@if [ ! -f ../shared/eval/examples.jsonl ]; then \

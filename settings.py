@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 PUBLIC_AUTHORITY_HOST = "https://login.microsoftonline.com"
+CONTAINER_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$")
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -87,8 +88,15 @@ class Settings:
     sandbox_client_secret: str = field(default="", repr=False)
     # Where conversation/user state and pending card actions live: memory, or a directory.
     storage_dir: str = ""
+    # Azure Blob Storage shared by every instance (bot/blob_storage.py); wins over memory, never
+    # mixed with STORAGE_DIR.
+    azure_storage_connection_string: str = field(default="", repr=False)
+    storage_container: str = "regrets"
     confirm_before_acting: bool = True
     log_level: str = "INFO"
+    # The bot's public base URL (https://regrets.contoso.com): Graph change notifications for
+    # invitation cards are sent under it. Empty: invitation cards are unavailable.
+    public_base_url: str = ""
 
     @property
     def local_mode(self) -> bool:
@@ -158,6 +166,16 @@ class Settings:
         if ca_bundle and not Path(ca_bundle).is_file():
             raise ConfigError(f"REQUESTS_CA_BUNDLE/SSL_CERT_FILE is not a readable file: {ca_bundle!r}")
         cache_key = get("TOKEN_CACHE_KEY")
+        blob_store = get("AZURE_STORAGE_CONNECTION_STRING")
+        if blob_store and get("STORAGE_DIR"):
+            raise ConfigError("set AZURE_STORAGE_CONNECTION_STRING or STORAGE_DIR, not both")
+        if blob_store and "=" not in blob_store:
+            raise ConfigError("AZURE_STORAGE_CONNECTION_STRING is not a connection string (Name=value;… pairs)")
+        container = get("STORAGE_CONTAINER", cls.storage_container)
+        if not CONTAINER_NAME.match(container) or "--" in container:
+            raise ConfigError(
+                f"STORAGE_CONTAINER is not a valid container name (3-63 lowercase letters, digits, hyphens): {container!r}"
+            )
         return cls(
             app_id=app_id,
             app_password=password,
@@ -184,6 +202,9 @@ class Settings:
             sandbox_client_id=get("SANDBOX_CLIENT_ID") if not app_id else "",
             sandbox_client_secret=get("SANDBOX_CLIENT_SECRET") if not app_id else "",
             storage_dir=get("STORAGE_DIR"),
+            azure_storage_connection_string=blob_store,
+            storage_container=container,
             confirm_before_acting=get("CONFIRM_BEFORE_ACTING", "true").lower() not in ("0", "false", "no"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
+            public_base_url=_url("PUBLIC_BASE_URL", get("PUBLIC_BASE_URL")) if get("PUBLIC_BASE_URL") else "",
         )

@@ -44,6 +44,8 @@ from bench.load import (
     run_echo,
     run_many,
 )
+from bench.stores import store_runs
+from bench.stores import table as stores_table
 from sandbox.stack import BOT_APP_ID, Sandbox
 
 TOKEN_LATENCY = 0.1
@@ -61,7 +63,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", default="build/bench")
     parser.add_argument("--profile", action="store_true", help="profile Regrets under load instead")
     parser.add_argument("--regrets", default="app.py", help="the script that runs Regrets (default app.py)")
-    parser.add_argument("--only", choices=("regrets",), help="run only Regrets' decline-flow load")
+    parser.add_argument(
+        "--only", choices=("regrets", "stores"), help="run only Regrets' decline-flow load, or the store runs"
+    )
+    parser.add_argument("--store-users", type=int, default=200, help="users in the file/Blob store runs (0: skip)")
+    parser.add_argument("--think", type=float, default=1.0, help="mean think time between a store-run user's turns (s)")
     return parser.parse_args(argv)
 
 
@@ -240,8 +246,9 @@ class Bench:
             bot.stop()
         sizes: dict[str, list[int]] = {}
         for path in state.glob("*.json"):
-            key = json.loads(path.read_text("utf-8")).get("key", "")
-            kind = "conversation state" if "/conversations/" in key else key.split("/", 1)[0]
+            stored = json.loads(path.read_text("utf-8"))
+            key = stored.get("key") or stored.get("kind", "")  # the file store names only the kind of key
+            kind = "conversation state" if "conversations" in key.split("/") else key.split("/", 1)[0]
             sizes.setdefault(kind, []).append(path.stat().st_size)
         token_cache = sum(sizes.get("token-cache", []))
         per_conversation = sum(sum(v) for k, v in sizes.items() if k != "token-cache")
@@ -272,6 +279,11 @@ class Bench:
             "mailbox_zone": self.zone,
             "runs": [],
         }
+        if self.args.only == "stores":
+            async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+                result["stores"] = await store_runs(self, session)
+            result["problems"] = self.problems[:50]
+            return result
         if self.args.only:
             async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=4 * self.args.users)) as session:
                 result["runs"].append((await self.regrets(session, "regrets", slow=False, bulk=False))["run"].as_dict())
@@ -299,6 +311,10 @@ class Bench:
             if self.args.conversations:
                 print(f"Regrets with {self.args.conversations} conversations ...", flush=True)
                 result["conversations"] = await self.many(session)
+        if self.args.store_users:
+            print(f"Regrets with {self.args.store_users} users on the file store and the Blob store ...", flush=True)
+            async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+                result["stores"] = await store_runs(self, session)
         result["problems"] = self.problems[:50]
         result["bench_seconds"] = round(time.perf_counter() - started, 1)
         return result
@@ -320,13 +336,23 @@ def main(argv: list[str] | None = None) -> int:
         result = asyncio.run(Bench(sandbox, args, Path(tmp), out).run())
     result["wall_seconds"] = round(time.perf_counter() - began, 1)
     report.write(result, out / "result.json")
-    latency_chart(result, out / "latency.png")
+    if result.get("runs"):
+        latency_chart(result, out / "latency.png")
     print()
-    print(report.table(result))
+    if "runs" in result and result["runs"]:
+        print(report.table(result))
+    if result.get("stores"):
+        print()
+        print(stores_table(result["stores"]))
     if result["problems"]:
         print(f"\n{len(result['problems'])} problems (first few):")
         for problem in result["problems"][:10]:
             print("  " + problem)
+    if not args.only:  # invitation cards: notification endpoint at 200/s and card latency (bench/invitations.py)
+        from bench.invitations import main as invitations_bench
+
+        print()
+        invitations_bench(["--out", str(out)])
     print(f"\nmake bench took {result['wall_seconds']:.0f} s; wrote {out / 'result.json'} and {out / 'latency.png'}")
     return 0
 

@@ -57,9 +57,12 @@ class RetryPolicy(AsyncHTTPPolicy):
 
     async def send(self, request: Request, **kwargs: Any) -> Response:
         attempt = 0
+        sender = self.next
+        if sender is None:
+            raise RuntimeError("RetryPolicy is not in a pipeline")
         while True:
             try:
-                response = await self.next.send(request, **kwargs)
+                response = await sender.send(request, **kwargs)
             except (TimeoutError, aiohttp.ClientConnectionError):
                 if attempt >= self._retries:
                     raise

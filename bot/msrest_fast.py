@@ -20,7 +20,12 @@ values; with the model walks below, about 15% of a Regrets decline-flow turn's C
   extractor is asked (the XML one answers None for JSON), and a model's known keys for
   additional properties are computed once per model instead of per object.
 Errors are msrest's own: on any failure the stock code runs again and raises. Installed
-only for msrest 0.7.1 (`MSREST_STOCK` keeps the originals for tests to compare against).
+only for msrest 0.7.1 (`MSREST_STOCK` keeps the originals for tests to compare against;
+tests/structure/test_patched_versions.py fails when another msrest is installed or locked).
+
+What it pays, measured with `make bench` (`python -m bench --only regrets`, decline flow,
+20 users), three interleaved A/B runs on a shared 2-core machine: 5.2 ms of Regrets' CPU
+per turn with it, 6.5 ms without (median; +1.0 to +1.3 ms per pair of runs).
 """
 
 from __future__ import annotations
@@ -33,8 +38,8 @@ from msrest.version import msrest_version
 PATCHED_MSREST = "0.7.1"
 # msrest's own functions, as imported (tests compare the fast paths against them).
 MSREST_STOCK = {
-    "serialize_unicode": serialization.Serializer.serialize_unicode.__func__,
-    "serialize_basic": serialization.Serializer.serialize_basic.__func__,
+    "serialize_unicode": vars(serialization.Serializer)["serialize_unicode"].__func__,
+    "serialize_basic": vars(serialization.Serializer)["serialize_basic"].__func__,
     "serialize_object": serialization.Serializer.serialize_object,
     "deserialize_unicode": serialization.Deserializer.deserialize_unicode,
     "deserialize_basic": serialization.Deserializer.deserialize_basic,
@@ -250,15 +255,19 @@ def apply_fast_serialization() -> bool:
         missing = set(data.keys()) - cached[1]
         return {key: data[key] for key in missing}
 
-    deserializer._build_additional_properties = _build_additional_properties
-    serialization.Model.validate = validate
-    deserializer._deserialize = _deserialize
-    serializer._serialize = _serialize
-    serializer.serialize_unicode = classmethod(serialize_unicode)
-    serializer.serialize_basic = classmethod(serialize_basic)
-    serializer.serialize_object = serialize_object
-    deserializer.deserialize_unicode = staticmethod(deserialize_unicode)
-    deserializer.deserialize_basic = deserialize_basic
-    deserializer.deserialize_object = deserialize_object
-    serializer._regrets_fast = True
+    replacements: list[tuple[type, str, Any]] = [
+        (deserializer, "_build_additional_properties", _build_additional_properties),
+        (serialization.Model, "validate", validate),
+        (deserializer, "_deserialize", _deserialize),
+        (serializer, "_serialize", _serialize),
+        (serializer, "serialize_unicode", classmethod(serialize_unicode)),
+        (serializer, "serialize_basic", classmethod(serialize_basic)),
+        (serializer, "serialize_object", serialize_object),
+        (deserializer, "deserialize_unicode", staticmethod(deserialize_unicode)),
+        (deserializer, "deserialize_basic", deserialize_basic),
+        (deserializer, "deserialize_object", deserialize_object),
+        (serializer, "_regrets_fast", True),
+    ]
+    for owner, name, value in replacements:
+        setattr(owner, name, value)
     return True

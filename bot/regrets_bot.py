@@ -1,12 +1,15 @@
-"""The Teams-facing bot: routes each activity to the dialog, the card handlers or sign-in.
+"""The Teams-facing bot: turns each activity into a typed message or click for dialogs/.
 
 - Messages go to the request dialog (in group chats and channels only when Regrets is
   @mentioned, with the mention removed). A message whose `value` carries a card verb is
-  an Action.Submit click from an older client and goes to the card handlers; the
-  clicked card is then replaced in place with `update_activity`.
-- `adaptiveCard/action` invokes (Action.Execute) go to the card handlers; the
-  replacement card is the invoke response. botbuilder 4.17's `on_adaptive_card_invoke`
-  path answers 500 under CloudAdapter, so the invoke is handled here directly.
+  an Action.Submit click from an older client: it goes to `dialogs.clicks`, and the
+  clicked card is replaced in place with `update_activity` (a sentence only when there
+  is no card to replace).
+- `adaptiveCard/action` invokes (Action.Execute) go to `dialogs.clicks`; the answer is
+  always 200, carrying the final card (which replaces the clicked one, even when the
+  connector is unreachable) or a message for the clicker. botbuilder 4.17's
+  `on_adaptive_card_invoke` path answers 500 under CloudAdapter, so the invoke is
+  handled here directly.
 - `signin/tokenExchange` / `signin/verifyState` go to the waiting SSO prompt.
 - An optional tenant allow-list refuses other organizations politely, before any Graph call.
 """
@@ -15,19 +18,30 @@ from __future__ import annotations
 
 import logging
 from http import HTTPStatus
+from typing import Any
 
-from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, Storage, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 from msrest.serialization import Model
 
-from bot.actions import CardActions
+from bot.activities import message_of, user_of
+from bot.replies import CARD_CONTENT_TYPE, card_activity, typing
+from bot.sign_in import Exchanges, acknowledge_duplicate, exchange_id_of, exchange_without_request
+from bot.sso import (
+    SIGNED_IN,
+    TOKEN_EXCHANGE,
+    VERIFY_STATE,
+    WAITING,
+    SsoSignIn,
+    send_invoke_response,
+    sign_out_of_connection,
+)
+from bot.storage_contract import StorageConflict, StorageUnavailable
 from dialogs import texts
-from dialogs.replies import CARD_CONTENT_TYPE, card_activity
-from dialogs.request_dialog import RequestDialog
+from dialogs.clicks import Clicker, ClickReply, Clicks
+from dialogs.conversation import Conversation, Waiting
+from dialogs.invitations import offer_card
 from dialogs.services import Services
-from dialogs.sso_prompt import SKIP_SAVE, TOKEN_EXCHANGE, VERIFY_STATE, send_invoke_response
-from dialogs.users import user_of
 
 log = logging.getLogger(__name__)
 
@@ -63,26 +77,33 @@ class RegretsBot(ActivityHandler):
         self,
         *,
         conversation_state: ConversationState,
-        dialog: RequestDialog,
+        storage: Storage,
         services: Services,
         allowed_tenants: tuple[str, ...] = (),
     ) -> None:
         self._state = conversation_state
-        self._dialogs_state = conversation_state.create_property("dialogs")
-        self._dialog = dialog
-        self._dialog_set = DialogSet(self._dialogs_state)
-        self._dialog_set.add(dialog)
+        # The one thing kept between turns for the conversation: a request waiting for sign-in.
+        self._waiting = conversation_state.create_property("waiting")
+        self.conversation = Conversation(services)
+        self._sso = SsoSignIn(services, services.oauth_connection)
         self._services = services
         self._allowed = tuple(t.lower() for t in allowed_tenants)
-        self.actions = CardActions(services, say=self._run_text)
+        self.clicks = Clicks(services)
+        self._exchanges = Exchanges(storage)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         if self._allowed and user_of(turn_context.activity).tenant_id not in self._allowed:
             await self._refuse_tenant(turn_context)
             return
         await super().on_turn(turn_context)
-        if not turn_context.turn_state.get(SKIP_SAVE):
+        try:
             await self._state.save_changes(turn_context)
+        except StorageConflict:
+            # Another turn of this conversation (here or on another instance) saved first. Its
+            # state is kept, not overwritten; this turn's replies and records already stand.
+            log.info(
+                "activity %s: conversation state saved by a concurrent turn; keeping that", turn_context.activity.id
+            )
 
     async def _refuse_tenant(self, context: TurnContext) -> None:
         log.info("activity %s from a tenant outside ALLOWED_TENANTS", context.activity.id)
@@ -94,11 +115,11 @@ class RegretsBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         if isinstance(activity.value, dict) and activity.value.get("verb"):
-            card = await self.actions.handle(turn_context, dict(activity.value))
-            if card is not None and activity.reply_to_id:
-                replacement = card_activity(card)
-                replacement.id = activity.reply_to_id
-                await turn_context.update_activity(replacement)
+            await self._submit(turn_context, await self._click(turn_context, activity.value))
+            return
+        if activity.value is not None and not (activity.text or "").strip():
+            # A Submit click whose data is not a card's (tampered, or from some other card).
+            await turn_context.send_activity(texts.BAD_CLICK)
             return
         if (activity.conversation.conversation_type or "personal") in GROUP_TYPES:
             if not self._mentions_me(activity):
@@ -110,42 +131,96 @@ class RegretsBot(ActivityHandler):
         name = turn_context.activity.name
         if name == CARD_ACTION:
             return await self._card_action(turn_context)
+        if name == TOKEN_EXCHANGE and not await self._exchanges.first_time(exchange_id_of(turn_context)):
+            # Another Teams client (or instance) already delivered this exchange: acknowledge only.
+            await acknowledge_duplicate(turn_context, self._services.oauth_connection)
+            return None
         if name in (TOKEN_EXCHANGE, VERIFY_STATE):
-            await self._run_dialog(turn_context)
-            return None  # the prompt has sent the invoke response itself
+            await self._sign_in_invoke(turn_context)
+            return None  # the invoke response has been sent already
         return InvokeResponse(status=HTTPStatus.NOT_IMPLEMENTED)
 
     async def _card_action(self, context: TurnContext) -> InvokeResponse:
-        value = context.activity.value if isinstance(context.activity.value, dict) else {}
-        action = value.get("action") or {}
-        data = dict(action.get("data") or {})
-        data.setdefault("verb", action.get("verb"))
-        card = await self.actions.handle(context, data)
-        if card is None:
-            # The card stays as it is; the handler has already said why in the chat.
+        value = context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        data = action.get("data") if isinstance(action, dict) else None
+        if isinstance(data, dict) and isinstance(action, dict):
+            data = {**data, "verb": data.get("verb") or action.get("verb")}
+        reply = await self._click(context, data)
+        if reply.run_text is not None:
+            await self._run_dialog(context, reply.run_text)
             body: Model = MessageInvokeResponse(status_code=200, type=MESSAGE_TYPE, value="Done.")
+        elif reply.card is not None:
+            body = AdaptiveCardInvokeResponse(status_code=200, type=CARD_CONTENT_TYPE, value=reply.card)
         else:
-            body = AdaptiveCardInvokeResponse(status_code=200, type=CARD_CONTENT_TYPE, value=card)
+            # The card stays as it is; the clicker sees why.
+            body = MessageInvokeResponse(status_code=200, type=MESSAGE_TYPE, value=reply.text or texts.STALE_CARD)
         return InvokeResponse(status=HTTPStatus.OK, body=body)
 
-    async def _run_text(self, context: TurnContext, text: str) -> None:
-        """A card button that says something ("Try: decline my 3pm"): run it as if typed."""
+    async def _click(self, context: TurnContext, data: object) -> ClickReply:
         activity = context.activity
-        original = activity.type
-        activity.text, activity.value, activity.type = text, None, ActivityTypes.message
+        conversation = activity.conversation.id if activity.conversation else ""
+        clicker = Clicker(user_key=user_of(activity).key, conversation_id=conversation or "")
         try:
-            await self._run_dialog(context)
-        finally:
-            activity.type = original
+            return await self.clicks.handle(clicker, data)
+        except StorageUnavailable:
+            # Nothing was claimed, so nothing was done: the clicker is told why, and can click again later.
+            log.warning("click %s: the store is unreachable", activity.id)
+            return ClickReply(text=texts.STORE_UNAVAILABLE)
+        except Exception as exc:  # a click is always answered; never with exception text
+            log.error("click %s failed: %s", activity.id, type(exc).__name__, exc_info=exc)
+            return ClickReply(text=texts.FAILED)
 
-    async def _run_dialog(self, context: TurnContext) -> None:
-        dc = await self._dialog_set.create_context(context)
-        if context.activity.type == ActivityTypes.invoke and dc.active_dialog is None:
-            await self._dialog.sso.answer_without_request(context)
+    async def _submit(self, context: TurnContext, reply: ClickReply) -> None:
+        """An Action.Submit click's answer: the card replaced in place, or one sentence."""
+        activity = context.activity
+        if reply.run_text is not None:
+            await self._run_dialog(context, reply.run_text)
             return
-        result = await dc.continue_dialog()
-        if result.status == DialogTurnStatus.Empty and context.activity.type == ActivityTypes.message:
-            await dc.begin_dialog(self._dialog.id)
+        if reply.card is None:
+            await context.send_activity(reply.text or texts.STALE_CARD)
+            return
+        replacement = card_activity(reply.card)
+        if activity.reply_to_id:
+            replacement.id = activity.reply_to_id
+            await context.update_activity(replacement)
+        else:
+            await context.send_activity(replacement)
+
+    async def _run_dialog(self, context: TurnContext, text: str | None = None) -> None:
+        """A message (or a help button's words, `text`) for the conversation; sign-in when it asks."""
+        waiting = _waiting_from(await self._waiting.get(context))
+        out = TurnOut(context, self._services.oauth_connection)
+        left = await self.conversation.on_message(message_of(context.activity, text), out, waiting)
+        # A new Waiting (not the one passed in) is a request that needs a sign-in now.
+        await self._keep(context, left, sign_in=left is not None and left is not waiting)
+
+    async def _sign_in_invoke(self, context: TurnContext) -> None:
+        waiting = _waiting_from(await self._waiting.get(context))
+        if waiting is None:
+            await exchange_without_request(context, self._services.tokens, self._services.oauth_connection)
+            return
+        if context.activity.name == VERIFY_STATE:
+            result = await self._sso.on_verify_state(context)
+        else:
+            result = await self._sso.on_exchange(context)
+        if result == WAITING:
+            return
+        await self._keep(context, None, sign_in=False)
+        if result == SIGNED_IN:
+            out = TurnOut(context, self._services.oauth_connection)
+            left = await self.conversation.signed_in(message_of(context.activity), out, waiting)
+            await self._keep(context, left, sign_in=left is not None)
+
+    async def _keep(self, context: TurnContext, waiting: Waiting | None, *, sign_in: bool) -> None:
+        """Remember what waits for a sign-in (and start the sign-in when it is new)."""
+        if waiting is None:
+            if await self._waiting.get(context) is not None:
+                await self._waiting.set(context, None)
+            return
+        await self._waiting.set(context, {"text": waiting.text, "retried": waiting.retried})
+        if sign_in:
+            await self._sso.begin(context)
 
     def _mentions_me(self, activity: Activity) -> bool:
         me = activity.recipient.id if activity.recipient else None
@@ -165,4 +240,43 @@ class RegretsBot(ActivityHandler):
         for member in members_added:
             if member.id != turn_context.activity.recipient.id:
                 await turn_context.send_activity(texts.WELCOME)
+                if self._services.invitations is not None and self._services.invitations.available:
+                    await turn_context.send_activity(card_activity(offer_card()))
                 return
+
+
+def _waiting_from(stored: object) -> Waiting | None:
+    if isinstance(stored, dict) and isinstance(stored.get("text"), str):
+        return Waiting(text=stored["text"], retried=bool(stored.get("retried")))
+    return None
+
+
+class TurnOut:
+    """`dialogs.conversation.Out` over one turn: say, show, replace, typing, signed out."""
+
+    def __init__(self, context: TurnContext, connection_name: str = "") -> None:
+        self._context = context
+        self._connection = connection_name
+
+    async def say(self, text: str) -> None:
+        await self._context.send_activity(text)
+
+    async def show(self, card: dict[str, Any]) -> str | None:
+        sent = await self._context.send_activity(card_activity(card))
+        return getattr(sent, "id", None)
+
+    async def replace(self, message_id: str, card: dict[str, Any]) -> bool:
+        replacement = card_activity(card)
+        replacement.id = message_id
+        try:
+            await self._context.update_activity(replacement)
+        except Exception as exc:  # the connector refused or is away: the caller says it instead
+            log.info("could not update message %s: %s", message_id, type(exc).__name__)
+            return False
+        return True
+
+    async def typing(self) -> None:
+        await self._context.send_activity(typing())
+
+    async def signed_out(self) -> None:
+        await sign_out_of_connection(self._context, self._connection)

@@ -1,4 +1,4 @@
-"""The HTTP surface: `POST /api/messages` and `GET /healthz`.
+"""The HTTP surface: `POST /api/messages`, `GET /healthz` and Graph's notification URLs.
 
 Bad input gets a clear status and runs no turn: a body over 256 KB → 413, a body that
 is not an activity → 400, a missing or forged channel token → 401 (stock botbuilder
@@ -19,6 +19,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
 from bot.channel_auth import SigningKeysUnavailable
+from bot.notifications import Notifications
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,9 @@ def _error(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": {"code": code, "message": message}}, status=status)
 
 
-def create_app(adapter: CloudAdapter, bot: Bot, *, local_mode: bool) -> web.Application:
+def create_app(
+    adapter: CloudAdapter, bot: Bot, *, local_mode: bool, notifications: Notifications | None = None
+) -> web.Application:
     async def messages(request: web.Request) -> web.Response:
         if local_mode and not _is_loopback(request.remote):
             return _error(401, "Unauthorized", "local mode accepts activities from this machine only")
@@ -83,5 +86,7 @@ def create_app(adapter: CloudAdapter, bot: Bot, *, local_mode: bool) -> web.Appl
     app[READY] = {"ready": False}
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    if notifications is not None:  # Graph change notifications for invitation cards (bot/notifications.py)
+        notifications.add_routes(app)
     app.on_startup.append(mark_ready)
     return app

@@ -70,6 +70,8 @@ def run_cloud(bot_port: int) -> int:
 
 
 def run_local(bot_port: int, playground_port: int) -> int:
+    from sandbox.graph_subscriptions import create_demo_app
+    from sandbox.server import ServiceThread
     from sandbox.stack import Sandbox
 
     if not port_is_free(bot_port):
@@ -88,8 +90,14 @@ def run_local(bot_port: int, playground_port: int) -> int:
             now = REAL()
             day = demo_day(now, time_zone)
             sandbox.add_playground_users(time_zone=time_zone, now=now)
+            # Invitation cards: Graph's notifications come to the bot; a page sends the demo user an invitation.
+            invite_page = ServiceThread(create_demo_app(sandbox.graph)).start()
+            env = {
+                **sandbox.bot_env(authenticated=False, port=bot_port),
+                "PUBLIC_BASE_URL": f"http://127.0.0.1:{bot_port}",
+            }
             with open(bot_log, "wb") as log:
-                bot = start_bot(sandbox.bot_env(authenticated=False, port=bot_port), log=log, cwd=Path.cwd())
+                bot = start_bot(env, log=log, cwd=Path.cwd())
             # The Playground needs no bot to start: start both, then wait for both.
             playground = Playground(
                 f"http://127.0.0.1:{bot_port}/api/messages", port=playground_port, workdir=build / "playground"
@@ -101,7 +109,9 @@ def run_local(bot_port: int, playground_port: int) -> int:
                 f"Stand-ins up (demo calendar in {time_zone}, 3pm meeting on {day:%a %d %b}); Regrets healthy on port "
                 f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)})."
             )
+            _say(f"What Microsoft Graph receives, as it arrives: {sandbox.graph_requests_url}")
             _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
+            _say(f"Invitation cards: say “turn on invitation cards”, then open {invite_page.url} to send one.")
             while True:
                 if bot.poll() is not None:
                     _say(f"Regrets stopped unexpectedly (exit code {bot.returncode}); see {bot_log.relative_to(ROOT)}.")

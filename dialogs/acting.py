@@ -12,6 +12,8 @@ from typing import Any
 
 from dialogs import cards
 from dialogs.failures import sentence_for
+from graph.batch import as_action
+from graph.client import GraphClient, TokenSource
 from graph.models import Event
 
 log = logging.getLogger(__name__)
@@ -35,23 +37,45 @@ def target_id(event: Event, scope: str) -> str:
     return event.id
 
 
+def quoted(event: Event) -> str:
+    return f"“{event.subject or 'Untitled meeting'}”"
+
+
 def describe(event: Event) -> str:
-    return f"“{event.subject or 'Untitled meeting'}”, {cards.when_text(event)}"
+    """How a sentence names one meeting: “Design review”, Tue 13 Jan, 3:00 PM – 3:30 PM."""
+    return f"{quoted(event)}, {cards.when_text(event)}"
 
 
-def done_sentence(event: Event, verb: str, notify: bool, scope: str) -> str:
+def kept_sentence(events: list[Event]) -> str:
+    """What "Cancel"/"Keep it" on a card says: which meeting(s) were left alone."""
+    if len(events) == 1:
+        return f"Okay, I left {describe(events[0])} as it is."
+    if not events:
+        return "Okay, I changed nothing."
+    return f"Okay, I left those {len(events)} meetings as they are."
+
+
+def done_sentence(event: Event, verb: str, notify: bool, scope: str, span: tuple[Any, Any] | None = None) -> str:
     what = cards.done_word(verb)
-    series = " (the whole series)" if scope == "series" and event.series_master_id else ""
+    if scope == "series" and event.series_master_id:
+        return f"{what} {cards.series_text(event.subject, span)}. " + (
+            "Attendees were told." if verb == "cancel" else _told(notify)
+        )
+    series = ""
     if verb == "cancel":
         tail = "Attendees were told."
     else:
-        tail = "The organizer was notified." if notify else "The organizer was not notified."
+        tail = _told(notify)
     return f"{what} {describe(event)}{series}. {tail}"
 
 
+def _told(notify: bool) -> str:
+    return "The organizer was notified." if notify else "The organizer was not notified."
+
+
 async def act(
-    graph: Any,
-    token: Any,
+    graph: GraphClient,
+    token: TokenSource,
     event: Event,
     *,
     verb: str,
@@ -61,6 +85,7 @@ async def act(
     proposed_new_time: tuple[Any, Any] | None = None,
 ) -> Outcome:
     comment = (comment or "").strip() or None
+    span = await _series_span(graph, token, event) if scope == "series" and event.series_master_id else None
     try:
         if verb == "cancel":
             await graph.cancel(token, target_id(event, scope), comment=comment)
@@ -68,7 +93,7 @@ async def act(
             await graph.respond(
                 token,
                 target_id(event, scope),
-                verb,
+                as_action(verb),
                 comment=comment,
                 send_response=notify,
                 event=event,
@@ -78,11 +103,26 @@ async def act(
         message = sentence_for(exc)
         log.info("%s of event failed: %s", verb, type(exc).__name__)
         card = cards.outcome_card(
-            event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False, message=message
+            event, verb=verb, notify=notify, comment=comment, scope=scope, ok=False, message=message, series_span=span
         )
         return Outcome(False, event, verb, message, card, notify, comment, scope)
-    card = cards.outcome_card(event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None)
-    return Outcome(True, event, verb, done_sentence(event, verb, notify, scope), card, notify, comment, scope)
+    card = cards.outcome_card(
+        event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None, series_span=span
+    )
+    return Outcome(True, event, verb, done_sentence(event, verb, notify, scope, span), card, notify, comment, scope)
+
+
+async def _series_span(graph: GraphClient, token: TokenSource, event: Event) -> tuple[Any, Any] | None:
+    """The series' first and last day (from its master), so a series result names its span."""
+    if event.series_master_id is None:
+        return None
+    zone_name = getattr(getattr(event.start, "tzinfo", None), "key", None) or "UTC"
+    try:
+        master = await graph.get_event(token, event.series_master_id, tz_name=zone_name)
+    except Exception as exc:  # the span is a nicety: the response itself does not depend on it
+        log.info("series master unreadable: %s", type(exc).__name__)
+        return None
+    return master.recurrence_span
 
 
 @dataclass
@@ -90,16 +130,17 @@ class BulkResult:
     event: Event
     ok: bool
     reason: str | None = None
+    skipped: bool = False  # left alone on purpose (already answered, moved, cancelled): not a failure
 
 
 async def act_many(
-    graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None, notify: bool
+    graph: GraphClient, token: TokenSource, events: list[Event], *, verb: str, comment: str | None, notify: bool
 ) -> list[BulkResult]:
     """Respond to several meetings in as few `$batch` requests as Graph allows."""
     from graph.client import RespondItem
 
     comment = (comment or "").strip() or None
-    items = [RespondItem(event_id=e.id, action=verb, comment=comment, send_response=notify) for e in events]
+    items = [RespondItem(event_id=e.id, action=as_action(verb), comment=comment, send_response=notify) for e in events]
     try:
         results = await graph.respond_many(token, items)
     except Exception as exc:
@@ -112,8 +153,13 @@ async def act_many(
     ]
 
 
-def bulk_sentence(verb: str, ok: int, failed: int) -> str:
+def bulk_sentence(verb: str, results: list[BulkResult]) -> str:
+    ok = sum(1 for r in results if r.ok)
+    skipped = sum(1 for r in results if r.skipped)
+    failed = len(results) - ok - skipped
     text = f"{cards.done_word(verb)} {ok} meeting{'s' if ok != 1 else ''}."
+    if skipped:
+        text += f" {skipped} left as {'it was' if skipped == 1 else 'they were'}."
     if failed:
         text += f" {failed} could not be changed; the card says why."
     return text

@@ -1,26 +1,53 @@
-"""Pending card actions: what a card's buttons may do, kept in the bot's storage.
+"""Pending card actions: what a card's buttons may do, kept in the bot's shared storage.
 
-Each card with buttons gets a `request_id`; its record says whose request it was, which
-meetings it offers, and whether it has been used. A click claims the record with an
-optimistic write (the storage's e_tag), so a double click, a click from two Teams
-clients, or a second instance racing this one results in exactly one Graph call; the
-loser is told honestly what happened. Nothing lives only in process memory, so a
-restart between the card and the click works with a persistent store.
+Each card with buttons gets a `request_id`; its record says whose card it is, in which
+conversation it was sent, which meetings it offers (as they were when the card was shown)
+and whether it has been used. A click goes claim → act → record the result:
+
+    open ──claim (conditional write on the stored e_tag)──► claimed ──finish──► done
+      ▲                                                        │
+      └──────────── release (the act failed or was never tried) ┘
+    claimed for longer than CLAIM_LEASE_SECONDS (the instance died mid-click) → claimable again
+
+The claim is a write conditional on the e_tag that was read, so two instances receiving
+the same click, or two clicks of one button, make one claim; the loser reads the record
+again and answers with the winner's result. A crash between claim and act leaves a claim
+that expires; the next click re-reads the meeting from Graph before acting (see
+`dialogs.clicks`), so nothing is applied twice. Nothing lives only in process memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from botbuilder.core import Storage
+from clock import RealClock
 
-from clock import REAL
+
+class Storage(Protocol):
+    """The shared store's contract (bot/storage_contract.py): reads, and writes conditional on e_tags."""
+
+    async def read(self, keys: list[str]) -> dict[str, Any]: ...
+
+    async def write(self, changes: dict[str, Any]) -> None: ...
+
 
 RECORD_TTL_SECONDS = 7 * 24 * 3600
+# Longer than any click takes (Graph's retries included), short enough that a crashed
+# instance's claim frees the card within a minute.
+CLAIM_LEASE_SECONDS = 45.0
 _PREFIX = "pending/"
+# conversation id → the request id of the last card with buttons sent there ("never mind" drops it).
+_LATEST = "pending-latest/"
+# user + event → how Regrets last answered it; Outlook removes a declined meeting from the
+# calendar, so a later stale click finds it gone and must still be able to say "already declined".
+_ANSWERED = "answered/"
+
+OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
 
 @dataclass
@@ -29,22 +56,32 @@ class PendingAction:
     user_key: str
     conversation_id: str
     verb: str
-    # event id → snapshot (dialogs.snapshots), so a click needs no Graph read.
+    # event id → snapshot (dialogs.snapshots) of the meeting as the card showed it.
     events: dict[str, dict[str, Any]]
-    # Set once the card is sent; the click's update replaces this activity.
+    # Set once the card is sent; a Submit click's update replaces this activity.
     activity_id: str | None = None
-    state: str = "open"  # open → claimed → done (or failed, which reopens)
+    state: str = OPEN
+    # Once done: {"card": the final card, "message": the sentence}; what a later click is answered with.
     outcome: dict[str, Any] = field(default_factory=dict)
-    created: float = field(default_factory=REAL.timestamp)  # epoch seconds, shared across instances
-    e_tag: str = "1"
+    created: float = 0.0
+    claimed_at: float = 0.0
+    # None until stored: the first write creates the record, later ones are conditional on it.
+    e_tag: str | None = None
 
-    @property
-    def expired(self) -> bool:
-        return REAL.timestamp() - self.created > RECORD_TTL_SECONDS
+    def expired(self, now: float) -> bool:
+        return now - self.created > RECORD_TTL_SECONDS
+
+    def claimable(self, now: float) -> bool:
+        return self.state == OPEN or (self.state == CLAIMED and now - self.claimed_at > CLAIM_LEASE_SECONDS)
+
+
+def _answered_key(user_key: str, event_id: str) -> str:
+    # Event ids are long and carry '/', '+' and '='; a digest keeps the key short and plain.
+    return f"{_ANSWERED}{user_key}/{hashlib.sha256(event_id.encode()).hexdigest()[:32]}"
 
 
 class AlreadyClaimed(Exception):
-    """Another click got there first; `record` is what it left."""
+    """Another click got there first; `record` is what it left (None if the record is gone)."""
 
     def __init__(self, record: PendingAction | None) -> None:
         super().__init__("already claimed")
@@ -56,12 +93,71 @@ def new_request_id() -> str:
 
 
 class PendingActions:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Storage, clock: Callable[[], float] | None = None) -> None:
         self._storage = storage
+        # Seconds since the epoch; app.py passes the one injected clock's `timestamp` (tests pin it).
+        self._clock = clock or RealClock().timestamp
         self._locks: dict[str, asyncio.Lock] = {}
 
+    def now(self) -> float:
+        return self._clock()
+
     async def add(self, record: PendingAction) -> None:
+        if not record.created:
+            record.created = self.now()
         await self._storage.write({_PREFIX + record.request_id: asdict(record)})
+        await self._remember_latest(record.conversation_id, record.request_id)
+
+    async def _remember_latest(self, conversation_id: str, request_id: str) -> None:
+        key = _LATEST + conversation_id
+        for _ in range(3):
+            found = (await self._storage.read([key])).get(key)
+            item: dict[str, Any] = {"request_id": request_id}
+            if found:
+                item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+            try:
+                await self._storage.write({key: item})
+                return
+            except KeyError:  # another card in this conversation at the same moment: read again
+                continue
+
+    async def latest_open(self, conversation_id: str) -> PendingAction | None:
+        """The last card with buttons in this conversation, if nobody has used it yet."""
+        key = _LATEST + conversation_id
+        found = (await self._storage.read([key])).get(key)
+        request_id = (found if isinstance(found, dict) else vars(found)).get("request_id") if found else None
+        record = await self.get(str(request_id or ""))
+        if record is None or record.expired(self.now()) or not record.claimable(self.now()):
+            return None
+        return record
+
+    async def remember_answer(self, user_key: str, event_id: str, verb: str) -> None:
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        item: dict[str, Any] = {"verb": verb, "at": self.now()}
+        if found:
+            item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+        try:
+            await self._storage.write({key: item})
+        except KeyError:  # answered at the same moment elsewhere: that record says the same
+            pass
+
+    async def answered(self, user_key: str, event_id: str) -> str | None:
+        """The verb Regrets last sent for this user's meeting, if any."""
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        verb = (found if isinstance(found, dict) else vars(found)).get("verb") if found else None
+        return str(verb) if verb else None
+
+    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
+        """Remember the message that carries the card, so it can be updated in place later."""
+        record = await self.get(request_id)
+        if record is not None and activity_id:
+            record.activity_id = activity_id
+            try:
+                await self._write(record)
+            except KeyError:  # clicked already (claimed): the click's answer updates the card
+                pass
 
     async def get(self, request_id: str) -> PendingAction | None:
         if not request_id:
@@ -71,33 +167,44 @@ class PendingActions:
         if not found:
             return None
         data = dict(found) if isinstance(found, dict) else dict(vars(found))
-        known = {f for f in PendingAction.__dataclass_fields__}
+        known = set(PendingAction.__dataclass_fields__)
         return PendingAction(**{k: v for k, v in data.items() if k in known})
 
-    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
-        record = await self.get(request_id)
-        if record is not None and activity_id:
-            record.activity_id = activity_id
-            await self._write(record)
-
     async def claim(self, request_id: str) -> PendingAction:
-        """Mark the record as being acted on; raise AlreadyClaimed if it is not open."""
+        """Mark the record as being acted on; raise AlreadyClaimed if another click holds or used it."""
+        # The lock only spares this instance a pointless storage round trip; the e_tag decides.
         lock = self._locks.setdefault(request_id, asyncio.Lock())
         async with lock:
             record = await self.get(request_id)
-            if record is None or record.state != "open":
+            now = self.now()
+            if record is None or not record.claimable(now):
                 raise AlreadyClaimed(record)
-            record.state = "claimed"
+            record.state, record.claimed_at = CLAIMED, now
             try:
                 await self._write(record)
-            except KeyError as exc:  # e_tag conflict: another instance claimed it
+            except KeyError as exc:  # e_tag conflict: another instance claimed it first
                 raise AlreadyClaimed(await self.get(request_id)) from exc
-            return record
+            return await self.get(request_id) or record
 
-    async def finish(self, record: PendingAction, *, ok: bool, outcome: dict[str, Any]) -> None:
+    async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
+        """Record the result of a claimed click: later clicks are answered with `card`.
+
+        The meetings' snapshots are dropped then: a used card never acts again, and the final
+        card says all a later click is told (this keeps a used card's record small).
+        """
+        await self._settle(record, DONE, {"card": card, "message": message}, events={})
+
+    async def release(self, record: PendingAction) -> None:
+        """Give a claim back (the act failed or was never tried): the card works again."""
+        await self._settle(record, OPEN, {})
+
+    async def _settle(
+        self, record: PendingAction, state: str, outcome: dict[str, Any], events: dict[str, Any] | None = None
+    ) -> None:
         fresh = await self.get(record.request_id) or record
-        fresh.state = "done" if ok else "open"
-        fresh.outcome = outcome
+        fresh.state, fresh.outcome = state, outcome
+        if events is not None:
+            fresh.events = events
         await self._write(fresh)
         self._locks.pop(record.request_id, None)
 

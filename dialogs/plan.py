@@ -28,6 +28,13 @@ class Plan:
     scope: str = "occurrence"
     message: str | None = None
     title: str | None = None
+    # A new time to propose (decline/tentative), in the meeting's zone, for its duration.
+    proposal: tuple[datetime, datetime] | None = None
+    # Said before the card (e.g. why the proposal asked for cannot be sent).
+    notice: str | None = None
+    # What the request looked for, for sentences that found nothing: "at 3:00 PM today".
+    looked_for: str | None = None
+    asked_time: tuple[int, int] | None = None  # the clock time the request named, if any
 
 
 # The resolver's reasons not to respond to an event, as the sentence the user reads.
@@ -84,9 +91,11 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     if verb == "cancel":
         own = [e for e in events if e.is_organizer]
         if not own:
+            named = f"“{events[0].subject or 'Untitled meeting'}”" if len(events) == 1 else "those meetings"
             return Plan(
                 kind="nothing",
-                message="You can only cancel meetings you organize; I can decline this one for you instead.",
+                message=f"You can only cancel meetings you organize, and you don't organize {named}. "
+                "Ask me to decline instead.",
                 events=events,
                 **common,
             )
@@ -100,7 +109,10 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
         if reason:
             return Plan(kind="nothing", message=reason, events=[event], **common)
         kind = "act" if getattr(request, "immediate", False) else "confirm"
-        return Plan(kind=kind, events=[event], **common)
+        proposal, notice = _proposal(request, resolution, event, verb)
+        if notice:
+            kind = "confirm"  # asked to propose and cannot: ask before a plain decline
+        return Plan(kind=kind, events=[event], proposal=proposal, notice=notice, **common)
 
     actionable = [e for e in events if not e.is_organizer and problem(e, resolution) is None]
     if not actionable:
@@ -116,3 +128,77 @@ def _window_title(resolution: Any, now: datetime) -> str:
         start = window[0]
         return day_title(start, now)
     return "today"
+
+
+def _proposal(
+    request: Any, resolution: Any, event: Event, verb: str
+) -> tuple[tuple[datetime, datetime] | None, str | None]:
+    """The new time asked for in chat, for the meeting's duration in its zone; or why it can't be sent.
+
+    The resolver knows the proposal once it knows the meeting (`Resolution.proposed_time`);
+    a request that carries one already (`Request.proposed_time`) is honoured the same way.
+    """
+    asked = getattr(resolution, "proposed_time", None) or getattr(request, "proposed_time", None)
+    if not asked and getattr(request, "proposal", None) is not None:
+        return None, None
+    if not asked or not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
+        return None, None
+    name = f"“{event.subject or 'Untitled meeting'}”"
+    if verb not in ("decline", "tentativelyAccept"):
+        return (
+            None,
+            f"Outlook only sends a new time with a decline or a tentative answer, so I won't propose one for {name}.",
+        )
+    if not event.allow_new_time_proposals:
+        return None, (
+            f"The organizer of {name} doesn't accept new time proposals, so I can't suggest another time. "
+            "You can still decline it:"
+        )
+    start = asked[0].astimezone(event.start.tzinfo) if asked[0].tzinfo else asked[0].replace(tzinfo=event.start.tzinfo)
+    return (start, start + (event.end - event.start)), None
+
+
+def _clock(hour: int, minute: int) -> str:
+    suffix = "AM" if hour < 12 else "PM"
+    return f"{hour % 12 or 12}:{minute:02d} {suffix}"
+
+
+def looked_for(request: Any, title: str) -> str:
+    """What the request asked for, as words after "Nothing": "at 3:00 PM today", "called “standup” tomorrow"."""
+    parts: list[str] = []
+    for ref in getattr(request, "refs", ())[:1]:
+        if ref.subject:
+            parts.append("called “" + " ".join(ref.subject) + "”")
+        if ref.people:
+            parts.append("with " + " and ".join(p.title() for p in ref.people))
+        if ref.time:
+            parts.append("at " + _clock(*ref.time))
+    parts.append(title)
+    return " ".join(parts)
+
+
+def nearby(events: list[Event], asked: tuple[int, int] | None) -> str:
+    """Up to three of the day's meetings closest to the time asked for (all-day ones first), as one line."""
+    if not events:
+        return ""
+
+    def distance(event: Event) -> int:
+        if asked is None or not isinstance(event.start, datetime):
+            return 0
+        return abs(event.start.hour * 60 + event.start.minute - (asked[0] * 60 + asked[1]))
+
+    chosen = sorted(events, key=distance)[:3]
+    chosen.sort(key=lambda e: (1, e.start.hour, e.start.minute) if isinstance(e.start, datetime) else (0, 0, 0))
+    return ", ".join(_line(e) for e in chosen) + "."
+
+
+def asked_time(request: Any) -> tuple[int, int] | None:
+    refs = getattr(request, "refs", ())
+    return refs[0].time if refs else None
+
+
+def _line(event: Event) -> str:
+    subject = event.subject or "Untitled meeting"
+    if not isinstance(event.start, datetime):
+        return f"{subject} (all day)"
+    return f"{_clock(event.start.hour, event.start.minute)} {subject}"

@@ -1,11 +1,8 @@
 """Regrets' Microsoft Graph layer: plain async Python over httpx (no Bot Framework types).
 
-`GraphClient` reads the calendar and responds to meetings; `CalendarAddress` names a
-calendar; `graph.errors` holds the failures the dialogs turn into sentences.
+`graph.client.GraphClient` reads the calendar and responds to meetings;
+`graph.address.CalendarAddress` names a calendar; `graph.errors` holds the failures the
+dialogs turn into sentences; `graph.tokens.UserTokens` gets the user's Graph token.
+`graph.models` and `graph.timezones` are pure (no I/O library is loaded by importing
+them), so understanding/ may use them. This file imports nothing for that reason.
 """
-
-from graph.address import ME, CalendarAddress
-from graph.batch import ItemResult, RespondItem
-from graph.client import GraphClient, RetryPolicy, TokenSource
-
-__all__ = ["ME", "CalendarAddress", "GraphClient", "ItemResult", "RespondItem", "RetryPolicy", "TokenSource"]

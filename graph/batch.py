@@ -24,6 +24,14 @@ Action = Literal["decline", "accept", "tentativelyAccept"]
 WANTED_RESPONSE = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "tentativelyAccepted"}
 
 
+def as_action(name: str) -> Action:
+    """`name` as a respond action; ValueError for anything else (Graph has no other respond verb)."""
+    actions: dict[str, Action] = {"decline": "decline", "accept": "accept", "tentativelyAccept": "tentativelyAccept"}
+    if name not in actions:
+        raise ValueError(f"not a respond action: {name!r}")
+    return actions[name]
+
+
 @dataclass(frozen=True, slots=True)
 class RespondItem:
     """One response to send; `event`, when known, enables the local checks."""

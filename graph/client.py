@@ -199,14 +199,15 @@ class GraphClient:
     ) -> list[Event]:
         """Every event overlapping [start, end), all pages, times in `tz_name`."""
         call = _Call(token, address)
-        params: dict[str, str] | None = {
+        first_page = {
             "startDateTime": _iso_utc(start),
             "endDateTime": _iso_utc(end),
             "$select": ",".join(SELECT_FIELDS),
             "$orderby": "start/dateTime",
         }
         if self._page_size:
-            params["$top"] = str(self._page_size)
+            first_page["$top"] = str(self._page_size)
+        params: dict[str, str] | None = first_page
         tz = zone(tz_name)
         url = address.calendar_view_path()
         events: list[Event] = []
@@ -473,7 +474,7 @@ class GraphClient:
         return confirmed
 
     async def _send_batch(
-        self, call: _Call, requests: list[tuple[str, str, str, dict[str, Any] | None]], *, idempotent: bool
+        self, call: _Call, requests: Sequence[tuple[str, str, str, dict[str, Any] | None]], *, idempotent: bool
     ) -> dict[str, SubResponse]:
         response = await self._request(call, "POST", "/$batch", json_body=batch.build(requests), idempotent=idempotent)
         try:

@@ -21,7 +21,7 @@ exception is for logs only and is never shown to a user. Graph's own `code`,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 COMMENT_LIMIT = 2000
 
@@ -119,13 +119,20 @@ def _refusal_reason(message: str) -> str:
     return "other"
 
 
+class _Info(TypedDict):
+    status: int
+    graph_code: str | None
+    graph_message: str | None
+    request_id: str | None
+
+
 def from_response(status: int, body: Any, request_id: str | None = None) -> GraphError:
     """The exception for a non-success Graph answer (status plus parsed JSON body, if any)."""
     error = body.get("error") if isinstance(body, dict) else None
     error = error if isinstance(error, dict) else {}
     code = str(error.get("code") or "") or None
     message = str(error.get("message") or "")
-    info = {"status": status, "graph_code": code, "graph_message": message or None, "request_id": request_id}
+    info = _Info(status=status, graph_code=code, graph_message=message or None, request_id=request_id)
     detail = f"Graph answered {status} {code or ''}".strip()
     if status == 404:
         return NotFound(detail, **info)

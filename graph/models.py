@@ -31,6 +31,8 @@ SELECT_FIELDS = (
     "organizer",
     "attendees",
     "showAs",
+    "changeKey",
+    "recurrence",
 )
 
 
@@ -66,6 +68,10 @@ class Event:
     organizer: Person | None = None
     attendees: tuple[Person, ...] = field(default=())
     show_as: str = "busy"
+    # Changes whenever Graph's copy of the event changes (a card remembers the one it showed).
+    change_key: str = ""
+    # A series master's range: its first day and its last (None: no end date, or a count).
+    recurrence_span: tuple[date, date | None] | None = None
 
     @property
     def is_recurring(self) -> bool:
@@ -112,4 +118,20 @@ class Event:
             organizer=Person.from_graph(obj.get("organizer")),
             attendees=tuple(p for p in (Person.from_graph(a) for a in obj.get("attendees") or []) if p is not None),
             show_as=str(obj.get("showAs") or "busy"),
+            change_key=str(obj.get("changeKey") or ""),
+            recurrence_span=_span(obj.get("recurrence")),
         )
+
+
+def _span(recurrence: Any) -> tuple[date, date | None] | None:
+    """The days a recurrence covers, from its `range` (startDate, and endDate when it has one)."""
+    rng = recurrence.get("range") if isinstance(recurrence, dict) else None
+    if not isinstance(rng, dict) or not rng.get("startDate"):
+        return None
+    try:
+        first = date.fromisoformat(str(rng["startDate"]))
+        end = rng.get("endDate")
+        last = date.fromisoformat(str(end)) if rng.get("type") == "endDate" and end and end != "0001-01-01" else None
+    except ValueError:
+        return None
+    return first, last

@@ -37,7 +37,7 @@ class MsalHttpClient(requests.Session):
         self._metadata: dict[str, tuple[float, requests.Response]] = {}
         self._metadata_lock = threading.Lock()
 
-    def request(self, method, url, *args, **kwargs):  # type: ignore[override]
+    def request(self, method, url, *args, **kwargs):
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout
         return super().request(method, url, *args, **kwargs)

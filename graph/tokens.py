@@ -33,7 +33,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, TypedDict
 from urllib.parse import urlencode
 
 import jwt
@@ -323,8 +323,9 @@ class UserTokens:
     # These two run in a worker thread.
     def _obo(self, session: _Session, sso_token: str) -> dict[str, Any]:
         with _unavailable_on_transport_errors():
-            result = self._app(session).acquire_token_on_behalf_of(sso_token, self._scopes)
-        if "access_token" in result and not session.app.get_accounts():
+            app = self._app(session)
+            result = app.acquire_token_on_behalf_of(sso_token, self._scopes)
+        if "access_token" in result and not app.get_accounts():
             # Without id_token and client_info MSAL keeps no account, and nothing could renew it.
             return {"error": "invalid_response", "error_description": "no account in the token response"}
         return result
@@ -340,7 +341,8 @@ class UserTokens:
     def _error(self, result: dict[str, Any], tenant: str, *, refreshing: bool = False) -> TokenError:
         error = str(result.get("error") or "")
         codes = [int(c) for c in result.get("error_codes") or [] if str(c).isdigit()]
-        details = {"error": error, "error_codes": codes, "correlation_id": result.get("correlation_id")}
+        correlation = result.get("correlation_id")
+        details = _Details(error=error, error_codes=codes, correlation_id=str(correlation) if correlation else None)
         summary = f"{error} {codes}"
         if result.get("suberror") == "consent_required" or 65001 in codes:
             return ConsentRequired(summary, consent_url=self.consent_url(tenant), **details)
@@ -364,13 +366,19 @@ class UserTokens:
         return f"{self._authority_host}/{target}/adminconsent?{urlencode({'client_id': self._client_id})}"
 
 
+class _Details(TypedDict):
+    error: str
+    error_codes: list[int]
+    correlation_id: str | None
+
+
 class _unavailable_on_transport_errors:
     """Network failures, 5xx and malformed answers from Entra become IdentityUnavailable."""
 
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> Literal[False]:
         if exc is None:
             return False
         if isinstance(exc, (requests.RequestException, MsalServiceError, ValueError)):

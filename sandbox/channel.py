@@ -6,7 +6,7 @@ e.g. ["msteams"]). `sign_activity_token()` signs the token the channel would sen
 activity; `forge_activity_token()` makes the bad ones a bot must reject.
 
 Outbound side (bot -> channel): the connector's activity routes under
-`/v3/conversations/...` (send, reply, update, delete; create conversation; members),
+`/v3/conversations/...` (send, reply, update, delete; create conversation),
 answering `{"id": ...}` like the real one and recording each call's JSON body and
 Authorization header. Optionally the bearer token is checked (`verify_token`), and
 failures can be injected (`fail_next`). Tests wait for replies with `wait_for(n)` or
@@ -82,7 +82,6 @@ class ChannelStandIn(HostedStandIn):
         self.calls: list[ConnectorCall] = []
         self.metadata_requests = 0
         self._failures: list[_Failure] = []
-        self._members: dict[str, list[dict[str, Any]]] = {}
         self._unendorsed: set[str] = set()
         self._cond = threading.Condition()
         self._service = ServiceThread(self._build_app())
@@ -101,7 +100,6 @@ class ChannelStandIn(HostedStandIn):
         with self._cond:
             self.calls.clear()
             self._failures.clear()
-            self._members.clear()
             self.metadata_requests = 0
             self.keys.keys = [k for k in self.keys.keys if k.kid not in self._unendorsed]
             self._unendorsed.clear()
@@ -161,15 +159,7 @@ class ChannelStandIn(HostedStandIn):
             return self.sign_activity_token(app_id, service_url, key=extra, kid=extra.kid)
         raise ValueError(f"unknown forgery {kind!r}; one of {FORGERIES}")
 
-    def rotate_keys(self) -> SigningKey:
-        """Publish a new key and sign with it from now on (a bot must refresh its keys)."""
-        return self.keys.rotate()
-
     # ---- connector helpers for tests ---------------------------------------------------------
-    def set_members(self, conversation_id: str, members: list[dict[str, Any]]) -> None:
-        with self._cond:
-            self._members[conversation_id] = members
-
     def fail_next(self, status: int, times: int = 1, *, retry_after: int | None = None) -> None:
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         with self._cond:
@@ -212,8 +202,6 @@ class ChannelStandIn(HostedStandIn):
             app.router.add_post(base + "/v3/conversations/{cid}/activities/{aid}", self._activity)
             app.router.add_put(base + "/v3/conversations/{cid}/activities/{aid}", self._activity)
             app.router.add_delete(base + "/v3/conversations/{cid}/activities/{aid}", self._activity)
-            app.router.add_get(base + "/v3/conversations/{cid}/members", self._members_list)
-            app.router.add_get(base + "/v3/conversations/{cid}/members/{mid}", self._member)
         return app
 
     async def _metadata(self, request: web.Request) -> web.Response:
@@ -306,24 +294,4 @@ class ChannelStandIn(HostedStandIn):
         cid = f"a:{uuid.uuid4().hex}"
         return web.json_response(
             {"id": cid, "activityId": f"1:{uuid.uuid4().hex}", "serviceUrl": self.service_url}, status=201
-        )
-
-    async def _members_list(self, request: web.Request) -> web.Response:
-        denied = self._authorize(request)
-        if denied is not None:
-            return denied
-        with self._cond:
-            return web.json_response(self._members.get(request.match_info["cid"], []))
-
-    async def _member(self, request: web.Request) -> web.Response:
-        denied = self._authorize(request)
-        if denied is not None:
-            return denied
-        with self._cond:
-            members = self._members.get(request.match_info["cid"], [])
-        for member in members:
-            if request.match_info["mid"] in (member.get("id"), member.get("aadObjectId")):
-                return web.json_response(member)
-        return web.json_response(
-            {"error": {"code": "MemberNotFoundInConversation", "message": "The member could not be found."}}, status=404
         )

@@ -180,10 +180,6 @@ class EntraStandIn(HostedStandIn):
             self.users[user.oid] = user
         return user
 
-    def add_domain(self, domain: str, tenant: str) -> None:
-        with self._lock:
-            self._domains[domain.lower()] = tenant
-
     # ---- failures and revocation -------------------------------------------------
     def fail(
         self,

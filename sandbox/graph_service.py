@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlencode
 
 from aiohttp import web
 
-from graph.timezones import zone
+from sandbox.graph_requests_page import add_requests_page
 from sandbox.graph_state import (
     ACTION_NAMES,
     DAYS,
@@ -49,6 +49,8 @@ from sandbox.graph_state import (
     _resolve,
     render,
 )
+from sandbox.graph_subscriptions import SubscriptionFailure
+from sandbox.zones import zone
 
 
 @dataclass
@@ -150,6 +152,12 @@ async def dispatch(ctx: Ctx) -> tuple[int, dict[str, str], Any]:
     if not segs or not segs[0]:
         raise GraphFailure(400, "BadRequest", "Invalid request.")
     head = segs[0].lower()
+    if head == "subscriptions":
+        try:
+            status, payload = await ctx.state.subscriptions.handle(ctx.caller, ctx.method, segs[1:], ctx.body)
+        except SubscriptionFailure as exc:
+            raise GraphFailure(exc.status, exc.code, exc.message) from None
+        return status, {}, payload
     if head == "me":
         who, rest = "me", segs[1:]
     elif head == "users" and len(segs) >= 2:
@@ -294,6 +302,7 @@ def _act(ctx: Ctx, box: Mailbox, ev: dict[str, Any], action: str) -> None:
     stamp = ctx.state.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     _change(box, ev, {"responseStatus": {"response": RESPONSES[action.lower()], "time": stamp}})
     ctx.state.decisions.append(Decision(box.oid, ev["id"], action, comment, send, proposal))
+    ctx.state.changed(box.oid, ev["id"], "updated")
 
 
 def _change(box: Mailbox, ev: dict[str, Any], changes: dict[str, Any]) -> None:
@@ -433,6 +442,7 @@ def create_graph_app(state: GraphState, *, base_paths: tuple[str, ...] = ("/v1.0
 
     for base in base_paths:
         app.router.add_route("*", base + "/{tail:.*}", handle)
+    add_requests_page(app, state)  # the demo's "what Graph received" page
     return app
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
-from graph.timezones import zone
+from sandbox.graph_subscriptions import Subscriptions
+from sandbox.zones import zone
 
 TokenVerifier = Callable[[str], Mapping[str, Any] | Awaitable[Mapping[str, Any]]]
 
@@ -44,6 +45,8 @@ PUBLIC_FIELDS = (
     "attendees",
     "showAs",
     "location",
+    "isOnlineMeeting",
+    "onlineMeeting",
     "recurrence",
     "importance",
     "sensitivity",
@@ -193,6 +196,8 @@ class GraphState:
         self.in_flight: dict[str, int] = {}
         self.max_in_flight: dict[str, int] = {}
         self._wake: asyncio.Event | None = None
+        # Change notifications (sandbox/graph_subscriptions.py): told of every created/updated event.
+        self.subscriptions = Subscriptions()
 
     # ----- arranging -----------------------------------------------------------------
 
@@ -241,7 +246,16 @@ class GraphState:
         stored["_calendar"] = calendar_id or box.default_calendar
         stored["_removed"] = False
         box.events[stored["id"]] = stored
+        self.changed(oid, stored["id"], "created")
         return stored["id"]
+
+    def update_event(self, oid: str, event_id: str, changes: Mapping[str, Any]) -> None:
+        """Change a stored event as Outlook would (moved, cancelled, answered there) and notify."""
+        self.mailboxes[oid].events[event_id].update(json.loads(json.dumps(dict(changes))))
+        self.changed(oid, event_id, "updated")
+
+    def changed(self, oid: str, event_id: str, change_type: str) -> None:
+        self.subscriptions.event_changed(oid, event_id, change_type)
 
     def inject(self, *faults: Fault) -> None:
         self.faults.extend(faults)

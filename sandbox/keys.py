@@ -75,12 +75,6 @@ class KeySet:
     def current(self) -> SigningKey:
         return self.keys[0]
 
-    def rotate(self) -> SigningKey:
-        """Publish a new key and sign with it from now on (old keys stay published)."""
-        key = SigningKey()
-        self.keys.insert(0, key)
-        return key
-
     def jwks(self, **extra: Any) -> dict[str, Any]:
         return {"keys": [key.jwk(**extra) for key in self.keys]}
 

@@ -119,6 +119,11 @@ class Sandbox:
     def graph_url(self) -> str:
         return f"{self._graph_service.url}/v1.0"
 
+    @property
+    def graph_requests_url(self) -> str:
+        """The page listing what the Graph stand-in received (sandbox/graph_requests_page.py)."""
+        return f"{self._graph_service.url}/requests"
+
     def add_user(
         self,
         upn: str,

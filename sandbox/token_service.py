@@ -44,8 +44,6 @@ from aiohttp import web
 
 from sandbox.server import NAME, HostedStandIn, ServiceThread
 
-BOT_AUDIENCE = "https://api.botframework.com"
-
 
 @dataclass
 class Connection:

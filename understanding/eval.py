@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 from graph.models import Event
 from graph.timezones import zone
 from understanding import day_first_for, fetch_window, parse, resolve
+from understanding.decide import decide as decided
 
 FIELDS = ("intent", "status", "event_ids", "comment", "send_response", "scope")
-_BLOCKING = ("past", "cancelled")
 
 
 def _zone(name: str) -> Any:
@@ -36,31 +36,20 @@ def decide(case: dict[str, Any]) -> dict[str, Any]:
     now = datetime.fromisoformat(str(case["now"]))
     now = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
     events = [Event.from_graph(obj, tz) for obj in case.get("calendar") or []]
-    request = parse(str(case.get("utterance") or ""), now, day_first=day_first_for(case.get("timezone")))
+    locale = case.get("locale") if isinstance(case.get("locale"), str) else None
+    request = parse(str(case.get("utterance") or ""), now, day_first=day_first_for(case.get("timezone"), locale))
     # Like calendarView, the bot only sees events overlapping the window it asks Graph for.
     start, end = fetch_window(request, now)
     events = [e for e in events if _overlaps(e, start, end, tz)]
-    resolution = resolve(request, events, now)
-    intent = resolution.intent if resolution.intent in ("decline", "accept", "tentative", "cancel") else "other"
-    status = resolution.status
-    ids = list(resolution.event_ids)
-    # A meeting that is over or cancelled is explained, not acted on: nothing to post to.
-    if (
-        status == "matched"
-        and resolution.events
-        and all(any(p in _BLOCKING for p in resolution.problems.get(e.id, ())) for e in resolution.events)
-    ):
-        status, ids = "none", []
-    if intent == "other" or status == "none":
-        status, ids = "none", []
+    decision = decided(request, resolve(request, events, now))
     return {
         "id": case.get("id"),
-        "intent": intent,
-        "status": status,
-        "event_ids": ids,
-        "comment": request.comment if intent != "other" else None,
-        "send_response": request.notify,
-        "scope": resolution.scope if intent != "other" else "occurrence",
+        "intent": decision.intent,
+        "status": decision.status,
+        "event_ids": list(decision.event_ids),
+        "comment": decision.comment,
+        "send_response": decision.send_response,
+        "scope": decision.scope,
     }
 
 
@@ -84,6 +73,18 @@ def same(field: str, got: Any, want: Any) -> bool:
     return got == want
 
 
+def confident_wrong(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """Regrets would act at once on a meeting, an intent or a scope that was not meant."""
+    if got.get("status") != "matched" or got.get("intent") == "other":
+        return False
+    return (
+        want.get("status") != "matched"
+        or got.get("intent") != want.get("intent")
+        or got.get("event_ids") != want.get("event_ids")
+        or got.get("scope") != want.get("scope")
+    )
+
+
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     score = "--score" in argv
@@ -98,6 +99,7 @@ def main(argv: list[str]) -> int:
         return 2
     total = right = 0
     failures = []
+    kinds: dict[str, list[int]] = {}  # kind -> [cases, fully right, confident wrong acts]
     for number, line in enumerate(lines, 1):
         try:
             case = json.loads(line)
@@ -110,6 +112,10 @@ def main(argv: list[str]) -> int:
         if score and isinstance(want, dict):
             total += 1
             wrong = [f for f in FIELDS if not same(f, answer.get(f), want.get(f))]
+            tally = kinds.setdefault(str(case.get("kind") or "-"), [0, 0, 0])
+            tally[0] += 1
+            tally[1] += not wrong
+            tally[2] += confident_wrong(answer, want)
             if wrong:
                 failures.append(
                     (case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong})
@@ -122,6 +128,9 @@ def main(argv: list[str]) -> int:
             print(f"FAIL {cid}: {utterance!r}", file=sys.stderr)
             for f, (got, want) in diff.items():
                 print(f"    {f}: got {got!r}, want {want!r}", file=sys.stderr)
+        if len(kinds) > 1 or "-" not in kinds:
+            for kind, (n, ok, bad) in sorted(kinds.items()):
+                print(f"kind {kind}: {ok}/{n} right, {bad} confident wrong", file=sys.stderr)
         pct = 100.0 * right / total if total else 0.0
         print(f"accuracy: {right}/{total} ({pct:.1f}%)", file=sys.stderr)
     return 0

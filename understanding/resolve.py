@@ -22,8 +22,20 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   (one lasting a day or more covers every day it spans).
 - Titles that hold the user's words equally well are told apart by word order: "design
   review" is "Weekly design review" before "Review design tokens".
-- Of meetings that name a person equally, the ones that person organizes are preferred;
-  "Louis's meetings" (a possessive) is the ones Louis organizes when there are any.
+- "Louis's meetings" (a possessive) is the ones Louis organizes when there are any; "the
+  one Summer set up" is only meetings Summer organizes; "the meeting with Jordan" prefers
+  nobody, so two different meetings with Jordan are a question.
+- A clock time said in another zone ("11am Eastern", "8pm Sydney time") is compared on that
+  zone's clock for the meeting's own date (daylight saving included). IST is the clocks
+  called IST that day (India, Israel in winter, Ireland in summer): different meetings for
+  different readings are a question; a mailbox on one of them means its own.
+- "next Friday" (and "the Thursday after next") with a meeting on both readings is a question.
+- A clock time plus words that name nothing on the calendar ("the 3pm recruiting thing")
+  is a question, not a match. "both ..." with other than two meetings is a question.
+- "the call before the all-hands", "the one after lunch": the nearest meeting on the
+  landmark's day; the user's own lunch is a landmark like any other.
+- A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
+  is never "Jordan launch review").
 """
 
 from __future__ import annotations
@@ -31,12 +43,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from graph.models import Event, Person
 from understanding.fuzzy import similar, words
 from understanding.parse import ACTIONS, MeetingRef, Request
 
 RESPOND = ("decline", "accept", "tentative")
+_MAIL_HOSTS = frozenset("gmail outlook hotmail live yahoo icloud me mail proton protonmail aol gmx web".split())
 _ALREADY = {
     "decline": ("declined", "already_declined"),
     "accept": ("accepted", "already_accepted"),
@@ -58,6 +73,20 @@ class Resolution:
     intent: str = "other"  # what to do; "cancel" of someone else's meeting becomes "decline"
     scope: str = "occurrence"
     unmatched: int = 0  # meeting references that found nothing
+    # "decline the 2pm and suggest 5pm": the new time for the one meeting matched, as long as it was.
+    proposed_time: tuple[datetime, datetime] | None = None
+
+
+@lru_cache(maxsize=4096)
+def name_words(name: str, address: str) -> frozenset[str]:
+    """The words a person may be called by: name, mailbox name, and their company (mail domain)."""
+    local, _, domain = address.partition("@")
+    out = set(words(name)) | set(words(local.replace(".", " ").replace("_", " ")))
+    # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
+    label = domain.split(".")[0] if domain else ""
+    if label and label not in _MAIL_HOSTS:
+        out.add(label)
+    return frozenset(out)
 
 
 class _Item:
@@ -87,11 +116,10 @@ class _Item:
             self.end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=tz)
             self.minute = -1
         self.subject = words(event.subject)
-        names: set[str] = set()
         people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+        names: set[str] = set()
         for person in people:
-            names.update(words(person.name))
-            names.update(words(person.address.split("@", 1)[0].replace(".", " ").replace("_", " ")))
+            names.update(name_words(person.name, person.address))
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
@@ -144,6 +172,14 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
                 found = True
         if not found and q in item.names:
             found = True
+        if not found:
+            # "Sprintplanning" for "Sprint planning": two title words typed as one.
+            for i in range(len(item.subject) - 1):
+                if similar(q, item.subject[i] + item.subject[i + 1]):
+                    used.update(item.subject[i : i + 2])
+                    places.append(i)
+                    found = True
+                    break
         hits += found
     for p in ref.people:
         for w in item.subject:
@@ -177,15 +213,36 @@ def _people_hits(item: _Item, ref: MeetingRef) -> int:
 
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
     # "with candidate John Smith": one of the name words on the invite is enough; more is better.
+    if ref.organizer and ref.people:
+        # "the meeting Summer organized": Summer on the invite is not enough, she must own it.
+        organizer = item.event.organizer
+        return organizer is not None and any(similar(p, n) for p in ref.people for n in _person_words(organizer))
     return not ref.people or _people_hits(item, ref) > 0
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> tzinfo:
+    return ZoneInfo(name)
+
+
+def _clock_minute(item: _Item, ref: MeetingRef) -> int:
+    """The minute of the day the meeting starts, on the clock the user named ("11am Eastern")."""
+    if not ref.zones:
+        return item.minute
+    there = item.start.astimezone(_zone(ref.zones[0]))
+    return there.hour * 60 + there.minute
 
 
 def _fits(item: _Item, ref: MeetingRef, minute: int | None, now: datetime) -> bool:
     if (minute is not None or ref.part or ref.after_now) and not item.timed:
         return False
-    if minute is not None and item.minute != minute:
+    if (minute is not None or ref.part) and ref.zones:
+        clock = _clock_minute(item, ref)
+    else:
+        clock = item.minute
+    if minute is not None and clock != minute:
         return False
-    if ref.part and not (ref.part[0] <= item.minute < ref.part[1]):
+    if ref.part and not (ref.part[0] <= clock < ref.part[1]):
         return False
     if ref.after_now and item.start < now:
         return False
@@ -226,12 +283,24 @@ def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Ite
                 # "the weekly design review" still names "Design review": only weak words may go unmatched.
                 full = [(it, s) for it, s in scored if s[0] > 0 and _weak_rest(it, ref)]
             found = [it for it, _ in full]
+            # "my lunch" is "Lunch", not "Jordan launch review": a slip of the keyboard is only
+            # forgiven when no title has the words as typed.
+            exact = [it for it in found if _typed(it, ref)]
+            found = exact or found
         if found and ref.people:
             best = max(_people_hits(it, ref) for it in found)
             found = [it for it in found if _people_hits(it, ref) == best]
         if found:
             return found
     return []
+
+
+def _typed(item: _Item, ref: MeetingRef) -> bool:
+    return all(
+        q in item.names or any(w == q or (len(q) >= 3 and w.startswith(q)) for w in item.subject)
+        for q in ref.subject
+        if not (q in _WEAK and len(ref.subject) > 1)
+    )
 
 
 def _pick_days(ref: MeetingRef, cands: list[_Item], now: datetime) -> tuple[date, date] | None:
@@ -276,9 +345,153 @@ def _person_words(person: Person) -> set[str]:
     return set(words(person.name)) | set(words(person.address.split("@", 1)[0].replace(".", " ").replace("_", " ")))
 
 
+def _each_zone(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    """IST is India's, Ireland's or Israel's clock: one answer when the readings agree, else ask."""
+    # Only the clocks called IST on that date: Ireland's summer time, Israel's standard time, India's.
+    zones = tuple(z for z in ref.zones if now.astimezone(_zone(z)).tzname() == "IST") or ref.zones
+    if len(zones) == 1:
+        return _resolve_ref(replace(ref, zones=zones), items, now, intent, series)
+    ref = replace(ref, zones=zones)
+    own = [z for z in ref.zones if now.astimezone(_zone(z)).utcoffset() == now.utcoffset()]
+    if len(own) == 1:
+        # A mailbox in India saying "4pm IST" means its own clock.
+        return _resolve_ref(replace(ref, zones=(own[0],)), items, now, intent, series)
+    results = [_resolve_ref(replace(ref, zones=(z,)), items, now, intent, series) for z in ref.zones]
+    found = [r for r in results if r[1]]
+    if not found:
+        return results[0]
+    if len({tuple(it.event.id for it in r[1]) for r in found}) == 1:
+        return found[0]
+    union = sorted({id(it): it for r in found for it in r[1]}.values(), key=_order)
+    return "ambiguous", union, found[0][2]
+
+
+def _current(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple:
+    """ "the meeting I'm in right now": the one in progress."""
+    cands = _structural(replace(ref, relative=None), items, now)
+    pool = [it for it in cands if it.timed and not it.event.is_cancelled and it.start <= now < it.end]
+    pool = _prefer(pool, intent, now, series)
+    if not pool:
+        return "none", [], None
+    return ("matched" if len(pool) == 1 else "ambiguous"), pool, (now.date(), now.date())
+
+
+def _soon(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple:
+    """ "the meeting in an hour": the one starting closest to then, within a quarter of the wait."""
+    assert ref.in_minutes is not None
+    target = now + timedelta(minutes=ref.in_minutes)
+    slack = timedelta(minutes=max(15, ref.in_minutes // 4))
+    cands = _structural(replace(ref, in_minutes=None), items, now)
+    pool = [
+        it
+        for it in cands
+        if it.timed and not it.event.is_cancelled and it.start >= now and abs(it.start - target) <= slack
+    ]
+    pool = _prefer(pool, intent, now, series)
+    if not pool:
+        return "none", [], None
+    best = min(abs(it.start - target) for it in pool)
+    pool = [it for it in pool if abs(it.start - target) == best]
+    return ("matched" if len(pool) == 1 else "ambiguous"), pool, (pool[0].day, pool[0].day)
+
+
+def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple:
+    """ "the call before the all-hands", "the one after lunch": placed against another meeting."""
+    assert ref.anchor is not None
+    side, other = ref.anchor
+    # The landmark is not answered: the user's own lunch is as good a landmark as any meeting.
+    status, anchors, _days = _resolve_ref(other, items, now, "other", False)
+    head = replace(ref, anchor=None, days=ref.days or other.days)
+    if not anchors:
+        if other.subject == ("lunch",) and not (other.time or other.people):
+            # No lunch on the calendar: lunch is midday.
+            part = (13 * 60, 24 * 60) if side == "after" else (0, 12 * 60)
+            edge = "first" if side == "after" else "last"
+            return _resolve_ref(
+                replace(head, part=part, relative=None if head.span else edge), items, now, intent, series
+            )
+        return "none", [], None
+    cands = [it for it in _structural(replace(head, days=()), items, now) if it.timed and not it.event.is_cancelled]
+    picks: dict[int, _Item] = {}
+    for anchor in anchors:
+        same_day = [it for it in cands if it.day == anchor.day and it.event.id != anchor.event.id]
+        if side == "after":
+            near = sorted((it for it in same_day if it.start >= anchor.end), key=_order)
+        else:
+            near = sorted((it for it in same_day if it.end <= anchor.start), key=_order, reverse=True)
+        near = _prefer(near, intent, now, series) if not head.span else near
+        if head.span:
+            picks.update((id(it), it) for it in near)
+        elif near:
+            first = near[0].start
+            for it in near:
+                if it.start == first:
+                    picks[id(it)] = it
+    chosen = sorted(picks.values(), key=_order)
+    if not chosen:
+        return "none", [], None
+    single = head.span or len(chosen) == 1
+    status = "matched" if single and status == "matched" else "ambiguous"
+    return status, chosen, (chosen[0].day, chosen[-1].day)
+
+
+def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple | None:
+    """ "next Friday" said on a Tuesday: when both Fridays have what was asked for, ask."""
+    found: list[tuple[date, date]] = []
+    union: dict[int, _Item] = {}
+    for rng in ref.days[:2]:
+        _status, picked, _days = _resolve_ref(replace(ref, days=(rng,), either=False), items, now, intent, series)
+        if picked:
+            found.append(rng)
+            union.update((id(it), it) for it in picked)
+    if len(found) < 2:
+        return None
+    return "ambiguous", sorted(union.values(), key=_order), (min(a for a, _ in found), max(b for _, b in found))
+
+
+_RELATIVE_WORDS = {"first": ("first",), "last": ("last", "final"), "next": ("next",)}
+
+
+def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
+    """ "the first aid training": "first" is a word of a title on the calendar, not "the earliest"."""
+    if ref.relative not in _RELATIVE_WORDS or not ref.subject:
+        return ref
+    for word in _RELATIVE_WORDS[ref.relative]:
+        joined = replace(ref, subject=(word, *ref.subject), relative=None, count=1)
+        if any(word in it.subject and _subject_score(it, joined)[0] >= 1.0 for it in items):
+            return joined
+    return ref
+
+
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    status, found, days = _resolve_words(_title_word(ref, items), items, now, intent, series)
+    if status == "matched" and ref.time is not None and ref.subject and not any(_known(q, items) for q in ref.subject):
+        # "the 3pm recruiting thing" and the 3pm is "PR Meeting": a word that names nothing on the
+        # calendar could mean another meeting, so the time alone makes it a question, not a fact.
+        status = "ambiguous"
+    return status, found, days
+
+
+def _resolve_words(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    if len(ref.zones) > 1:
+        return _each_zone(ref, items, now, intent, series)
+    if ref.anchor is not None:
+        return _beside(ref, items, now, intent, series)
+    if ref.relative == "current":
+        return _current(ref, items, now, intent, series)
+    if ref.in_minutes is not None:
+        return _soon(ref, items, now, intent, series)
+    if ref.either and len(ref.days) >= 2:
+        both = _either_day(ref, items, now, intent, series)
+        if both is not None:
+            return both
+        ref = replace(ref, either=False)
     today = now.date()
     cands = _structural(ref, items, now)
     days = _pick_days(ref, cands, now)
@@ -300,10 +513,25 @@ def _resolve_ref(
             chosen = _best_tier(chosen, ref)
         if ref.owner:
             chosen = _organized_by_named(chosen, ref)
+        if ref.both and chosen:
+            named = [
+                it
+                for it in cands
+                if it.timed
+                and not it.event.is_cancelled
+                and it.start >= now
+                and not (intent in RESPOND and it.event.is_organizer)  # the user's own lunch is no "call"
+            ]
+            if len(named) != 2:
+                # "both of tomorrow's afternoon calls" and there are three: ask which two.
+                return "ambiguous", chosen, days
         return ("matched" if chosen else "none"), chosen, days
 
     if ref.relative:
         pool = [it for it in cands if it.timed and not it.event.is_cancelled and not it.event.is_declined]
+        if intent in RESPOND:
+            # "my first meeting tomorrow" to decline: the user's own focus time is no meeting to answer.
+            pool = [it for it in pool if not it.event.is_organizer] or pool
         if ref.relative == "next" or days is None:
             pool = [it for it in pool if it.start >= now]
         if not pool:
@@ -329,15 +557,16 @@ def _resolve_ref(
     if not pool:
         return "none", [], days
     pool = _best_tier(pool, ref)
-    if days is None and (ref.time is not None or ref.part or (ref.people and not ref.subject)):
+    if days is None and (ref.time is not None or ref.part):
         # "my 3pm", "my meeting with Jake": the first day that has one.
         first_day = min(it.day for it in pool)
         pool = [it for it in pool if it.day == first_day]
         days = (first_day, first_day)
-    pool = _organized_by_named(pool, ref)
+    if ref.owner:
+        pool = _organized_by_named(pool, ref)
     if len(pool) == 1:
         return "matched", pool, days or (pool[0].day, pool[0].day)
-    if ref.time is None and ref.subject:
+    if ref.time is None and (ref.subject or ref.people):
         groups: dict[str, list[_Item]] = {}
         for it in sorted(pool, key=lambda it: it.start):
             groups.setdefault(it.key, []).append(it)
@@ -458,16 +687,17 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         results = _share(refs, results, items, now, request.intent, series)
     if request.excluded:
         results = _without(results, request.excluded, items, now, request.intent, series)
-    for status, found, days in results:
+    for status, found, found_days in results:
         statuses.append(status)
         if status == "none":
             unmatched += 1
         for it in found:
             chosen.setdefault(it.event.id, it)
-        if window is None and days is not None:
-            window = days
+        if window is None and found_days is not None:
+            window = found_days
     ordered = sorted(chosen.values(), key=_order)
-    if "ambiguous" in statuses:
+    if "ambiguous" in statuses or (series and request.excluded and "matched" in statuses):
+        # "all ops syncs except tomorrow's": a series answer cannot leave one out, so ask.
         status = "ambiguous"
     elif "matched" in statuses:
         status = "matched"
@@ -489,6 +719,9 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
             ids.append(target)
     if window is None:
         window = (ordered[0].day, ordered[0].day) if ordered else (today, today)
+    proposed = None
+    if request.proposal is not None and status == "matched" and len(ordered) == 1 and ordered[0].timed:
+        proposed = _proposed(request.proposal, ordered[0], tz)
     return Resolution(
         status=status,
         events=tuple(it.event for it in ordered),
@@ -498,7 +731,19 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         intent=intent,
         scope=scope,
         unmatched=unmatched,
+        proposed_time=proposed,
     )
+
+
+def _proposed(proposal: MeetingRef, item: _Item, tz: tzinfo) -> tuple[datetime, datetime] | None:
+    """The new slot: the day proposed (else the meeting's), the time proposed (else its own), as long."""
+    day = proposal.days[0][0] if proposal.days else item.day
+    if proposal.time is not None:
+        hour, minute = proposal.time
+    else:
+        hour, minute = item.start.hour, item.start.minute
+    start = datetime.combine(day, time(hour, minute), tzinfo=tz)
+    return start, start + (item.end - item.start)
 
 
 def _order(item: _Item) -> tuple[datetime, int]:
@@ -515,8 +760,12 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
     assert tz is not None
     today = now.date()
     spans: list[tuple[date, date]] = []
-    for ref in request.refs:
-        if ref.days:
+    refs = list(request.refs)
+    refs += [ref.anchor[1] for ref in request.refs if ref.anchor is not None]
+    for ref in refs:
+        if ref.in_minutes is not None or ref.relative == "current":
+            spans.append((today, (now + timedelta(minutes=ref.in_minutes or 0)).date()))
+        elif ref.days:
             spans.extend(ref.days)
         elif ref.subject or ref.people or ref.relative == "next" or request.scope == "series":
             spans.append((today, today + timedelta(days=_LOOK_AHEAD)))

@@ -57,6 +57,7 @@ _NUMBERS = {
     "eleven": 11,
     "twelve": 12,
 }
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2, "couple of": 2}
 
 # Words people misspell that carry the meaning of a request; fixed before anything else.
@@ -82,7 +83,14 @@ _THE = re.compile(r"\b(?:d|teh)\b(?=\s+[a-z]{2})")  # chat spellings of "the": "
 def fix_typos(text: str) -> str:
     text = _SHORTHAND.sub("tomorrow", text)
     text = _THE.sub("the", text)
-    return _WORD5.sub(lambda m: closest(m.group(0), _TYPO_TARGETS) or m.group(0), text)
+    return _WORD5.sub(_fixed, text)
+
+
+def _fixed(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.endswith("s") and word[:-1] in _TYPO_TARGETS:
+        return word  # "tuesdays", "mornings": a plural is no slip of the keyboard
+    return closest(word, _TYPO_TARGETS) or word
 
 
 _MONTH = (
@@ -121,12 +129,44 @@ _RE_WEEK = re.compile(
     r"next\s+week'?s?|the\s+week|this\s+weekend|next\s+weekend|the\s+weekend|weekend|"
     r"(?:over\s+|in\s+|for\s+)?the\s+next\s+(\d+|two|three|four|five|six|seven|a\s+couple\s+of|couple\s+of)\s+days)\b"
 )
+_N_WEEKS = r"(a|one|two|three|four|five|six|\d)"
+_RE_WEEKS_FROM = re.compile(
+    r"\b(?:on\s+)?"
+    + _N_WEEKS
+    + r"\s+weeks?\s+(?:from|after|on)\s+(?:this\s+|next\s+)?(today|tomorrow|"
+    + _WD[1:-4]
+    + r")(?:'?s)?\b"
+)
+_RE_IN_WEEKS = re.compile(r"\b(?:in|within)\s+" + _N_WEEKS + r"\s+weeks?(?:'?\s*time)?\b")
+_RE_AFTER_NEXT = re.compile(r"\b(?:on\s+)?(?:the\s+)?" + _WD + r"\s+after\s+(?:next|the\s+next)\b(?:\s+week)?")
+# British "Friday week": a week after the coming Friday.
+_RE_DAY_WEEK = re.compile(r"\b(?:on\s+)?" + _WD + r"\s+week\b(?!'s)")
+_RE_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?week\s+after\s+next\b")
+_RE_MONTH_ONLY = re.compile(
+    r"\b(?:(?:in|during|for|this|next|early|mid|late|end\s+of|beginning\s+of)(?:\s+|-))+(?:the\s+month\s+of\s+)?"
+    + _MONTH
+    + r"(?:'?s)?(?![\w/.-])(?!\s*\d)|\b"
+    + _MONTH
+    + r"'s\b"
+)
+_RE_DOTTED = re.compile(
+    r"(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?(?![\d])|(?<=\bon\s)(\d{1,2})\.(\d{1,2})(?![\d.:])(?!\s*(?:am|pm|h)\b)"
+)
+_RE_EVERY_WEEKDAY = re.compile(
+    r"\b(?:(?:every|each)\s+"
+    + _WD
+    + r"(?:s\b|'s)?|all\s+(?:the|my|of\s+the|of\s+my)\s+"
+    + _WD
+    + r"(?=\s+(?!(?:meetings|calls|events|invites|appointments|mtgs|things|stuff)\b)[a-z0-9])|(?:on\s+)?("
+    + "|".join(WEEKDAYS)
+    + r")s(?=\s|$|[,.!?]))"
+)
 _RE_IN_DAYS = re.compile(r"\bin\s+(\d+|two|three|four|five|six|seven)\s+days\b")
 
 
 _RE_REST = re.compile(
     r"\b(?:for\s+)?(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|my\s+|this\s+)?(day|today|morning|afternoon|arvo|"
-    r"evening)\b"
+    r"evening)\b|\b(?:whatever(?:'?s|\s+is)|what(?:'?s|\s+is)|everything|anything|all\s+that'?s?)\s+(?:still\s+)?left\b"
 )
 _PARTS = {
     "morning": (0, 12 * 60),
@@ -182,7 +222,7 @@ def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> 
         if delta == 0:
             d = today + timedelta(days=7)
             return [(d, d)]
-        if wd > today.weekday():
+        if wd > today.weekday() and mod == "next":
             # "next Friday" said on a Tuesday: most people mean next week's, some this week's.
             later = coming + timedelta(days=7)
             return [(later, later), (coming, coming)]
@@ -199,7 +239,7 @@ def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> 
 class Found:
     """What the day and time recognizers found in one fragment."""
 
-    __slots__ = ("days", "part", "time", "flexible", "after_now", "span")
+    __slots__ = ("days", "part", "time", "flexible", "after_now", "span", "either", "series_day", "fixed")
 
     def __init__(self) -> None:
         self.days: list[DayRange] = []
@@ -208,6 +248,9 @@ class Found:
         self.flexible = False  # no am/pm given: the other half of the day may be meant
         self.after_now = False
         self.span = False
+        self.either = False  # the day alternatives are two readings of equal weight ("next Friday")
+        self.series_day = False  # "every Tuesday", "on Tuesdays": a weekday of a series, not one date
+        self.fixed = False  # a day counted from another ("a week from Friday"): a bare weekday does not move it
 
 
 def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
@@ -272,9 +315,13 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return " "
 
     def weekday(m: re.Match[str]) -> str:
+        if found.fixed:
+            return " "
         name = m.group(2)
         wd = WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
         found.days = _weekday_days(wd, m.group(1), m.group(3), today)
+        # "next Friday" said early in the week: this week's or next week's, a person would ask.
+        found.either = m.group(1) == "next" and not m.group(3) and len(found.days) == 2
         return " "
 
     def week(m: re.Match[str]) -> str:
@@ -309,16 +356,96 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.after_now = True
         found.span = True
         set_day(today)
-        word = m.group(1)
+        word = m.group(1) or ""
         if word in _PARTS:
             found.part = _PARTS[word]
         return " "
 
+    def weekday_index(name: str) -> int:
+        name = name.rstrip(".")
+        return WEEKDAYS.index(name) if name in WEEKDAYS else _ABBR[name]
+
+    def coming(wd: int) -> date:
+        return today + timedelta(days=(wd - today.weekday()) % 7)
+
+    def weeks_from(m: re.Match[str]) -> str:
+        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        base = m.group(2)
+        if base == "today":
+            start = today
+        elif base == "tomorrow":
+            start = today + timedelta(days=1)
+        else:
+            start = coming(weekday_index(base))
+        set_day(start + timedelta(days=7 * n))
+        found.fixed = True
+        return " "
+
+    def in_weeks(m: re.Match[str]) -> str:
+        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        d = today + timedelta(days=7 * n)
+        monday = d - timedelta(days=d.weekday())
+        found.days = [(d, d), (monday, monday + timedelta(days=6))]
+        return " "
+
+    def after_next(m: re.Match[str]) -> str:
+        wd = weekday_index(m.group(1))
+        first = coming(wd)
+        if first == today:
+            first += timedelta(days=7)
+        d = first + timedelta(days=7)
+        found.days = [(d, d)]
+        found.fixed = True
+        if wd > today.weekday() and "after" in m.group(0):
+            # Said early in the week, "the Thursday after next" counts from this week's Thursday
+            # or from next week's: two readings, a person would ask.
+            later = d + timedelta(days=7)
+            found.days = [(d, d), (later, later)]
+            found.either = True
+        return " "
+
+    def week_after_next(m: re.Match[str]) -> str:
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=14)
+        found.days = [(monday, monday + timedelta(days=6))]
+        return " "
+
+    def month_only(m: re.Match[str]) -> str:
+        name = (m.group(1) or m.group(2))[:3]
+        month = _MONTHS[name]
+        year = today.year if month >= today.month else today.year + 1
+        first = date(year, month, 1)
+        last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+        found.days = [(max(first, today), last)]
+        return " "
+
+    def dotted(m: re.Match[str]) -> str:
+        # "12.1." and "12.01.2027": the dotted form is written day first everywhere it is used.
+        day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return m.group(0)
+        set_day(_full_date(m.group(3), month, day, today))
+        return " "
+
+    def every_weekday(m: re.Match[str]) -> str:
+        wd = weekday_index(m.group(1) or m.group(2) or m.group(3))
+        found.series_day = True
+        d = coming(wd)
+        found.days = [(d, d), (d + timedelta(days=7), d + timedelta(days=7))]
+        return " "
+
     text = _TOMORROW_S.sub("tomorrow", text)
+    text = _RE_WEEKS_FROM.sub(weeks_from, text)
+    text = _RE_IN_WEEKS.sub(in_weeks, text)
+    text = _RE_AFTER_NEXT.sub(after_next, text)
+    text = _RE_DAY_WEEK.sub(after_next, text)
+    text = _RE_WEEK_AFTER_NEXT.sub(week_after_next, text)
+    text = _RE_DOTTED.sub(dotted, text)
+    text = _RE_EVERY_WEEKDAY.sub(every_weekday, text)
     text = _RE_REST.sub(rest, text)
     text = _RE_ISO.sub(iso, text)
     text = _RE_MONTH_DAY.sub(month_day, text)
     text = _RE_DAY_MONTH.sub(day_month, text)
+    text = _RE_MONTH_ONLY.sub(month_only, text)
     text = _RE_NUMERIC.sub(numeric, text)
     text = _RE_WEEK.sub(week, text)
     text = _RE_IN_DAYS.sub(in_days, text)
@@ -340,7 +467,7 @@ _RE_AFTER = re.compile(r"\b(?:after|later\s+than|past|from)\s+" + _ANY_T + r"(?!
 _RE_BEFORE = re.compile(r"\b(?:before|until|till|earlier\s+than)\s+" + _ANY_T + r"(?![\d:/])")
 _RE_PART = re.compile(r"\b(?:in\s+the\s+|this\s+)?(morning|afternoon|arvo|evening|night)'?s?\b")
 _RE_MER = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|(a|p)\b)")
-_RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
+_RE_COLON = re.compile(r"\b(\d{1,2}):(\d{2})(?:h|hrs?)?\b|\b(\d{1,2})\.(\d{2})\b(?!\.\d)")
 _RE_OCLOCK = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")\s*o'?\s*clock\b")
 _RE_NOON = re.compile(r"\b(?:12\s*)?(noon|midday|midnight)\b")
 _RE_HALF = re.compile(
@@ -352,7 +479,7 @@ _RE_HALF = re.compile(
 # long", "the 2h training") is left alone: a whole hour before 7 is read as a length.
 # "the 30 min review", "a 45-minute call": a length, which is no word of the title.
 _RE_LENGTH = re.compile(r"\b\d{1,3}\s*-?\s*(?:mins?|minutes?)\b(?!\s+(?:ago|later|before|after|early|late|from))")
-_RE_H = re.compile(r"\b(\d{1,2})h(\d{2})?\b")
+_RE_H = re.compile(r"(?<![:.\d])\b(\d{1,2})h(\d{2})?\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*uhr\b")
 _RE_HOURS = re.compile(
     r"(?<!\bfor\s)(?<!\bin\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bover\s)(?<!\bwithin\s)"
     r"(?<!\ba\s)(?<!\bfew\s)(?<!\bthe\s)(?<!\babout\s)"
@@ -361,10 +488,20 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+)(\d{1,2})\b"
-    r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings?|events?|calls?|"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
+    r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"
+)
+
+
+# "the 1430", "at 0930", "my 930": a clock time run together; "the 9 15": with a space instead of a colon.
+_RE_RUNON = re.compile(
+    r"(\b(?:at|my|the|@|around|about|before|after|until|till|by|from|for)\s*|@\s*)(\d{1,2})([0-5]\d)\s*(?:h|hrs?)?(?![\w/:.-])"
+)
+_RE_SPACED = re.compile(
+    r"(\b(?:at|my|the|@|around|about)\s*)(\d{1,2})\s+([0-5]\d)\b"
+    r"(?!\s*(?:-|mins?|minutes?|hours?|hrs?|days?|weeks?|people|persons?|meetings?|calls?|st|nd|rd|th)\b)"
 )
 
 
@@ -506,6 +643,13 @@ def take_times(text: str, found: Found) -> str:
         return " " + m.group(1)
 
     def hours(m: re.Match[str]) -> str:
+        if m.re is _RE_H and m.group(3):
+            # "14 Uhr", "9.30 Uhr": German clock time, always 24-hour.
+            h, mi = int(m.group(3)), int(m.group(4) or 0)
+            if h > 23 or mi > 59:
+                return m.group(0)
+            set_time(h, mi, False)
+            return " "
         h = int(m.group(1))
         if h > 23 or (m.group(2) and int(m.group(2)) > 59):
             return m.group(0)
@@ -515,8 +659,21 @@ def take_times(text: str, found: Found) -> str:
         set_time(h, int(m.group(2) or 0), False)
         return " "
 
+    def runon(m: re.Match[str]) -> str:
+        hour, minute = m.group(2), m.group(3)
+        if m.group(1).strip() in ("for", "from", "by") and hour in ("19", "20"):
+            return m.group(0)  # "for 2027": a year
+        t = _clock(hour, minute, None)
+        if t is None:
+            return m.group(0)
+        # Written the 24-hour way ("0930", "1430"): no am/pm guessing.
+        set_time(t[0], t[1], t[2] and not hour.startswith("0") and int(hour) < 10 and len(hour) == 1)
+        return " " + m.group(1)
+
     text = _RE_HALF.sub(half, text)
     text = _RE_LENGTH.sub(" ", text)
+    text = _RE_RUNON.sub(runon, text)
+    text = _RE_SPACED.sub(runon, text)
     text = _RE_H.sub(hours, text)
     text = _RE_HOURS.sub(hours, text)
     text = _RE_BETWEEN.sub(between, text)

@@ -19,10 +19,11 @@ from dialogs.cards.build import (
     help_card,
     invoke_response,
     notice_card,
+    noun,
     outcome_card,
     summary_card,
 )
-from dialogs.cards.timefmt import clock, day_label, long_day_label, short_when, time_text, when_text
+from dialogs.cards.timefmt import clock, day_label, long_day_label, series_text, short_when, time_text, when_text
 
 __all__ = [
     "CARD_CONTENT_TYPE",
@@ -42,7 +43,9 @@ __all__ = [
     "invoke_response",
     "long_day_label",
     "notice_card",
+    "noun",
     "outcome_card",
+    "series_text",
     "short_when",
     "summary_card",
     "time_text",

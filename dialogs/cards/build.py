@@ -4,14 +4,19 @@ Every button is an `Action.Execute` (verb + data) whose `fallback` is an `Action
 with the same title and data, so older clients send the same payload as a message
 `value`. The data contract the bot's verb table relies on:
 
-- `decline` / `accept` / `tentativelyAccept`: `requestId`, `eventId`; choice and agenda
-  rows also carry `comment` (when there is one) and `notify` ("true"/"false"); the confirm
-  card's inputs add `comment`, `notify`, `scope` (recurring), `propose`, `proposeDate`,
-  `proposeStart`, `proposeEnd` (when proposing is allowed).
-- `respondAll`: `requestId`, `eventIds`, `response` (the Graph verb), `notify`, `comment`.
-- `cancelMeeting`: `requestId`, `eventId`; inputs add `comment`, `scope` (recurring).
+- `decline` / `accept` / `tentativelyAccept`: `requestId`, `eventId`, `shown` (the
+  meeting's state when the card was shown, `dialogs.snapshots.stamp`); agenda rows
+  notify the organizer (no inputs); the choice card's inputs add `comment` and `notify`
+  ("true"/"false"); the confirm card's inputs add `comment`, `notify`, `scope`
+  (recurring), `propose`, `proposeDate`, `proposeStart`, `proposeEnd` (when proposing
+  is allowed).
+- `respondAll`: `requestId`, `eventIds`, `response` (the Graph verb); inputs `notify`, `comment`.
+- `cancelMeeting`: `requestId`, `eventId`, `shown`; inputs add `comment`, `scope` (recurring).
 - `dismiss`: `requestId`.
 - `say`: `text` (help examples and "sign out"; no request behind them).
+
+Every button of a card with a pending action also carries `user` and `conversation`
+(`owner=`): whom and where the card was made for, checked again on the click.
 
 Anything a person typed or an organizer named (subjects, names, notes, zone names) goes
 into a `TextRun`, which Adaptive Cards never reads as Markdown; `TextBlock`s hold only
@@ -29,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.cards.template import render
-from dialogs.cards.timefmt import short_when, time_text, when_text
+from dialogs.cards.timefmt import series_text, short_when, time_text, when_text
+from dialogs.snapshots import snapshot, stamp
+
+Owner = dict[str, str]
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA_VERSION = "1.5"
@@ -54,6 +62,11 @@ def _verb(verb: str) -> dict[str, str]:
         return _words()["verbs"][verb]
     except KeyError:
         raise ValueError(f"unknown card verb {verb!r}") from None
+
+
+def noun(verb: str) -> str:
+    """The verb as the user would say it ("decline", "tentatively accept")."""
+    return _verb(verb)["noun"]
 
 
 def done_word(verb: str) -> str:
@@ -106,8 +119,19 @@ def action(title: str, data: dict[str, Any], *, style: str | None = None, inputs
     return render("action", title=title, verb=data["verb"], data=data, style=style, inputs=inputs)
 
 
-def _dismiss(request_id: str, title: str = "Cancel") -> dict:
-    return action(title, {"verb": "dismiss", "requestId": request_id}, inputs="none")
+def _dismiss(request_id: str, title: str = "Cancel", owner: Owner | None = None) -> dict:
+    return action(title, {"verb": "dismiss", "requestId": request_id, **(owner or {})}, inputs="none")
+
+
+def _for(event: Any, request_id: str, verb: str, owner: Owner | None) -> dict[str, Any]:
+    """A button's data for one meeting: what it acts on and the state it was shown for."""
+    return {
+        "verb": verb,
+        "requestId": request_id,
+        "eventId": event.id,
+        "shown": stamp(snapshot(event)),
+        **(owner or {}),
+    }
 
 
 def _header(event: Any) -> dict:
@@ -160,14 +184,21 @@ def confirm_card(
     allow_propose: bool = False,
     user_zone_label: str = "",
     scope: str = "occurrence",
+    owner: Owner | None = None,
+    proposal: tuple[datetime, datetime] | None = None,
 ) -> dict[str, Any]:
-    """Ask before responding to one meeting: note, notify, series and proposal inputs."""
+    """Ask before responding to one meeting: note, notify, series and proposal inputs.
+
+    `proposal` (a new time the user asked for in chat) prefills the proposal inputs and turns
+    them on; the card then says it will propose it.
+    """
     if verb not in RESPONSE_VERBS:
         raise ValueError(f"confirm_card answers meetings; {verb!r} is not a response verb")
     words = _verb(verb)
     # Graph accepts proposedNewTime only on decline/tentativelyAccept; all-day events have no times to move.
     propose = allow_propose and verb != "accept" and not event.is_all_day and isinstance(event.start, datetime)
-    data = {"verb": verb, "requestId": request_id, "eventId": event.id}
+    data = _for(event, request_id, verb, owner)
+    start, end = proposal if proposal and propose else (event.start, event.end)
     return render(
         "confirm",
         fallback_text=f"Regrets: {words['question']}",
@@ -180,12 +211,15 @@ def confirm_card(
         comment=_comment(comment),
         notify=_flag(notify),
         allow_propose=propose,
-        propose_date=_date_value(event.start),
-        propose_start=_time_value(event.start),
-        propose_end=_time_value(event.end),
+        proposing=_flag(bool(proposal and propose)),
+        proposing_visible=bool(proposal and propose),
+        proposal_text=f"I'll propose {when_text(_Span(start, end))} instead." if proposal and propose else None,
+        propose_date=_date_value(start),
+        propose_start=_time_value(start),
+        propose_end=_time_value(end),
         zone_label=user_zone_label or None,
         primary=action(words["button"], data, style=words["style"]),
-        cancel=_dismiss(request_id),
+        cancel=_dismiss(request_id, owner=owner),
     )
 
 
@@ -197,23 +231,30 @@ def choice_card(
     notify: bool = True,
     request_id: str,
     offer_all: bool = False,
+    owner: Owner | None = None,
 ) -> dict[str, Any]:
-    """Several meetings matched: one row and one button per meeting (and optionally "all")."""
+    """Several meetings matched: one row and one button per meeting (and optionally "all").
+
+    The note and the notify toggle are inputs every button sends, prefilled from the request.
+    """
     if verb not in RESPONSE_VERBS:
         raise ValueError(f"choice_card answers meetings; {verb!r} is not a response verb")
     words = _verb(verb)
     note = _comment(comment)
 
     def row(event: Any) -> dict[str, Any]:
-        data: dict[str, Any] = {"verb": verb, "requestId": request_id, "eventId": event.id, "notify": _flag(notify)}
-        if note:
-            data["comment"] = note
+        # A meeting the user organizes cannot be answered, only cancelled: no button, and the row says so.
+        button = (
+            None
+            if event.is_organizer
+            else action(words["button"], _for(event, request_id, verb, owner), style=words["style"])
+        )
         return render(
             "choice_row",
             subject=subject_of(event, 120),
             when=when_text(event),
-            organizer=_organizer_line(event),
-            button=action(words["button"], data, style=words["style"]),
+            organizer="You organize this one: ask me to cancel it" if event.is_organizer else _organizer_line(event),
+            button=button,
         )
 
     rows = _fit(row(e) for e in events)
@@ -224,21 +265,21 @@ def choice_card(
             "requestId": request_id,
             "eventIds": [e.id for e in events],
             "response": verb,
-            "notify": _flag(notify),
+            **(owner or {}),
         }
-        if note:
-            all_data["comment"] = note
         every = action(words["all"].format(n=len(events)), all_data, style=words["style"])
     return render(
         "choice",
         fallback_text=f"Regrets: {words['which']}",
         heading=words["which"],
+        comment_label="Message to the organizer (optional)",
+        placeholder=words["placeholder"],
         comment=note,
-        notify_text="The organizer will be notified." if notify else "The organizer won't be notified.",
+        notify=_flag(notify),
         rows=rows,
         more=_more(len(events) - len(rows)),
         all=every,
-        cancel=_dismiss(request_id),
+        cancel=_dismiss(request_id, owner=owner),
     )
 
 
@@ -263,8 +304,9 @@ def agenda_card(
     request_id: str,
     now: datetime,
     note: str | None = None,
+    owner: Owner | None = None,
 ) -> dict[str, Any]:
-    """A day's meetings with their response status and a Decline button where it makes sense.
+    """A day's meetings (all-day ones marked) with their status and a Decline button where it makes sense.
 
     `now` comes from the injected clock: whether a meeting is over is never read off the machine.
     """
@@ -275,7 +317,7 @@ def agenda_card(
         status = _status(event)
         button = None
         if can_decline(event, moment):
-            data = {"verb": "decline", "requestId": request_id, "eventId": event.id, "notify": "true"}
+            data = _for(event, request_id, "decline", owner)  # notifies the organizer (the default)
             button = action("Decline", data, style="destructive")
         return render(
             "agenda_row",
@@ -302,6 +344,15 @@ def agenda_card(
     )
 
 
+class _Span:
+    """Just enough of an event for `when_text`: a proposed start and end."""
+
+    is_all_day = False
+
+    def __init__(self, start: datetime | date, end: datetime | date) -> None:
+        self.start, self.end = start, end
+
+
 def outcome_card(
     event: Any,
     *,
@@ -311,12 +362,17 @@ def outcome_card(
     scope: str = "occurrence",
     ok: bool = True,
     message: str | None = None,
+    series_span: tuple[date, date | None] | None = None,
 ) -> dict[str, Any]:
-    """What happened, in place of the clicked card. No actions, so it cannot be clicked twice."""
+    """What happened, in place of the clicked card. No actions, so it cannot be clicked twice.
+
+    For a whole series the card names the series and its span (`series_span`, from the series
+    master), not just the occurrence that was shown.
+    """
     words = _verb(verb)
     when = when_text(event)
     if scope == "series" and event.is_recurring:
-        when += " · the whole series"
+        when = "The whole series: " + series_text(subject_of(event), series_span)
     if ok:
         if verb == "cancel":
             detail = "Attendees were sent a cancellation."
@@ -351,17 +407,20 @@ def summary_card(results: Iterable[Any], *, verb: str) -> dict[str, Any]:
     words = _verb(verb)
     results = list(results)
     done = sum(1 for r in results if r.ok)
-    failed = len(results) - done
+    skipped = sum(1 for r in results if getattr(r, "skipped", False))
+    failed = len(results) - done - skipped
     heading = f"{words['done']} {done} meeting{'' if done == 1 else 's'}"
+    if skipped:
+        heading += f", {skipped} left as {'it was' if skipped == 1 else 'they were'}"
     if failed:
         heading += f", {failed} failed"
     # Failures first: they are what the user has to read.
-    ordered = sorted(results, key=lambda r: r.ok)
+    ordered = sorted(results, key=lambda r: (r.ok, not getattr(r, "skipped", False)))
     rows = _fit(
         render(
             "summary_row",
-            mark="✓ " if r.ok else "✗ ",
-            mark_color="good" if r.ok else "attention",
+            mark="✓ " if r.ok else ("– " if getattr(r, "skipped", False) else "✗ "),
+            mark_color="good" if r.ok else ("default" if getattr(r, "skipped", False) else "attention"),
             subject=subject_of(r.event, 120),
             when=f" · {short_when(r.event)}",
             reason=None if r.ok else (getattr(r, "reason", None) or "It could not be changed."),
@@ -379,11 +438,16 @@ def summary_card(results: Iterable[Any], *, verb: str) -> dict[str, Any]:
 
 
 def cancel_meeting_card(
-    event: Any, *, comment: str | None = None, request_id: str, allow_series: bool | None = None
+    event: Any,
+    *,
+    comment: str | None = None,
+    request_id: str,
+    allow_series: bool | None = None,
+    owner: Owner | None = None,
 ) -> dict[str, Any]:
     """The user's own meeting: offer to cancel it (with a message to attendees) or keep it."""
     series = bool(event.series_master_id) if allow_series is None else allow_series
-    data = {"verb": "cancelMeeting", "requestId": request_id, "eventId": event.id}
+    data = _for(event, request_id, "cancelMeeting", owner)
     return render(
         "cancel_meeting",
         fallback_text="Regrets: you organize this meeting",
@@ -391,7 +455,7 @@ def cancel_meeting_card(
         allow_series=series,
         comment=_comment(comment),
         primary=action("Cancel meeting", data, style="destructive"),
-        keep=_dismiss(request_id, "Keep it"),
+        keep=_dismiss(request_id, "Keep it", owner=owner),
     )
 
 
@@ -438,6 +502,7 @@ def help_card(examples: Iterable[str]) -> dict[str, Any]:
         fallback_text="Regrets: what I can do",
         rows=rows,
         sign_out=action("Sign out", {"verb": "say", "text": "sign out"}),
+        invitations=action("Turn on invitation cards", {"verb": "say", "text": "turn on invitation cards"}),
     )
 
 

@@ -76,3 +76,14 @@ def short_when(event) -> str:
     if _is_all_day(event):
         return f"{DAYS[_day(event.start).weekday()]} {ALL_DAY}"
     return f"{DAYS[event.start.weekday()]} {clock(event.start)}"
+
+
+def series_text(subject: str, span: tuple[date, date | None] | None) -> str:
+    """The whole series, named, with its span: "every “Daily stand-up” from Tue 1 Dec to Fri 18 Dec"."""
+    text = f"every “{subject}”" if subject else "every meeting of the series"
+    if span is None:
+        return text
+    first, last = span
+    if last is None:
+        return f"{text} from {day_label(first)}, with no end date"
+    return f"{text} from {day_label(first)} to {day_label(last)}"

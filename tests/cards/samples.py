@@ -217,4 +217,31 @@ def variants() -> dict[str, dict[str, Any]]:
     out["help"] = cards.help_card(["decline my 3pm", "decline the standup tomorrow, say I'm sick", "what's on Friday"])
     out["notice"] = cards.notice_card("Already declined — nothing more to do.", style="default")
     out["notice-attention"] = cards.notice_card("That card is out of date.", style="attention")
+    out.update(invitation_variants())
     return out
+
+
+def invitation_variants() -> dict[str, dict[str, Any]]:
+    from dialogs.invitation_card import answered_elsewhere_card, cancelled_card, invitation_card
+    from dialogs.invitations import offer_card, sign_in_again_card
+    from graph.subscriptions import Invitation
+
+    return {
+        "invitation": invitation_card(
+            Invitation(SINGLE, "Room 4.12", "https://teams.example/l/meetup-join/1"),
+            [WEEKLY],
+            request_id="req-20",
+            zone_label="Europe/London",
+        ),
+        "invitation-tricky-moved": invitation_card(
+            Invitation(replace(TRICKY, allow_new_time_proposals=False), TRICKY_NAME, ""),
+            [SINGLE, WEEKLY, TRICKY],
+            request_id="req-21",
+            zone_label="",
+            moved=True,
+        ),
+        "invitation-answered-in-outlook": answered_elsewhere_card(replace(SINGLE, response="tentativelyAccepted")),
+        "invitation-cancelled": cancelled_card(TRICKY),
+        "invitation-offer": offer_card(),
+        "invitation-sign-in-again": sign_in_again_card(),
+    }

@@ -7,11 +7,16 @@ from dataclasses import replace
 import pytest
 
 from dialogs import cards
+from dialogs.snapshots import snapshot, stamp
 from tests.cards import samples
 from tests.cards.samples import ALL_DAY, CANCELLED, COMMENT, DECLINED, NOW, OWN, PAST, SINGLE, TRICKY, WEEKLY
 from tests.cards.walk import actions, inputs, objects, of_type, visible_text
 
 V = samples.variants()
+
+
+def shown(event) -> str:
+    return stamp(snapshot(event))
 
 
 def buttons(card, verb=None):
@@ -83,7 +88,7 @@ def test_the_confirm_buttons_are_the_verb_and_cancel(verb, title, style):
     card = V[f"confirm-{verb}-recurring"]
     primary, cancel = card["actions"]
     assert (primary["title"], primary["verb"], primary.get("style")) == (title, verb, style)
-    assert primary["data"] == {"verb": verb, "requestId": "req-1", "eventId": WEEKLY.id}
+    assert primary["data"] == {"verb": verb, "requestId": "req-1", "eventId": WEEKLY.id, "shown": shown(WEEKLY)}
     assert (cancel["title"], cancel["verb"], cancel["associatedInputs"]) == ("Cancel", "dismiss", "none")
     assert cancel["data"] == {"verb": "dismiss", "requestId": "req-1"}
 
@@ -102,21 +107,22 @@ def test_a_confirm_card_refuses_a_verb_that_is_not_a_response():
         )
 
 
-def test_the_choice_card_has_one_button_per_meeting_carrying_the_note_and_notify():
+def test_the_choice_card_has_one_button_per_meeting_and_the_note_and_notify_as_inputs():
     card = V["choice"]
     rows = buttons(card, "decline")
     assert [b["data"]["eventId"] for b in rows] == [WEEKLY.id, SINGLE.id, TRICKY.id]
+    by_id = {e.id: e for e in (WEEKLY, SINGLE, TRICKY)}
     for button in rows:
+        event_id = button["data"]["eventId"]
         assert button["data"] == {
             "verb": "decline",
             "requestId": "req-5",
-            "eventId": button["data"]["eventId"],
-            "notify": "true",
-            "comment": COMMENT,
+            "eventId": event_id,
+            "shown": shown(by_id[event_id]),
         }
     assert "Which meeting should I decline?" in visible_text(card)
-    assert "The organizer will be notified." in visible_text(card)
-    assert COMMENT in visible_text(card)
+    assert inputs(card)["comment"]["value"] == COMMENT
+    assert inputs(card)["notify"]["value"] == "true"
     assert [b["verb"] for b in card["actions"]] == ["dismiss"]
 
 
@@ -129,11 +135,11 @@ def test_a_bulk_choice_card_also_offers_all_of_them_at_once():
         "requestId": "req-6",
         "eventIds": [WEEKLY.id, SINGLE.id, ALL_DAY.id, samples.LONG.id],
         "response": "accept",
-        "notify": "false",
     }
     assert cancel["verb"] == "dismiss"
     assert all("comment" not in b["data"] for b in buttons(card, "accept"))
-    assert "The organizer won't be notified." in visible_text(card)
+    assert inputs(card)["notify"]["value"] == "false"
+    assert "value" not in inputs(card)["comment"]
 
 
 def test_the_agenda_offers_decline_only_on_meetings_the_user_can_still_decline():
@@ -143,7 +149,7 @@ def test_the_agenda_offers_decline_only_on_meetings_the_user_can_still_decline()
     for gone in (PAST, DECLINED, CANCELLED, OWN):
         assert gone.id not in declinable
     for button in buttons(card, "decline"):
-        assert button["data"]["requestId"] == "req-7" and button["data"]["notify"] == "true"
+        assert button["data"]["requestId"] == "req-7" and "notify" not in button["data"]
 
 
 def test_agenda_rows_show_time_subject_organizer_and_response_status():
@@ -180,7 +186,7 @@ def test_an_empty_day_says_so_and_offers_nothing():
 def test_the_outcome_card_says_what_was_done_to_which_meeting():
     text = visible_text(V["outcome-decline"])
     assert "✓ Declined “Weekly sync”" in text.replace("\n", "")
-    assert "Fri 27 Nov, 3:00 PM – 3:30 PM · the whole series" in text
+    assert "The whole series: every “Weekly sync”" in text  # the series, not one date
     assert "Organizer notified" in text
     notes = [[r["text"] for r in o["inlines"]] for o in of_type(V["outcome-decline"], "RichTextBlock")]
     assert ["Your note: ", COMMENT] in notes
@@ -217,7 +223,7 @@ def test_the_cancel_meeting_card_explains_and_offers_cancel_or_keep():
     assert "You organize this meeting" in text and "My planning session" in text
     primary, keep = card["actions"]
     assert (primary["title"], primary["verb"], primary["style"]) == ("Cancel meeting", "cancelMeeting", "destructive")
-    assert primary["data"] == {"verb": "cancelMeeting", "requestId": "req-10", "eventId": OWN.id}
+    assert primary["data"] == {"verb": "cancelMeeting", "requestId": "req-10", "eventId": OWN.id, "shown": shown(OWN)}
     assert (keep["title"], keep["verb"]) == ("Keep it", "dismiss")
     comment = inputs(card)["comment"]
     assert "attendees" in comment["label"] and comment["value"] == COMMENT
@@ -234,13 +240,22 @@ def test_the_consent_card_links_to_the_consent_page_and_speaks_to_users_or_admin
     assert visible_text(admin) != visible_text(user)
 
 
-def test_help_examples_send_themselves_and_sign_out_is_offered():
+def test_help_examples_send_themselves_and_sign_out_and_invitation_cards_are_offered():
     card = V["help"]
     said = [a["data"]["text"] for a in buttons(card, "say")]
     assert sorted(said) == sorted(
-        ["decline my 3pm", "decline the standup tomorrow, say I'm sick", "what's on Friday", "sign out"]
+        [
+            "decline my 3pm",
+            "decline the standup tomorrow, say I'm sick",
+            "what's on Friday",
+            "turn on invitation cards",
+            "sign out",
+        ]
     )
-    assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [("Sign out", "sign out")]
+    assert [(a["title"], a["data"]["text"]) for a in card["actions"]] == [
+        ("Turn on invitation cards", "turn on invitation cards"),
+        ("Sign out", "sign out"),
+    ]
     assert "decline my 3pm" in visible_text(card)
 
 
@@ -290,3 +305,9 @@ def test_a_meeting_after_the_clocks_now_stays_declinable():
     later = replace(SINGLE, start=NOW.replace(year=2099), end=NOW.replace(year=2099, hour=9))
     card = cards.agenda_card([later], title="Later", request_id="r", note=None, now=NOW)
     assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
+
+
+def test_a_meeting_the_user_organizes_gets_no_decline_button_on_a_choice_card_and_says_cancel():
+    card = cards.choice_card([SINGLE, OWN], verb="decline", request_id="req-own")
+    assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
+    assert "You organize this one: ask me to cancel it" in visible_text(card)

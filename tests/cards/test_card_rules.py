@@ -15,7 +15,18 @@ from tests.cards.walk import actions, markdown_texts, objects, of_type, runs
 
 VARIANTS = samples.variants()
 NAMES = list(VARIANTS)
-KNOWN_VERBS = {"decline", "accept", "tentativelyAccept", "respondAll", "cancelMeeting", "dismiss", "say"}
+KNOWN_VERBS = {
+    "decline",
+    "accept",
+    "tentativelyAccept",
+    "respondAll",
+    "cancelMeeting",
+    "dismiss",
+    "say",
+    "acceptInvitation",
+    "tentativeInvitation",
+    "declineInvitation",
+}
 SEMANTIC_COLOURS = {"default", "good", "attention", "accent", "warning"}
 CONTAINER_STYLES = {"default", "emphasis", "good", "attention", "warning", "accent"}
 # Keys whose values are text for people; everything else is structure and must not carry a hex colour.

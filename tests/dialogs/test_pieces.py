@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.actions import proposed_time
 from dialogs import texts
+from dialogs.clicks import proposal_of, read_action
 from dialogs.failures import NO_PROPOSALS, NOT_ORGANIZER, OWN_MEETING, sentence_for
 from dialogs.snapshots import restore, snapshot
 from graph import errors
@@ -32,6 +32,11 @@ def timed(**fields) -> Event:
     )
     values.update(fields)
     return Event(**values)
+
+
+def proposed_time(data: dict, event: Event):
+    """The proposal a confirm-card click carries (its inputs as Teams sends them)."""
+    return proposal_of(read_action({"verb": "decline", **data}), event)
 
 
 # ---- snapshots ---------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ def test_the_bot_stops_when_whatever_started_it_is_killed_outright(tmp_path):
             starter.wait(5)
         if bot_pid is not None and not gone(bot_pid, within=0):
             os.killpg(bot_pid, signal.SIGKILL)
+        starter.stdout.close()
 
 
 def test_a_process_a_test_leaves_running_is_found_with_its_group():

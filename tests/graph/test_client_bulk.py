@@ -11,7 +11,9 @@ from urllib.parse import quote
 
 import pytest
 
-from graph import GraphClient, RespondItem, errors
+from graph import errors
+from graph.batch import RespondItem
+from graph.client import GraphClient
 from graph.models import Event
 from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens

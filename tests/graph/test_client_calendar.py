@@ -9,7 +9,8 @@ from urllib.parse import quote
 
 import pytest
 
-from graph import ME, CalendarAddress, GraphClient
+from graph.address import ME, CalendarAddress
+from graph.client import GraphClient
 from graph.models import Event
 from sandbox.graph_state import GraphState
 from tests.fixtures.graph import Tokens

@@ -7,8 +7,9 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from graph import CalendarAddress, GraphClient, errors
-from graph.client import RetryPolicy
+from graph import errors
+from graph.address import CalendarAddress
+from graph.client import GraphClient, RetryPolicy
 from graph.models import Event
 from sandbox.graph_state import Fault
 from tests.fixtures.graph import RecordedSleep, Tokens

@@ -44,7 +44,7 @@ def graph_calls(sandbox, user, since):
     return [(r.method, r.path) for r in sandbox.graph.log[since:] if r.user == user.oid and not r.in_batch]
 
 
-async def test_a_warm_decline_makes_two_graph_requests_the_calendar_view_and_the_decline(regrets, sandbox):
+async def test_a_warm_decline_makes_three_graph_requests_the_calendar_view_the_reread_and_the_decline(regrets, sandbox):
     user = regrets.user()
     chat = regrets.conversation(user)
     await decline_3pm(regrets, chat)  # signs in and learns the mailbox's time zone
@@ -54,9 +54,11 @@ async def test_a_warm_decline_makes_two_graph_requests_the_calendar_view_and_the
     await decline_3pm(regrets, chat)
 
     calls = graph_calls(sandbox, user, since)
-    assert [method for method, _ in calls] == ["GET", "POST"], calls
+    assert [method for method, _ in calls] == ["GET", "GET", "POST"], calls
     assert calls[0][1] == "/me/calendarView"
-    assert unquote(calls[1][1]) == f"/me/events/{event_id}/decline"
+    # The click reads the meeting again, so a card shown before a change never acts on it.
+    assert unquote(calls[1][1]) == f"/me/events/{event_id}"
+    assert unquote(calls[2][1]) == f"/me/events/{event_id}/decline"
     assert sandbox.graph.event(user.oid, event_id)["responseStatus"]["response"] == "declined"
 
 
@@ -81,7 +83,7 @@ async def test_fifty_turns_make_one_connector_token_request(regrets, sandbox):
 
     for _ in range(50):
         status, _ = await regrets.say(chat, "help")
-        assert status in (200, 201)
+        assert status == 201
 
     assert len(regrets.messages(chat)) >= 50  # every turn answered through the connector
     assert sandbox.entra.count("client_credentials", client_id=BOT_APP_ID) - before == 1

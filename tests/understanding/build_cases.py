@@ -1021,7 +1021,8 @@ def cases() -> list[dict]:
                 ev("a", "Catch-up", "2026-11-25T11:00", 30, people=("Jake Miller",)),
                 ev("b", "Hiring debrief", "2026-11-27T11:00", 30, people=("Jake Miller", "Kim Lee")),
             ],
-            E(ids=("a",)),
+            # Two different meetings with Jake on two days: ask (issue 13), not the nearer one.
+            E(status="ambiguous", ids=("a", "b")),
         )
     )
     add(
@@ -1185,7 +1186,8 @@ def cases() -> list[dict]:
     )
     add(case("v35", "decline my 3pm & 4pm", SYD, W("utc"), E(ids=("pr24", "ret24"))))
     add(case("v36", "decline my 3pm without a comment", LA, W("utc"), E(ids=("pr24",))))
-    add(case("v37", "decline the 3pm recruiting thing", LON, W("utc"), E(ids=("pr24",))))
+    # "recruiting" names nothing on the calendar: the 3pm is offered, not declined outright (issue 13).
+    add(case("v37", "decline the 3pm recruiting thing", LON, W("utc"), E(status="ambiguous", ids=("pr24",))))
     add(case("v38", "decline the 3pm retro", LA, W("utc"), E(status="none")))
     add(case("v39", "decline my 3pm (I'm out sick)", KOL, W("utc"), E(ids=("pr24",), comment="I'm out sick")))
     add(case("v40", "decline the meeting with kim.lee@contoso.example", LA, W("utc"), E(ids=("lun24",))))

@@ -10,7 +10,15 @@ import pytest
 from understanding.eval import FIELDS, decide, same
 
 HERE = Path(__file__).parent
-EXAMPLES = Path("/work/shared/eval/examples.jsonl")
+# The shared worked examples sit in `shared/` beside the repository (CI, the main checkout) or
+# beside a folder holding it (a worktree); found relative to this file, not at a fixed path.
+EXAMPLES = next(
+    (up / "shared" / "eval" / "examples.jsonl" for up in HERE.parents if (up / "shared/eval/examples.jsonl").is_file()),
+    HERE.parents[2].parent / "shared" / "eval" / "examples.jsonl",
+)
+# Case files measured with `python -m understanding.eval FILE --score` but not yet required to pass.
+# kinds.jsonl (issue 13's eleven kinds) passes and is required like the others.
+NOT_YET: set[str] = set()
 
 
 def _load(path: Path) -> list[dict]:
@@ -31,13 +39,13 @@ def _wrong(cases: list[dict]) -> list[str]:
 
 
 def test_the_hand_written_set_has_at_least_150_cases_in_several_zones():
-    cases = [c for p in sorted(HERE.glob("*.jsonl")) for c in _load(p)]
+    cases = [c for p in sorted(HERE.glob("*.jsonl")) if p.name not in NOT_YET for c in _load(p)]
     assert len(cases) >= 150
     assert len({c["timezone"] for c in cases}) >= 6
 
 
 def test_every_hand_written_case_is_understood_as_a_person_expects():
-    cases = [c for p in sorted(HERE.glob("*.jsonl")) for c in _load(p)]
+    cases = [c for p in sorted(HERE.glob("*.jsonl")) if p.name not in NOT_YET for c in _load(p)]
     wrong = _wrong(cases)
     assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong)
 

@@ -1,4 +1,4 @@
-"""`bot.sdk_patches` / `bot.msrest_fast`: the msrest fast paths give exactly the JSON and models msrest gives.
+"""`bot.msrest_fast`: the msrest fast paths give exactly the JSON and models msrest gives.
 
 The reference is msrest's own code (`MSREST_STOCK`) in a serializer subclass, next to the
 patched classes, on activities shaped like Regrets' replies (Adaptive Cards, invoke
@@ -24,10 +24,8 @@ from botbuilder.schema import (
 )
 from botframework.connector import models
 from msrest.serialization import Deserializer, Model, Serializer
-from msrest.universal_http.requests import ClientRetryPolicy
 
 from bot.msrest_fast import MSREST_STOCK, apply_fast_serialization
-from bot.sdk_patches import apply_sdk_patches
 
 CLASSES = {k: v for k, v in models.__dict__.items() if isinstance(v, type)}
 
@@ -201,14 +199,6 @@ def test_basic_deserialization_keeps_msrest_s_conversions_and_errors(fast):
         with pytest.raises((TypeError, ValueError)) as stock_error:
             stock.deserialize_basic(bad, kind)
         assert fast_error.type is stock_error.type
-
-
-def test_the_retry_policy_status_list_is_unchanged_and_cheap_to_build():
-    apply_sdk_patches()
-
-    assert isinstance(ClientRetryPolicy.safe_codes, frozenset)
-    stock_safe_codes = [i for i in range(500) if i != 408] + [501, 505]  # msrest 0.7.1's list
-    assert ClientRetryPolicy().policy.status_forcelist == [i for i in range(999) if i not in stock_safe_codes]
 
 
 def test_model_validation_reports_the_same_errors_as_msrest(fast):

@@ -1,0 +1,190 @@
+"""A botbuilder `Storage` in an Azure Blob Storage container: the store for several instances.
+
+Chosen by `AZURE_STORAGE_CONNECTION_STRING` (container `STORAGE_CONTAINER`, default
+`regrets`). It honours the contract in `bot/storage_contract.py` with the service's own
+conditional requests, so instances on different machines never lose each other's
+updates:
+
+- one block blob per key, named by the key's SHA-256 (no user id in a listing);
+- a read returns the blob's ETag as the item's e_tag;
+- a new item is uploaded with `If-None-Match: *` (409 → `StorageConflict`), an update
+  with `If-Match: <e_tag>` (412, or 404 when it was deleted → `StorageConflict`).
+
+`check()` runs once before the bot listens: it creates the container if missing and
+writes, reads and deletes a probe blob, so a wrong connection string, an unreachable
+account or a missing permission stops the start with one line naming the setting. At
+run time the same failures raise `StorageUnavailable`; nothing falls back to another
+store. Retries are short (two, half a second apart), since a user is waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from typing import Any
+from urllib.parse import urlparse
+
+import aiohttp
+from azure.core import MatchConditions
+from azure.core.exceptions import (
+    AzureError,
+    ClientAuthenticationError,
+    HttpResponseError,
+    ResourceExistsError,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+)
+from azure.core.pipeline.transport import AioHttpTransport
+from azure.storage.blob.aio import BlobServiceClient, ContainerClient, LinearRetry
+from botbuilder.core import Storage
+
+from bot.storage_contract import (
+    StorageConflict,
+    StorageUnavailable,
+    decode,
+    encode,
+    expected_tag,
+    remember_tag,
+)
+
+SETTING = "AZURE_STORAGE_CONNECTION_STRING"
+CONNECT_SECONDS = 3
+READ_SECONDS = 10
+POOL_CONNECTIONS = 32
+
+
+def _code(exc: BaseException) -> str:
+    code = getattr(exc, "error_code", None) or ""
+    return str(getattr(code, "value", code))
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, secret-free description of a storage failure (no URLs with SAS, no keys)."""
+    if isinstance(exc, HttpResponseError) and exc.status_code:
+        return f"HTTP {exc.status_code} {_code(exc)}".strip()
+    return type(exc).__name__
+
+
+class _PooledTransport(AioHttpTransport):
+    """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory)."""
+
+    async def open(self) -> None:
+        session = getattr(self, "session", None)  # azure-core leaves it unannotated
+        if session is None and self._session_owner:
+            self.session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=POOL_CONNECTIONS),
+                trust_env=self._use_env_settings,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                auto_decompress=False,
+            )
+        await super().open()
+
+
+class BlobStorage(Storage):
+    def __init__(self, service: BlobServiceClient, container: str) -> None:
+        self._service = service
+        self._container: ContainerClient = service.get_container_client(container)
+        self.container_name = container
+
+    @classmethod
+    def from_connection_string(cls, connection_string: str, container: str) -> BlobStorage:
+        try:
+            service = BlobServiceClient.from_connection_string(
+                connection_string,
+                # azure-storage-blob hints these as int; they are seconds, and fractions work.
+                retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),  # type: ignore[arg-type]
+                transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
+            )
+        except (ValueError, AttributeError) as exc:
+            raise StorageUnavailable(f"{SETTING} is not a valid Azure Storage connection string") from exc
+        return cls(service, container)
+
+    @property
+    def endpoint(self) -> str:
+        url = urlparse(self._service.url)
+        return f"{url.scheme}://{url.netloc}{url.path.rstrip('/')}"
+
+    @staticmethod
+    def _name(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    async def check(self) -> None:
+        """Create the container if missing and prove read, write and delete work, or say why not."""
+        step = f"create or open the container {self.container_name!r}"
+        try:
+            try:
+                await self._container.create_container()
+            except ResourceExistsError:
+                pass
+            probe = self._container.get_blob_client(f"probe/{uuid.uuid4().hex}")
+            step = f"write to the container {self.container_name!r}"
+            await probe.upload_blob(b"{}", overwrite=False)
+            step = f"read from the container {self.container_name!r}"
+            await (await probe.download_blob()).readall()
+            step = f"delete from the container {self.container_name!r}"
+            await probe.delete_blob()
+        except ClientAuthenticationError as exc:
+            if not exc.status_code:  # raised before sending: the key is not a storage account key
+                raise StorageUnavailable(f"{SETTING}: its AccountKey is not a valid account key") from exc
+            raise StorageUnavailable(
+                f"{SETTING}: the account refused to {step} ({_reason(exc)}): check the key or SAS and its permissions"
+            ) from exc
+        except HttpResponseError as exc:
+            if exc.status_code in (401, 403):
+                raise StorageUnavailable(
+                    f"{SETTING}: the account refused to {step} ({_reason(exc)}): check the key or SAS and its permissions"
+                ) from exc
+            raise StorageUnavailable(f"{SETTING}: could not {step} ({_reason(exc)})") from exc
+        except AzureError as exc:
+            raise StorageUnavailable(f"{SETTING}: the storage account at {self.endpoint} cannot be reached") from exc
+
+    async def read(self, keys: list[str]) -> dict[str, Any]:
+        if not keys:
+            return {}
+        values = await asyncio.gather(*(self._read_one(key) for key in keys))
+        return {key: value for key, value in zip(keys, values, strict=True) if value is not None}
+
+    async def _read_one(self, key: str) -> dict[str, Any] | None:
+        blob = self._container.get_blob_client(self._name(key))
+        try:
+            downloader = await blob.download_blob()
+            raw = await downloader.readall()
+        except ResourceNotFoundError:
+            return None
+        except AzureError as exc:
+            raise StorageUnavailable(f"the shared store could not be read ({_reason(exc)})") from exc
+        return decode(raw, str(downloader.properties.etag))
+
+    async def write(self, changes: dict[str, Any]) -> None:
+        for key, item in (changes or {}).items():
+            expected = expected_tag(key, item)
+            blob = self._container.get_blob_client(self._name(key))
+            try:
+                if expected is None:
+                    result = await blob.upload_blob(encode(item), overwrite=False)
+                else:
+                    result = await blob.upload_blob(
+                        encode(item), overwrite=True, etag=expected, match_condition=MatchConditions.IfNotModified
+                    )
+            except ResourceNotFoundError as exc:
+                if _code(exc) == "ContainerNotFound":
+                    raise StorageUnavailable(f"the shared store's container is gone ({_reason(exc)})") from exc
+                raise StorageConflict(key) from exc  # If-Match on a blob deleted since it was read
+            except (ResourceExistsError, ResourceModifiedError) as exc:
+                raise StorageConflict(key) from exc
+            except AzureError as exc:
+                raise StorageUnavailable(f"the shared store could not be written ({_reason(exc)})") from exc
+            remember_tag(item, str(result["etag"]))
+
+    async def delete(self, keys: list[str]) -> None:
+        for key in keys or []:
+            try:
+                await self._container.get_blob_client(self._name(key)).delete_blob()
+            except ResourceNotFoundError:
+                continue
+            except AzureError as exc:
+                raise StorageUnavailable(f"the shared store could not delete an item ({_reason(exc)})") from exc
+
+    async def close(self) -> None:
+        await self._service.close()

@@ -1,0 +1,115 @@
+"""Proposals from chat and the note on the confirm card: what the card offers, what Graph receives.
+
+The clock is Tuesday 13 Jan 2026, 10:00 Pacific; "my 3pm" is a 30-minute "Budget review"
+unless a test says otherwise. A 4pm meeting is on the calendar too, and is never touched.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from tests.cards.walk import buttons, card_text, inputs
+from tests.fixtures.dialogs import NOW, serialized
+
+
+def button(card: dict, verb: str) -> dict:
+    [found] = [b for b in buttons(card) if b["verb"] == verb]
+    return found
+
+
+def filled(card: dict, **changes: str) -> dict:
+    return {**{key: str(i.get("value", "")) for key, i in inputs(card).items()}, **changes}
+
+
+def utc(hour: int, minute: int = 0) -> str:
+    return NOW.replace(hour=hour, minute=minute).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+async def test_decline_and_propose_a_time_prefills_the_card_and_sends_it_for_the_meetings_length(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15, minutes=45)
+    chat.meeting("Partner sync", 16)
+    turn = await chat.say("decline my 3pm and propose 4pm instead")
+    card = turn.card
+    assert "Budget review" in card_text(card) and "Partner sync" not in card_text(card)
+    assert (inputs(card)["propose"]["value"], inputs(card)["proposeStart"]["value"]) == ("true", "16:00")
+    assert inputs(card)["proposeEnd"]["value"] == "16:45"
+    assert "I'll propose Tue 13 Jan, 4:00 PM – 4:45 PM instead." in card_text(card)
+    await chat.click(button(card, "decline"), filled(card))
+    [decision] = chat.decisions()
+    assert decision.action == "decline" and decision.send_response is True
+    assert decision.proposed_new_time == {
+        "start": {"dateTime": utc(16), "timeZone": "UTC"},
+        "end": {"dateTime": utc(16, 45), "timeZone": "UTC"},
+    }
+
+
+async def test_tentative_with_a_proposed_time_sends_the_proposal_with_the_tentative_answer(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    card = (await chat.say("tentatively accept my 3pm and suggest 5pm instead")).card
+    assert inputs(card)["propose"]["value"] == "true"
+    await chat.click(button(card, "tentativelyAccept"), filled(card))
+    [decision] = chat.decisions()
+    assert decision.action == "tentativelyAccept"
+    assert decision.proposed_new_time["start"] == {"dateTime": utc(17), "timeZone": "UTC"}
+
+
+async def test_a_meeting_that_refuses_proposals_says_so_and_offers_a_plain_decline(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15, allowNewTimeProposals=False)
+    turn = await chat.say("decline my 3pm and propose 4pm instead")
+    assert turn.texts == [
+        "The organizer of “Budget review” doesn't accept new time proposals, so I can't suggest another time. "
+        "You can still decline it:"
+    ]
+    card = turn.card
+    assert "propose" not in inputs(card)
+    await chat.click(button(card, "decline"), filled(card))
+    [decision] = chat.decisions()
+    assert (decision.action, decision.proposed_new_time) == ("decline", None)
+
+
+async def test_the_confirm_card_shows_the_note_it_will_send_and_a_cleared_note_sends_none(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    card = (await chat.say("decline my 3pm, say I'm stuck with a customer")).card
+    assert inputs(card)["comment"]["value"] == "I'm stuck with a customer"
+    await chat.click(button(card, "decline"), filled(card, comment=""))
+    [post] = chat.graph_requests("POST")
+    assert post.body == {"sendResponse": True}
+
+
+async def test_an_edited_note_is_the_one_sent(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    card = (await chat.say("decline my 3pm, say I'm stuck with a customer")).card
+    turn = await chat.click(button(card, "decline"), filled(card, comment="Sorry, customer escalation."))
+    [decision] = chat.decisions()
+    assert decision.comment == "Sorry, customer escalation."
+    assert "Sorry, customer escalation." in card_text(serialized(turn.body)["value"])
+
+
+async def test_declining_the_whole_series_names_the_series_and_its_span(chat):
+    await chat.sign_in()
+    master = chat.meeting(
+        "Team standup",
+        15,
+        type="seriesMaster",
+        recurrence={
+            "pattern": {"type": "weekly", "interval": 1, "daysOfWeek": ["tuesday"], "firstDayOfWeek": "sunday"},
+            "range": {
+                "type": "endDate",
+                "startDate": "2026-01-06",
+                "endDate": "2026-03-31",
+                "recurrenceTimeZone": "Pacific Standard Time",
+            },
+        },
+    )
+    card = (await chat.say("decline my 3pm")).card
+    assert inputs(card)["scope"]["value"] == "occurrence"
+    turn = await chat.click(button(card, "decline"), filled(card, scope="series"))
+    [decision] = chat.decisions()
+    assert decision.event_id == master
+    shown = card_text(serialized(turn.body)["value"])
+    assert "The whole series: every “Team standup” from Tue 6 Jan to Tue 31 Mar" in shown

@@ -1,0 +1,74 @@
+"""The last stage: from what was understood and what it matched, what Regrets may do and how sure it is.
+
+`decide(request, resolution)` turns a `Resolution` into a `Decision`: act (`matched`), ask
+(`ambiguous`: a choice among `event_ids`) or do nothing (`none`), with the reasons. The rule
+is the issue's: `matched` means certain. A meeting that is over, cancelled, already answered
+the way asked, or the user's own (responding to it is impossible; the bot offers cancel) is
+explained, never acted on as if new, so it is no `matched` target (nor a choice, when every
+candidate is such a meeting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from understanding.parse import ACTIONS, Request
+from understanding.resolve import Resolution
+
+# Problems that make a meeting no target for the answer asked (see Resolution.problems).
+_BLOCKING = frozenset(("past", "cancelled", "already_declined", "already_accepted", "already_tentative", "organizer"))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    intent: str  # decline accept tentative cancel other
+    status: str  # matched | ambiguous | none
+    event_ids: tuple[str, ...]  # what to POST to (series master ids when scope is series)
+    comment: str | None
+    send_response: bool
+    scope: str  # occurrence | series
+    # Why the decision is what it is, in words for logs and tests ("no meeting fits",
+    # "not certain which meeting is meant", "already_declined", "readings differ"); empty when plainly matched.
+    reasons: tuple[str, ...] = ()
+    # The request with `proposed_time` filled in once the meeting (and its length) is known.
+    request: Request | None = None
+
+    @property
+    def certain(self) -> bool:
+        return self.status == "matched"
+
+
+def decide(request: Request, resolution: Resolution) -> Decision:
+    intent = resolution.intent if resolution.intent in ACTIONS else "other"
+    status = resolution.status
+    ids = tuple(resolution.event_ids)
+    reasons: list[str] = []
+    if status in ("matched", "ambiguous") and resolution.events:
+        blocked = [sorted(set(resolution.problems.get(e.id, ())) & _BLOCKING) for e in resolution.events]
+        if all(blocked):
+            reasons.extend(sorted({p for b in blocked for p in b}))
+            status, ids = "none", ()
+        elif any(blocked) and resolution.scope == "occurrence":
+            # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2.
+            reasons.extend(sorted({p for b in blocked for p in b}))
+            ids = tuple(e.id for e, b in zip(resolution.events, blocked, strict=True) if not b)
+    if status == "ambiguous":
+        reasons.append("not certain which meeting is meant")
+    if intent == "other":
+        reasons.append("no action asked")
+    if intent == "other" or status == "none":
+        if not reasons:
+            reasons.append("no meeting fits")
+        status, ids = "none", ()
+    proposed: tuple[datetime, datetime] | None = resolution.proposed_time if status == "matched" else None
+    return Decision(
+        intent=intent,
+        status=status,
+        event_ids=ids,
+        comment=request.comment if intent != "other" else None,
+        send_response=request.notify,
+        scope=resolution.scope if intent != "other" else "occurrence",
+        reasons=tuple(reasons),
+        request=replace(request, proposed_time=proposed),
+    )
