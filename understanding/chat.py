@@ -1,0 +1,76 @@
+"""Stage 1b, chat: the way people type in a hurry, said in the plain words before anything else.
+
+Short forms ("tday", "2moro", "nxt wk", "mtgs", "arvo") become the words the later stages
+know; politeness and thanks ("pls", "thx", "cheers", "kthx", "ta") are dropped where they
+stand alone, so they never look like an unknown word that could change which meeting is
+meant; a typo of an answer verb ("dclne", "accpet", "tenative") becomes the verb.
+
+Judgement calls:
+- A verb typo is fixed only at edit distance <= 2, with the same first letter, in the place a
+  verb stands (the start of a clause, or before the meeting words "the", "my", "for", ...), and
+  never for a real word that is that close ("decide", "decent", "accent", "access").
+- "thanks" / "cheers" / "ta" are dropped only at the start or end of the message or of a clause,
+  so "say thanks for the invite" keeps its note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from understanding.fuzzy import within
+
+_SHORT = (
+    (re.compile(r"\b(?:tday|2day|tdy|2dy)\b", re.I), "today"),
+    (re.compile(r"\b(?:tmrw|tmr|tmrow|tmw|tmrrw|2morrow|2moro|2mrw|2mrow|tomoz|tmoz)\b", re.I), "tomorrow"),
+    (re.compile(r"\b(?:2nite|tonite|2night)\b", re.I), "tonight"),
+    (re.compile(r"\bnxt\b", re.I), "next"),
+    (re.compile(r"\bwk\b", re.I), "week"),
+    (re.compile(r"\bwks\b", re.I), "weeks"),
+    (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\bmtgs\b", re.I), "meetings"),
+    (re.compile(r"\barvo\b", re.I), "afternoon"),
+    (re.compile(r"\b(?:pls|plz|plse|pleez|pleeease|pleease)\b", re.I), "please"),
+)
+
+_THANKS = r"(?:thx|thnx|thnks|thanks|thank\s+you|ty|tia|kthx|kthxbye|ta|cheers|much\s+appreciated|appreciated)"
+# Thanks standing alone: at the start or end of the message, or between clause marks.
+_RE_THANKS = re.compile(
+    r"(?:^|(?<=[,;.!?:]))\s*(?:ok\s+|k\s+)?"
+    + _THANKS
+    + r"(?:\s+(?:so\s+much|a\s+lot|mate|heaps))?\s*[!.,]*\s*(?=$|[,;.!?])"
+    r"|(?<=\w)\s+" + _THANKS + r"(?:\s+(?:so\s+much|a\s+lot|mate|heaps))?\s*[!.]*\s*$",
+    re.I,
+)
+
+_VERBS = ("decline", "accept", "tentatively", "tentative")
+# Real words a keyboard slip away from a verb: never turned into an intent.
+_REAL = frozenset(
+    "decide decides decided decent decile define deline decline declined declines declining declare decade decode "
+    "accent access accede accost adept accepts accepted accepting accrue tentacle tentacles".split()
+)
+_RE_WORD = re.compile(
+    r"(?:^|(?<=[\s,;:.!?(]))([a-z]{4,12})(?=\s*$|\s*[,;:.!?]|\s+(?:the|my|all|it|this|that|these|those|for|on|to|"
+    r"everything|today|tomorrow|tonight|both|every|friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
+    r"accept|invite|invites|meeting|meetings|[0-9]))",
+    re.I,
+)
+
+
+def _verb(m: re.Match[str]) -> str:
+    word = m.group(1)
+    low = word.lower()
+    if low in _REAL or low in _VERBS:
+        return word
+    for verb in _VERBS:
+        if low[0] == verb[0] and abs(len(low) - len(verb)) <= 2 and within(low, verb, 2):
+            return verb
+    return word
+
+
+def tidy(text: str) -> str:
+    """The message with short forms spelt out, lone thanks dropped and verb typos fixed."""
+    for pattern, repl in _SHORT:
+        text = pattern.sub(repl, text)
+    text = _RE_THANKS.sub(" ", text)
+    text = _RE_WORD.sub(_verb, text)
+    return re.sub(r"\s+", " ", text).lstrip(" ,;.!").rstrip(" ,;")
