@@ -29,6 +29,8 @@ _SHORT = (
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\bmtgs\b", re.I), "meetings"),
     (re.compile(r"\barvo\b", re.I), "afternoon"),
+    # "the rest of today's meetings": the day, not a possessive that leaves an "s" behind.
+    (re.compile(r"\b(today|tonight)['\u2019]s\b", re.I), r"\1"),
     (re.compile(r"\b(?:pls|plz|plse|pleez|pleeease|pleease)\b", re.I), "please"),
 )
 

@@ -89,6 +89,13 @@ def name_words(name: str, address: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _pair(event: Event) -> bool:
+    people = {p.address.lower() for p in event.attendees if p.address}
+    if event.organizer and event.organizer.address:
+        people.add(event.organizer.address.lower())
+    return len(people) == 2 or (event.is_organizer and len(people) == 1 and bool(event.attendees))
+
+
 class _Item:
     __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
@@ -120,6 +127,10 @@ class _Item:
         names: set[str] = set()
         for person in people:
             names.update(name_words(person.name, person.address))
+        # "my 1:1 with Austin" is "Dana <> Austin" or "Riley / Dana": a meeting of the user and one
+        # other person is a one-to-one whatever its title says.
+        if _pair(event):
+            names.add("oneonone")
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
@@ -211,6 +222,13 @@ def _people_hits(item: _Item, ref: MeetingRef) -> int:
     )
 
 
+def _people_rank(item: _Item, ref: MeetingRef) -> tuple[int, int]:
+    # "my meetings with Phoenix": Phoenix on the invite (organizer or attendee) before "Project
+    # Phoenix", where the name is only a word of the title.
+    on_invite = sum(1 for p in ref.people if any(similar(p, n) for n in item.names))
+    return on_invite, _people_hits(item, ref)
+
+
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
     # "with candidate John Smith": one of the name words on the invite is enough; more is better.
     if ref.organizer and ref.people:
@@ -288,8 +306,8 @@ def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Ite
             exact = [it for it in found if _typed(it, ref)]
             found = exact or found
         if found and ref.people:
-            best = max(_people_hits(it, ref) for it in found)
-            found = [it for it in found if _people_hits(it, ref) == best]
+            best = max(_people_rank(it, ref) for it in found)
+            found = [it for it in found if _people_rank(it, ref) == best]
         if found:
             return found
     return []
