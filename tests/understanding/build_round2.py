@@ -119,7 +119,10 @@ def cases() -> list[dict]:
     add("spans", "s04", "decline everything left today", E(*later))
     add("spans", "s05", "decline whatever's left this afternoon", E(*later))
     add("spans", "s06", "clear the rest of my day", E(*later))
-    add("spans", "s07", "decline both external meetings this week", E("int10", "qbr13"))
+    # Three external meetings this week: "both" is a question, not a guess at two of them.
+    add("spans", "s07", "decline both external meetings this week", E("int10", "nw11", "qbr13", status="ambiguous"))
+    add("spans", "s11", "decline both internal meetings next week", E("tay16", "vs17"))
+    add("spans", "s12", "decline my meetings with external people on Friday", E("qbr13"))
     add("spans", "s08", "decline all my external meetings this week", E("int10", "nw11", "qbr13"))
     add("spans", "s09", "decline all my internal meetings tomorrow", E("std11", "aus11", "phx11", "jor11"))
     add("spans", "s10", "decline my external meeting tomorrow", E("nw11"))
