@@ -51,7 +51,7 @@ _REAL = frozenset(
     "accent access accede accost adept accepts accepted accepting accrue tentacle tentacles".split()
 )
 _RE_WORD = re.compile(
-    r"(?:^|(?<=[\s,;:.!?(]))([a-z]{4,12})(?=\s*$|\s*[,;:.!?]|\s+(?:the|my|all|it|this|that|these|those|for|on|to|"
+    r"^\W*([a-z]{4,12})\b|(?<=[\s,;:.!?(])([a-z]{4,12})(?=\s*$|\s*[,;:.!?]|\s+(?:the|my|all|it|this|that|these|those|for|on|to|"
     r"everything|today|tomorrow|tonight|both|every|friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
     r"accept|invite|invites|meeting|meetings|[0-9]))",
     re.I,
@@ -59,14 +59,14 @@ _RE_WORD = re.compile(
 
 
 def _verb(m: re.Match[str]) -> str:
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     low = word.lower()
     if low in _REAL or low in _VERBS:
-        return word
+        return m.group(0)
     for verb in _VERBS:
         if low[0] == verb[0] and abs(len(low) - len(verb)) <= 2 and within(low, verb, 2):
-            return verb
-    return word
+            return m.group(0).replace(word, verb, 1)
+    return m.group(0)
 
 
 def tidy(text: str) -> str:

@@ -37,7 +37,7 @@ _RE_DECLINE = re.compile(
     r"(?:(?:i'?m|i\s+am)\s+)?not\s+(?:going\s+to|gonna)\s+(?:be\s+able\s+to\s+)?(?:make(?:\s+it\s+to)?|attend|go\s+to|join|"
     r"be\s+(?:at|in|there\s+for))|(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining)|"
     r"(?:count|rule|leave)\s+me\s+out(?:\s+(?:of|for|from))?|bow\s+out\s+(?:of|from)|sit\s+out|"
-    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
+    r"clear\s+(?:out\s+)?(?:my|the)|clear(?:\s+out)?(?=\s+(?:everything|whatever|all)\b)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
     r"(?:i'?m|i\s+am)\s+(?:out\s+(?:for|of)|a\s+no\s+(?:for|on))|take\s+a\s+pass\s+on|"
     r"won'?t\s+be\s+(?:at|there\s+for|attending|joining|coming\s+to|making)|not\s+(?:attending|joining|coming\s+to)|"
     r"not\s+going\s+to(?!\s+(?:cancel|decline|accept)\b)|no\s+can\s+do(?:\s+(?:for|on))?|"

@@ -128,8 +128,12 @@ class _Item:
         for person in people:
             names.update(name_words(person.name, person.address))
         # "my 1:1 with Austin" is "Dana <> Austin" or "Riley / Dana": a meeting of the user and one
-        # other person is a one-to-one whatever its title says.
-        if _pair(event):
+        # other person titled with nothing but their names is a one-to-one ("Ops review" is not).
+        if (
+            _pair(event)
+            and any(w in names for w in self.subject)
+            and all(w in names or len(w) == 1 for w in self.subject)
+        ):
             names.add("oneonone")
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
