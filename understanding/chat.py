@@ -46,7 +46,7 @@ _RE_THANKS = re.compile(
 
 _VERBS = ("decline", "accept", "tentatively", "tentative")
 # Real words a keyboard slip away from a verb: never turned into an intent.
-_REAL = frozenset(
+REAL = frozenset(
     "decide decides decided decent decile define deline decline declined declines declining declare decade decode "
     "accent access accede accost adept accepts accepted accepting accrue tentacle tentacles".split()
 )
@@ -61,7 +61,7 @@ _RE_WORD = re.compile(
 def _verb(m: re.Match[str]) -> str:
     word = m.group(1) or m.group(2)
     low = word.lower()
-    if low in _REAL or low in _VERBS:
+    if low in REAL or low in _VERBS:
         return m.group(0)
     for verb in _VERBS:
         if low[0] == verb[0] and abs(len(low) - len(verb)) <= 2 and within(low, verb, 2):
