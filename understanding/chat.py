@@ -16,23 +16,32 @@ Judgement calls:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from understanding.fuzzy import within
 
-_SHORT = (
-    (re.compile(r"\b(?:tday|2day|tdy|2dy)\b", re.I), "today"),
-    (re.compile(r"\b(?:tmrw|tmr|tmrow|tmw|tmrrw|2morrow|2moro|2mrw|2mrow|tomoz|tmoz)\b", re.I), "tomorrow"),
-    (re.compile(r"\b(?:2nite|tonite|2night)\b", re.I), "tonight"),
-    (re.compile(r"\bnxt\b", re.I), "next"),
-    (re.compile(r"\bwk\b", re.I), "week"),
-    (re.compile(r"\bwks\b", re.I), "weeks"),
-    (re.compile(r"\bmtg\b", re.I), "meeting"),
-    (re.compile(r"\bmtgs\b", re.I), "meetings"),
-    (re.compile(r"\barvo\b", re.I), "afternoon"),
-    # "the rest of today's meetings": the day, not a possessive that leaves an "s" behind.
-    (re.compile(r"\b(today|tonight)['\u2019]s\b", re.I), r"\1"),
-    (re.compile(r"\b(?:pls|plz|plse|pleez|pleeease|pleease)\b", re.I), "please"),
-)
+_SHORT = {
+    **dict.fromkeys(("tday", "2day", "tdy", "2dy"), "today"),
+    **dict.fromkeys(
+        ("tmrw", "tmr", "tmrow", "tmw", "tmrrw", "2morrow", "2moro", "2mrw", "2mrow", "tomoz", "tmoz"), "tomorrow"
+    ),
+    **dict.fromkeys(("2nite", "tonite", "2night"), "tonight"),
+    "nxt": "next",
+    "wk": "week",
+    "wks": "weeks",
+    "mtg": "meeting",
+    "mtgs": "meetings",
+    "arvo": "afternoon",
+    **dict.fromkeys(("pls", "plz", "plse", "pleez", "pleeease", "pleease"), "please"),
+}
+# One pass over the message: "the rest of today's meetings" is the day, not a possessive that
+# leaves an "s" behind.
+_RE_SHORT = re.compile(r"\b(?:(" + "|".join(_SHORT) + r")|(today|tonight)['\u2019]s)\b", re.I)
+
+
+def _short(m: re.Match[str]) -> str:
+    return _SHORT[m.group(1).lower()] if m.group(1) else m.group(2)
+
 
 _THANKS = r"(?:thx|thnx|thnks|thanks|thank\s+you|ty|tia|kthx|kthxbye|ta|cheers|much\s+appreciated|appreciated)"
 # Thanks standing alone: at the start or end of the message, or between clause marks.
@@ -51,7 +60,7 @@ REAL = frozenset(
     "accent access accede accost adept accepts accepted accepting accrue tentacle tentacles".split()
 )
 _RE_WORD = re.compile(
-    r"^\W*([a-z]{4,12})\b|(?<=[\s,;:.!?(])([a-z]{4,12})(?=\s*$|\s*[,;:.!?]|\s+(?:the|my|all|it|this|that|these|those|for|on|to|"
+    r"^\W*([adt][a-z]{3,11})\b|(?<=[\s,;:.!?(])([adt][a-z]{3,11})(?=\s*$|\s*[,;:.!?]|\s+(?:the|my|all|it|this|that|these|those|for|on|to|"
     r"everything|today|tomorrow|tonight|both|every|friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
     r"accept|invite|invites|meeting|meetings|[0-9]))",
     re.I,
@@ -60,19 +69,23 @@ _RE_WORD = re.compile(
 
 def _verb(m: re.Match[str]) -> str:
     word = m.group(1) or m.group(2)
-    low = word.lower()
+    verb = _meant(word.lower())
+    return m.group(0).replace(word, verb, 1) if verb else m.group(0)
+
+
+@lru_cache(maxsize=4096)
+def _meant(low: str) -> str | None:
     if low in REAL or low in _VERBS:
-        return m.group(0)
+        return None
     for verb in _VERBS:
         if low[0] == verb[0] and abs(len(low) - len(verb)) <= 2 and within(low, verb, 2):
-            return m.group(0).replace(word, verb, 1)
-    return m.group(0)
+            return verb
+    return None
 
 
 def tidy(text: str) -> str:
     """The message with short forms spelt out, lone thanks dropped and verb typos fixed."""
-    for pattern, repl in _SHORT:
-        text = pattern.sub(repl, text)
+    text = _RE_SHORT.sub(_short, text)
     text = _RE_THANKS.sub(" ", text)
     text = _RE_WORD.sub(_verb, text)
     return re.sub(r"\s+", " ", text).lstrip(" ,;.!").rstrip(" ,;")
