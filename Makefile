@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast lint lock eval bench package sandbox clean
+.PHONY: run test test-fast test-at lint lock eval bench package sandbox clean
 
 # requirements*.txt are lock files (every package, pinned, with hashes), made from requirements*.in by `make lock`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -27,6 +27,12 @@ test: lint $(NODE_STAMP)
 # The in-process tiers only (no test marked `process`), on both cores: what runs under libfaketime too.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not process" -n 2
+
+# The same tiers with the wall clock faked to AT (UTC), e.g. make test-at AT="2026-12-05 07:30:00".
+test-at: $(STAMP)
+	@test -n "$(AT)" || { echo 'make test-at needs AT="YYYY-MM-DD HH:MM:SS" (UTC)'; exit 2; }
+	@command -v faketime >/dev/null || { echo "make test-at needs faketime (apt-get install faketime)"; exit 2; }
+	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$(AT)" $(BIN)/python -m pytest -m "not process" -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,15 +1,19 @@
 """The one clock: what time it is, for every part that gives time a calendar meaning.
 
-The composition root (app.py) builds one clock and hands it to whatever needs "now": the
-dialogs (what "today", "tomorrow" and "my 3pm" mean), Graph's Retry-After dates, token
-lifetimes. Production runs on `RealClock`; tests, benchmarks and the demo pin a
+The composition root (app.py) builds one clock and hands it to whatever gives time a
+calendar meaning: the dialogs (what "today", "tomorrow" and "my 3pm" mean, whether a
+meeting is over) and Graph's Retry-After dates. Production runs on `RealClock`; tests pin a
 `FixedClock` or move a `SteppingClock`, so their meaning of today never depends on the day
 or the machine's zone they happen to run in. A clock is called like a function (`clock()`
 is an aware UTC datetime) and gives epoch seconds through `clock.timestamp()`.
 
-Monotonic timers for timeouts and backoff stay on `time.monotonic`: they measure elapsed
-time, not the calendar. The machine's own zone never matters: "now" is always UTC here and
-is read in the mailbox's zone by whoever needs a local day.
+Token lifetimes are not calendar: Entra stamps `exp` with its wall clock and msal and the
+JWT checks compare with theirs, so the bot's own expiry checks (bot/channel_auth.py,
+bot/credentials.py, graph/tokens.py) keep the machine's epoch seconds by default; tests
+that depend on expiry move those checks' own fake clock, and under libfaketime every party
+sees the same faked time. Monotonic timers for timeouts and backoff stay on
+`time.monotonic`: they measure elapsed time. The machine's own zone never matters: "now"
+is always UTC here and is read in the mailbox's zone by whoever needs a local day.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from typing import Any
 
 import aiohttp
 
+from clock import REAL
 from graph.timezones import zone
 from sandbox.demo_calendar import demo_events
 from sandbox.stack import BOT_APP_ID, Sandbox, SandboxUser
@@ -66,7 +67,7 @@ ZONES = (
 
 def morning_zone() -> str:
     for name in ZONES:
-        if 5 <= datetime.now(zone(name)).hour <= 10:
+        if 5 <= REAL().astimezone(zone(name)).hour <= 10:
             return name
     raise RuntimeError("no zone where it is morning now")  # cannot happen: the zones cover every hour
 
@@ -125,7 +126,7 @@ class TeamsChannel:
         activity = {
             "type": "message",
             "id": f"1:{uuid.uuid4().hex}",
-            "timestamp": datetime.now().astimezone().isoformat(),
+            "timestamp": REAL().isoformat(),
             "serviceUrl": self.sandbox.channel.service_url,
             "channelId": "msteams",
             "from": {"id": f"29:{entra.oid}", "name": entra.name, "aadObjectId": entra.oid},
@@ -189,7 +190,7 @@ def reinvite(sandbox: Sandbox, vu: VirtualUser) -> None:
         return
     box.events.pop(vu.meeting_id, None)
     user = vu.user.entra
-    today = datetime.now(zone(vu.user.time_zone)).date()
+    today = REAL().astimezone(zone(vu.user.time_zone)).date()
     meeting = demo_events(vu.user.time_zone, today, user_name=user.name, user_address=user.upn)[0]
     vu.meeting_id = sandbox.graph.add_event(vu.oid, meeting)
 
@@ -355,7 +356,8 @@ async def run_many(channel: TeamsChannel, users: list[VirtualUser], concurrency:
 async def bulk_decline(channel: TeamsChannel, sandbox: Sandbox, time_zone: str, count: int) -> dict[str, Any]:
     """One user with `count` meetings tomorrow says "decline all my meetings tomorrow" and clicks "all"."""
     vu = new_user(sandbox, 0, time_zone, calendar=False)
-    tomorrow = datetime.now(zone(time_zone)).date() + timedelta(days=1)
+    # The bot under test is a process on the machine's clock, so the benchmark reads that clock too.
+    tomorrow = REAL().astimezone(zone(time_zone)).date() + timedelta(days=1)
     first = datetime.combine(tomorrow, dtime(7, 0))
     for i in range(count):
         begins = first + timedelta(minutes=10 * i)

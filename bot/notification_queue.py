@@ -1,27 +1,50 @@
 """Accepted Graph notifications, kept in the shared store until they have been handled.
 
 The notification endpoint must answer within 3 s and lose nothing if the process dies
-right after answering, so each accepted notification is written to the store before the
-answer. Writes are group-committed: concurrent requests share one read-modify-write of
-the queue record (conditional on its e_tag), so 200 notifications a second cost a
-handful of storage writes. The worker reads the queue, handles each item, and removes
-only what it finished; a restarted instance (or another one) finds the rest. Items
-identical to one still waiting (Graph's at-least-once redeliveries) are not added twice.
+right after answering, so each accepted notification is in the store before the answer.
+Writes are group-committed and append-only, so their cost does not grow with the backlog:
+
+- concurrent requests share one *segment* (`invitations/queue/{id}`, created once, holding
+  that group's changes as compact strings), then its id is appended to the small index
+  `invitations/queue` (a write conditional on the index's e_tag, retried on conflicts);
+- the worker reads the index and its segments, handles the changes, and removes what it
+  finished: a segment whose changes are all done is deleted and leaves the index, a
+  partly done one is rewritten with the rest. A restarted instance, or another one,
+  finds whatever is left.
+
+A segment is written before its id enters the index: a crash in between happens before
+the 202, so Graph delivers again and nothing is lost.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import asdict
+import functools
+import uuid
+from collections import defaultdict
 from typing import Any
 
 from dialogs.invitation_store import QUEUE_KEY, Change, InvitationStore
 
+SEGMENT = QUEUE_KEY + "/"
+SEP = "\x1f"  # unit separator: never in ids Graph or Regrets make
+
+
+def _pack(change: Change) -> str:
+    return SEP.join((change.subscription_id, change.change_type, change.event_id, change.lifecycle))
+
+
+def _unpack(text: str, change_id: str) -> Change | None:
+    parts = str(text).split(SEP)
+    if len(parts) != 4:
+        return None
+    return Change(parts[0], parts[1], parts[2], parts[3], id=change_id)
+
 
 class NotificationQueue:
-    def __init__(self, store: InvitationStore, *, max_items: int = 50_000) -> None:
+    def __init__(self, store: InvitationStore, *, max_segments: int = 20_000) -> None:
         self._store = store
-        self._max = max_items
+        self._max = max_segments
         self._waiting: list[tuple[list[Change], asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
         self.added = asyncio.Event()
@@ -40,21 +63,18 @@ class NotificationQueue:
     async def _write(self) -> None:
         while self._waiting:
             batch, self._waiting = self._waiting, []
-            new = [c for changes, _ in batch for c in changes]
-
-            def append(data: dict[str, Any] | None, new: list[Change] = new) -> dict[str, Any]:
-                items = list((data or {}).get("items") or [])
-                queued = {_key(i) for i in items}
-                for change in new:
-                    if change.key not in queued:
-                        items.append(asdict(change))
-                        queued.add(change.key)
-                if len(items) > self._max:
-                    raise OverflowError("notification queue is full")
-                return {**(data or {}), "items": items}
-
+            seen: set[str] = set()
+            items = []
+            for changes, _ in batch:
+                for change in changes:
+                    packed = _pack(change)
+                    if packed not in seen:  # a redelivery inside the same group
+                        seen.add(packed)
+                        items.append(packed)
+            segment = uuid.uuid4().hex
             try:
-                await self._store.update(QUEUE_KEY, append)
+                await self._store.write_new(SEGMENT + segment, {"items": items})
+                await self._store.update(QUEUE_KEY, functools.partial(self._append, segment=segment))
             except Exception as exc:  # every waiter learns it; the endpoint answers 5xx and Graph retries
                 for _, future in batch:
                     if not future.done():
@@ -64,27 +84,56 @@ class NotificationQueue:
                 if not future.done():
                     future.set_result(None)
 
+    def _append(self, data: dict[str, Any] | None, segment: str) -> dict[str, Any]:
+        segments = list((data or {}).get("segments") or [])
+        if len(segments) >= self._max:
+            raise OverflowError("notification queue is full")
+        return {**(data or {}), "segments": [*segments, segment]}
+
     async def peek(self, limit: int = 500) -> list[Change]:
-        data = await self._store.read(QUEUE_KEY)
-        known = Change.__dataclass_fields__
-        return [Change(**{k: v for k, v in i.items() if k in known}) for i in ((data or {}).get("items") or [])[:limit]]
+        """Queued changes, oldest segments first (each id is `segment:index`)."""
+        index = await self._store.read(QUEUE_KEY)
+        segments = list((index or {}).get("segments") or [])[:limit]
+        if not segments:
+            return []
+        found = await self._store.read_many([SEGMENT + s for s in segments])
+        changes: list[Change] = []
+        for segment in segments:
+            data = found.get(SEGMENT + segment) or {}
+            for n, text in enumerate(data.get("items") or []):
+                if text is None:
+                    continue
+                change = _unpack(text, f"{segment}:{n}")
+                if change is not None:
+                    changes.append(change)
+        return changes
 
     async def remove(self, ids: set[str]) -> None:
-        if not ids:
+        """Forget finished changes; a segment with nothing left is deleted and leaves the index."""
+        by_segment: dict[str, set[int]] = defaultdict(set)
+        for change_id in ids:
+            segment, _, n = change_id.partition(":")
+            if n.isdigit():
+                by_segment[segment].add(int(n))
+        emptied: set[str] = set()
+        for segment, finished in by_segment.items():
+
+            def drop(data: dict[str, Any] | None, finished: set[int] = finished) -> dict[str, Any] | None:
+                if data is None:
+                    return None
+                items = [None if n in finished else item for n, item in enumerate(data.get("items") or [])]
+                return {**data, "items": items}
+
+            result = await self._store.update(SEGMENT + segment, drop)
+            if result is None or not any(i is not None for i in result.get("items") or []):
+                emptied.add(segment)
+        if not emptied:
             return
 
-        def drop(data: dict[str, Any] | None) -> dict[str, Any] | None:
-            items = list((data or {}).get("items") or [])
-            kept = [i for i in items if i.get("id") not in ids]
-            return None if len(kept) == len(items) else {**(data or {}), "items": kept}
+        def unlist(data: dict[str, Any] | None) -> dict[str, Any] | None:
+            segments = list((data or {}).get("segments") or [])
+            kept = [s for s in segments if s not in emptied]
+            return None if len(kept) == len(segments) else {**(data or {}), "segments": kept}
 
-        await self._store.update(QUEUE_KEY, drop)
-
-
-def _key(item: dict[str, Any]) -> tuple[str, str, str, str]:
-    return (
-        str(item.get("subscription_id", "")),
-        str(item.get("change_type", "")),
-        str(item.get("event_id", "")),
-        str(item.get("lifecycle", "")),
-    )
+        await self._store.update(QUEUE_KEY, unlist)
+        await self._store.delete_keys([SEGMENT + s for s in emptied])

@@ -24,6 +24,7 @@ Logs carry subscription and user ids, never clientState, tokens or message text.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
@@ -89,7 +90,7 @@ class Notifications:
         renew_every: float = 900.0,
         lease_seconds: float = 600.0,
         clock: Callable[[], datetime],
-        concurrency: int = 16,
+        concurrency: int = 4,
     ) -> None:
         self.invitations = invitations
         self.store = store
@@ -103,6 +104,9 @@ class Notifications:
         self._retry_at: dict[str, float] = {}
         self._attempts: dict[str, int] = defaultdict(int)
         self._tasks: list[asyncio.Task[None]] = []
+        # Graph's deliveries come first: the worker waits (briefly) while any is being answered.
+        self._receiving = 0
+        self._quiet = asyncio.Event()
         self.handled = 0
 
     # ----- HTTP ------------------------------------------------------------------------------
@@ -119,6 +123,15 @@ class Notifications:
         return await self._receive(request, lifecycle=True)
 
     async def _receive(self, request: web.Request, *, lifecycle: bool) -> web.Response:
+        self._receiving += 1
+        try:
+            return await self._answer(request, lifecycle=lifecycle)
+        finally:
+            self._receiving -= 1
+            if not self._receiving:
+                self._quiet.set()
+
+    async def _answer(self, request: web.Request, *, lifecycle: bool) -> web.Response:
         token = request.query.get("validationToken")
         if token is not None:
             return web.Response(text=token, content_type="text/plain")
@@ -220,6 +233,7 @@ class Notifications:
     async def _run(self, group: list[Change], finished: set[str]) -> None:
         async with self._slots:
             for change in group:
+                await self._yield_to_deliveries()
                 try:
                     await self.invitations.handle(change)
                 except Retry as exc:
@@ -246,6 +260,12 @@ class Notifications:
                 finished.add(change.id)
                 self._retry_at.pop(change.id, None)
                 self._attempts.pop(change.id, None)
+
+    async def _yield_to_deliveries(self) -> None:
+        if self._receiving:
+            self._quiet.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._quiet.wait(), 0.005)
 
     # ----- renewals -------------------------------------------------------------------------------
     async def _renewals(self) -> None:

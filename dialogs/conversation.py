@@ -348,7 +348,6 @@ class Conversation:
         request_id = new_request_id()
         user = message.user
         conversation_id = message.conversation_id
-        # The record is written before the card is sent: a click can never find no record.
         record = PendingAction(
             request_id=request_id,
             user_key=user.key,
@@ -356,10 +355,11 @@ class Conversation:
             verb=verb,
             events={e.id: snapshot(e) for e in events},
         )
-        await self.services.pending.add(record)
         owner = {"user": user.key, "conversation": conversation_id}
-        sent = await out.show(build(request_id, owner))
-        await self.services.pending.set_activity(request_id, sent)
+        # Written once the card is out, with the message that carries it ("never mind" updates it in
+        # place); the turn ends only after this write, so the card's first click finds the record.
+        record.activity_id = await out.show(build(request_id, owner))
+        await self.services.pending.add(record)
 
     async def _drop_latest_card(self, message: Message, out: Out) -> None:
         """ "Never mind" after a card: that card can no longer act, and it says so in place."""

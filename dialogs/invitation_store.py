@@ -105,6 +105,18 @@ class InvitationStore:
         # MemoryStorage hands out its own dict: never change what it holds in place.
         return copy.deepcopy(dict(found) if isinstance(found, dict) else dict(vars(found)))
 
+    async def read_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        found = await self._storage.read(keys)
+        return {k: dict(v) if isinstance(v, dict) else dict(vars(v)) for k, v in found.items() if v}
+
+    async def write_new(self, key: str, data: dict[str, Any]) -> None:
+        """Create a record that must not exist yet (no e_tag: create-only under the storage contract)."""
+        await self._storage.write({key: {**data, "e_tag": None}})
+
+    async def delete_keys(self, keys: list[str]) -> None:
+        if keys:
+            await self._storage.delete(keys)
+
     async def update(self, key: str, change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> Any:
         """Read, change, write with the read e_tag; retried on conflicts. `change` returns None to skip."""
         for _ in range(ATTEMPTS):

@@ -311,26 +311,20 @@ class Invitations:
                 events={event.id: snapshot(event)},
             )
         )
+        # The posted message's id lives on the pending request (one write fewer per card).
         activity_id = await self._post(mine.reference, card)
         await self._remember_activity(request_id, activity_id)
-
-        def sent(r: InviteUser) -> bool:
-            if event.id not in r.cards:
-                return False
-            r.cards[event.id].activity_id = activity_id
-            return True
-
-        await self._store.change_user(user.user_key, sent)
         log.info("invitation card posted for user %s", user.user_key)
         return True
 
     async def _refresh(self, user: InviteUser, card: CardRef, invitation: Invitation, tz_name: str) -> None:
         event = invitation.event
-        if card.state != "open" or not card.activity_id:
+        if card.state != "open":
             return
         pending = await self._services.pending.get(card.request_id)
-        if pending is None or pending.state != "open":
-            return  # answered from the card (or being answered right now)
+        if pending is None or pending.state != "open" or not pending.activity_id:
+            return  # answered from the card (or being answered right now), or still being posted
+        card.activity_id = pending.activity_id
         if event.is_cancelled:
             await self._close(user, event.id, card, cancelled_card(event), "cancelled")
         elif event.response in ANSWERED:

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from clock import RealClock
+
+log = logging.getLogger(__name__)
 
 
 class Storage(Protocol):
@@ -133,13 +136,18 @@ class PendingActions:
 
     async def remember_answer(self, user_key: str, event_id: str, verb: str) -> None:
         key = _answered_key(user_key, event_id)
+        try:
+            await self._storage.write({key: {"verb": verb, "at": self.now()}})  # create-only: the usual case
+            return
+        except KeyError:  # answered before (or at the same moment elsewhere): update what is there
+            pass
         found = (await self._storage.read([key])).get(key)
         item: dict[str, Any] = {"verb": verb, "at": self.now()}
         if found:
             item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
         try:
             await self._storage.write({key: item})
-        except KeyError:  # answered at the same moment elsewhere: that record says the same
+        except KeyError:  # another instance wrote it just now: that record says the same
             pass
 
     async def answered(self, user_key: str, event_id: str) -> str | None:
@@ -184,7 +192,7 @@ class PendingActions:
                 await self._write(record)
             except KeyError as exc:  # e_tag conflict: another instance claimed it first
                 raise AlreadyClaimed(await self.get(request_id)) from exc
-            return await self.get(request_id) or record
+            return record
 
     async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
         """Record the result of a claimed click: later clicks are answered with `card`.
@@ -201,12 +209,25 @@ class PendingActions:
     async def _settle(
         self, record: PendingAction, state: str, outcome: dict[str, Any], events: dict[str, Any] | None = None
     ) -> None:
-        fresh = await self.get(record.request_id) or record
-        fresh.state, fresh.outcome = state, outcome
-        if events is not None:
-            fresh.events = events
-        await self._write(fresh)
+        # The claimed record carries the e_tag its claim wrote; if the record changed since (the
+        # lease ran out and another click took over), it is read again, never overwritten blindly.
+        fresh = record
+        for _ in range(2):
+            fresh.state, fresh.outcome = state, outcome
+            if events is not None:
+                fresh.events = events
+            try:
+                await self._write(fresh)
+                break
+            except KeyError:
+                fresh = await self.get(record.request_id) or record
+        else:
+            # Still changing under us: its claim expires and the next click re-reads the meeting.
+            log.warning("pending action %s could not be settled", record.request_id)
         self._locks.pop(record.request_id, None)
 
     async def _write(self, record: PendingAction) -> None:
-        await self._storage.write({_PREFIX + record.request_id: asdict(record)})
+        item = asdict(record)
+        await self._storage.write({_PREFIX + record.request_id: item})
+        # The store sets the written item's e_tag to its new version (bot/storage_contract.py).
+        record.e_tag = item.get("e_tag", record.e_tag)

@@ -124,14 +124,16 @@ class Event:
 
 
 def _span(recurrence: Any) -> tuple[date, date | None] | None:
-    """The days a recurrence covers, from its `range` (startDate, and endDate when it has one)."""
+    """The days a recurrence covers, from its `range`: (startDate, endDate) for an `endDate`
+    range, (startDate, None) for `noEnd`; None for a `numbered` range, whose last day is not
+    stated (Regrets then names the series without a span rather than guess one)."""
     rng = recurrence.get("range") if isinstance(recurrence, dict) else None
     if not isinstance(rng, dict) or not rng.get("startDate"):
         return None
     try:
         first = date.fromisoformat(str(rng["startDate"]))
-        end = rng.get("endDate")
-        last = date.fromisoformat(str(end)) if rng.get("type") == "endDate" and end and end != "0001-01-01" else None
+        if rng.get("type") == "endDate" and rng.get("endDate"):
+            return first, date.fromisoformat(str(rng["endDate"]))
     except ValueError:
         return None
-    return first, last
+    return (first, None) if rng.get("type") == "noEnd" else None

@@ -299,7 +299,7 @@ def _act(ctx: Ctx, box: Mailbox, ev: dict[str, Any], action: str) -> None:
             raise GraphFailure(400, "ErrorInvalidRequest", PROPOSALS_OFF)
         if not send:
             raise GraphFailure(400, "ErrorInvalidRequest", PROPOSAL_SILENT)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = ctx.state.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     _change(box, ev, {"responseStatus": {"response": RESPONSES[action.lower()], "time": stamp}})
     ctx.state.decisions.append(Decision(box.oid, ev["id"], action, comment, send, proposal))
     ctx.state.changed(box.oid, ev["id"], "updated")

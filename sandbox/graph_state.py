@@ -179,8 +179,11 @@ class GraphState:
         mailbox_concurrency_limit: int | None = 4,
         latency: float = 0.0,
         preserve_declined: bool = False,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.verify_token = verify_token
+        # The stand-in's own "now" (aware UTC), for the response times it stamps on events.
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.page_size = page_size
         self.max_page_size = max_page_size
         self.mailbox_concurrency_limit = mailbox_concurrency_limit

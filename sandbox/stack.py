@@ -74,7 +74,9 @@ class Sandbox:
         self.channel = ChannelStandIn()
         # Like the Agents Playground's connector: takes replies without a token (local mode).
         self.local_channel = ChannelStandIn()
-        self.graph = GraphState(self.entra.verify_graph_token, page_size=graph_page_size, latency=graph_latency)
+        self.graph = GraphState(
+            self.entra.verify_graph_token, page_size=graph_page_size, latency=graph_latency, clock=self.clock
+        )
         self._graph_service = ServiceThread(create_graph_app(self.graph), ssl_context=self.ca.server_context)
         self.token_service = TokenServiceStandIn(
             verify_bot_token=self.entra.verify_bot_token,

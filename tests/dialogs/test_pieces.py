@@ -147,3 +147,37 @@ def test_each_graph_failure_becomes_a_sentence_a_user_can_act_on(error, sentence
 def test_no_failure_sentence_repeats_graphs_own_message():
     error = errors.NotFound("ErrorItemNotFound", graph_message="The specified object was not found in the store.")
     assert "store" not in sentence_for(error)
+
+
+# ---- a series' span (from its master's recurrence range) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("range_", "span"),
+    [
+        (
+            {"type": "endDate", "startDate": "2026-01-06", "endDate": "2026-03-31"},
+            (date(2026, 1, 6), date(2026, 3, 31)),
+        ),
+        ({"type": "noEnd", "startDate": "2026-01-06"}, (date(2026, 1, 6), None)),
+        ({"type": "numbered", "startDate": "2026-01-06", "numberOfOccurrences": 10}, None),
+        ({"type": "endDate", "startDate": "not a date", "endDate": "2026-03-31"}, None),
+    ],
+)
+def test_a_series_span_is_read_from_its_range_and_never_guessed(range_, span):
+    master = {
+        "id": "m",
+        "start": {"dateTime": "2026-01-06T15:00:00", "timeZone": "UTC"},
+        "end": {"dateTime": "2026-01-06T15:30:00", "timeZone": "UTC"},
+    }
+    assert Event.from_graph({**master, "recurrence": {"range": range_}}).recurrence_span == span
+
+
+def test_a_series_text_names_the_series_and_says_only_what_its_span_says():
+    from dialogs.cards import series_text
+
+    assert (
+        series_text("Standup", (date(2026, 1, 6), date(2026, 3, 31))) == "every “Standup” from Tue 6 Jan to Tue 31 Mar"
+    )
+    assert series_text("Standup", (date(2026, 1, 6), None)) == "every “Standup” from Tue 6 Jan, with no end date"
+    assert series_text("Standup", None) == "every “Standup”"

@@ -48,19 +48,38 @@ async def test_two_instances_writing_at_once_both_keep_their_items():
     assert len(await one.peek(1000)) == 40
 
 
-async def test_a_redelivery_of_a_waiting_notification_is_not_queued_twice():
+async def test_the_same_notification_twice_in_one_delivery_is_queued_once():
     queue = NotificationQueue(InvitationStore(MemoryStorage()))
-    await queue.put([Change("sub", "created", "ev-1")])
-    await queue.put([Change("sub", "created", "ev-1"), Change("sub", "updated", "ev-1")])
+    await queue.put(
+        [Change("sub", "created", "ev-1"), Change("sub", "created", "ev-1"), Change("sub", "updated", "ev-1")]
+    )
     assert [c.change_type for c in await queue.peek()] == ["created", "updated"]
 
 
-async def test_remove_drops_only_the_finished_items():
+async def test_a_backlog_does_not_make_each_write_bigger():
+    storage = MemoryStorage()
+    queue = NotificationQueue(InvitationStore(storage))
+    for i in range(300):
+        await queue.put([Change("sub", "created", f"ev-{i}")])
+    # Each accepted delivery writes its own small segment; the index holds ids only.
+    assert len(await queue.peek(1000)) == 300
+    index = (await storage.read(["invitations/queue"]))["invitations/queue"]
+    assert len(index["segments"]) == 300 and all(len(s) == 32 for s in index["segments"])
+
+
+def storage_keys(queue: NotificationQueue) -> list[str]:
+    return list(queue._store._storage._items)  # the in-memory store's keys: nothing left behind
+
+
+async def test_remove_drops_only_the_finished_items_and_then_the_segment():
     queue = NotificationQueue(InvitationStore(MemoryStorage()))
     await queue.put([Change("sub", "created", "ev-1"), Change("sub", "created", "ev-2")])
     first, second = await queue.peek()
     await queue.remove({first.id})
     assert [c.id for c in await queue.peek()] == [second.id]
+    await queue.remove({second.id})
+    assert await queue.peek() == []
+    assert [k for k in storage_keys(queue) if k.startswith("invitations/queue/")] == []
 
 
 class CountingRenewals:
