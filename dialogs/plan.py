@@ -120,6 +120,21 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
         return Plan(
             kind="nothing", message="None of those meetings needs a response from you.", events=events, **common
         )
+    if scope == "series" and all(e.series_master_id for e in actionable):
+        # "decline the whole standup series": one answer to the series, never one per occurrence.
+        series: dict[str, Event] = {}
+        for e in actionable:
+            series.setdefault(str(e.series_master_id), e)  # each series' next occurrence
+        if len(series) > 1:
+            names = " and ".join(f"“{e.subject or 'Untitled meeting'}”" for e in series.values())
+            return Plan(
+                kind="nothing",
+                message=f"That matches more than one series: {names}. Which one? "
+                "For example “decline the whole " + (actionable[0].subject or "") + " series”.",
+                events=actionable,
+                **common,
+            )
+        return Plan(kind="confirm", events=[actionable[0]], **common)
     return Plan(kind="act_all" if getattr(request, "immediate", False) else "bulk", events=actionable, **common)
 
 

@@ -131,3 +131,43 @@ async def test_the_card_after_a_plain_decline_mentions_no_proposal(chat):
     card = (await chat.say("decline my 3pm")).card
     turn = await chat.click(button(card, "decline"), filled(card))
     assert "propose" not in card_text(serialized(turn.body)["value"])
+
+
+def weekly_series(chat, subject: str, hour: int, days: list[str]) -> str:
+    return chat.meeting(
+        subject,
+        hour,
+        type="seriesMaster",
+        recurrence={
+            "pattern": {"type": "weekly", "interval": 1, "daysOfWeek": days, "firstDayOfWeek": "sunday"},
+            "range": {
+                "type": "endDate",
+                "startDate": "2026-01-06",
+                "endDate": "2026-03-31",
+                "recurrenceTimeZone": "Pacific Standard Time",
+            },
+        },
+    )
+
+
+async def test_declining_a_whole_series_offers_the_series_once_not_each_occurrence(chat):
+    await chat.sign_in()
+    master = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
+    turn = await chat.say("decline the whole standup series")
+    card = turn.card
+    assert "Decline this meeting?" in card_text(card) and "Team standup" in card_text(card)
+    assert inputs(card)["scope"]["value"] == "series"
+    await chat.click(button(card, "decline"), filled(card))
+    [decision] = chat.decisions()
+    assert decision.event_id == master
+
+
+async def test_a_series_request_matching_two_series_asks_which_and_declines_nothing(chat):
+    await chat.sign_in()
+    weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekly_series(chat, "Weekend standup", 10, ["saturday"])
+    turn = await chat.say("decline the whole standup series")
+    assert turn.cards == []
+    [said] = turn.texts
+    assert "“Team standup”" in said and "“Weekend standup”" in said
+    assert chat.graph_writes() == []
