@@ -83,9 +83,27 @@ def _meant(low: str) -> str | None:
     return None
 
 
+# Where a note for the organizer may begin: from there on the user's words are theirs to send.
+_RE_NOTE = re.compile(
+    r"\b(?:say|saying|said|tell|telling|let\s+them|comment|reason|because|note|message|write|mention|explain|"
+    r"with\s+(?:a|the)\s+\w+)\b|[\"\u201c\u201d]",
+    re.I,
+)
+
+
 def tidy(text: str) -> str:
-    """The message with short forms spelt out, lone thanks dropped and verb typos fixed."""
+    """The message with short forms spelt out, lone thanks dropped and verb typos fixed, up to
+    where a note may begin: a note is sent in the user's own words ("say I'm off 2moro")."""
+    m = _RE_NOTE.search(text)
+    if m is None:
+        return _tidy(text)
+    head = _tidy(text[: m.start()], whole=False)
+    return (head + " " + text[m.start() :]).strip() if head else text[m.start() :]
+
+
+def _tidy(text: str, *, whole: bool = True) -> str:
     text = _RE_SHORT.sub(_short, text)
     text = _RE_THANKS.sub(" ", text)
     text = _RE_WORD.sub(_verb, text)
-    return re.sub(r"\s+", " ", text).lstrip(" ,;.!").rstrip(" ,;")
+    text = re.sub(r"\s+", " ", text).lstrip(" ,;.!")
+    return text.rstrip(" ,;") if whole else text.rstrip()

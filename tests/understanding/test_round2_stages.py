@@ -125,3 +125,9 @@ def test_a_title_that_says_external_is_matched_as_a_title():
     ]
     got = resolve(parse("decline the external audit", NOW), events, NOW)
     assert got.event_ids == ("ext",)
+
+
+def test_a_note_keeps_the_user_s_own_short_forms():
+    request = parse("dclne the standup tmrw, say I'm off 2moro thx", NOW)
+    assert request.intent == "decline"
+    assert request.comment is not None and "2moro" in request.comment
