@@ -107,7 +107,15 @@ async def act(
         )
         return Outcome(False, event, verb, message, card, notify, comment, scope)
     card = cards.outcome_card(
-        event, verb=verb, notify=notify, comment=comment, scope=scope, ok=True, message=None, series_span=span
+        event,
+        verb=verb,
+        notify=notify,
+        comment=comment,
+        scope=scope,
+        ok=True,
+        message=None,
+        series_span=span,
+        proposed=proposed_new_time,
     )
     return Outcome(True, event, verb, done_sentence(event, verb, notify, scope, span), card, notify, comment, scope)
 

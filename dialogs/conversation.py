@@ -331,7 +331,9 @@ class Conversation:
                 out,
                 "cancel",
                 plan.events,
-                lambda rid, owner: cards.cancel_meeting_card(event, comment=plan.comment, request_id=rid, owner=owner),
+                lambda rid, owner: cards.cancel_meeting_card(
+                    event, comment=plan.comment, request_id=rid, owner=owner, asked_to_cancel=plan.verb == "cancel"
+                ),
             )
             return
         if plan.kind in ("choice", "bulk"):

@@ -15,7 +15,13 @@ from functools import lru_cache
 # Spellings that mean the same meeting kind; applied to lower-cased text before splitting.
 _SYNONYMS = [
     # A plural keeps its "s" ("standups" stays plural for "both standups"); `stem` drops it for matching.
-    (re.compile(r"\b(?:1\s*(?::|-|on|o|x)\s*1|one\s*(?:-|on|:)\s*one)(s?)\b"), r" oneonone\1 "),
+    (
+        re.compile(
+            r"\b(?:1\s*(?::|-|on|o|x)\s*1|1\s*-?\s*(?:on|to)\s*-?\s*1|one\s*(?:-|on|:)\s*one|"
+            r"one\s*-?\s*(?:on|to)\s*-?\s*one)(s?)\b"
+        ),
+        r" oneonone\1 ",
+    ),
     (re.compile(r"\ball\s*-?\s*hands?\b"), " allhands "),
     (re.compile(r"\bstand\s*-?\s*up(s?)\b"), r" standup\1 "),
     (re.compile(r"\bcheck\s*-?\s*in(s?)\b"), r" checkin\1 "),

@@ -37,10 +37,12 @@ _RE_DECLINE = re.compile(
     r"(?:(?:i'?m|i\s+am)\s+)?not\s+(?:going\s+to|gonna)\s+(?:be\s+able\s+to\s+)?(?:make(?:\s+it\s+to)?|attend|go\s+to|join|"
     r"be\s+(?:at|in|there\s+for))|(?:i'?m|i\s+am)\s+not\s+(?:going\s+to|attending|coming\s+to|joining)|"
     r"(?:count|rule|leave)\s+me\s+out(?:\s+(?:of|for|from))?|bow\s+out\s+(?:of|from)|sit\s+out|"
-    r"clear\s+(?:out\s+)?(?:my|the)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
+    r"clear\s+(?:out\s+)?(?:my|the)|clear(?:\s+out)?(?=\s+(?:everything|whatever|all)\b)|free\s+up|miss|ditch|drop(?!\s+(?:me|a|an|them|him|her|it|in|by|off)\b)|"
     r"(?:i'?m|i\s+am)\s+(?:out\s+(?:for|of)|a\s+no\s+(?:for|on))|take\s+a\s+pass\s+on|"
     r"won'?t\s+be\s+(?:at|there\s+for|attending|joining|coming\s+to|making)|not\s+(?:attending|joining|coming\s+to)|"
-    r"not\s+going\s+to(?!\s+(?:cancel|decline|accept)\b)|no\s+can\s+do(?:\s+(?:for|on))?)\b"
+    r"not\s+going\s+to(?!\s+(?:cancel|decline|accept)\b)|no\s+can\s+do(?:\s+(?:for|on))?|"
+    # "nope on the review", "the vendor sync next week, pass": a no said in chat.
+    r"(?:nope|nah|hard\s+no|a\s+no)\s+(?:on|to|for)|(?<![a-z]\s)(?:pass|nope|hard\s+pass)(?=\s*[.!]*\s*$))\b"
 )
 
 _RE_ACCEPT = re.compile(
@@ -49,7 +51,9 @@ _RE_ACCEPT = re.compile(
     r"count\s+me\s+in(?:\s+for)?|sign\s+me\s+up\s+for|confirm\s+(?:my\s+)?(?:attendance|spot)(?:\s+(?:at|for))?|"
     r"confirm|(?:i'?m|i\s+am)\s+(?:in|down|good)\s+for|put\s+me\s+down\s+for|book\s+me\s+(?:in|into|for)|"
     r"i\s+can\s+(?:make(?:\s+it\s+to)?|attend|join|do)|(?:i'?m|i\s+am)\s+(?:attending|joining|coming\s+to|going\s+to)|"
-    r"see\s+(?:you|them)\s+at|attend)\b"
+    r"see\s+(?:you|them)\s+at|attend|"
+    # "keen for the demo", "down for the check-in", "friday demo — I'm in": a yes said in chat.
+    r"(?:keen|up|down)\s+(?:for|on)|(?:i'?m|i\s+am|count\s+me)\s+in(?=\s*[.!]*\s*$))\b"
 )
 
 _RE_TENT_WEAK = re.compile(

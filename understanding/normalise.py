@@ -149,7 +149,15 @@ _RE_ASIDE = re.compile(
     # "..., remind me to watch the recording": a request to the bot, no note for the organizer.
     r"|[,;]?\s*(?:and\s+)?(?:please\s+)?remind\s+me\b[^.!?]*"
     # "decline the review lol what a drag": chat noise after the request is no part of it.
-    r"|(?<=\w)\s+(?:lol|lmao|smh|ffs|tbh)\b[^.!?]*",
+    r"|(?<=\w)\s+(?:lol|lmao|smh|ffs|tbh|haha\w*|hehe\w*|rofl|omg|sigh|meh|ugh+|argh+|yikes|oof)\b[^.!?]*"
+    # "— ugh, again?": a groan after a dash or comma is talk, not a note.
+    r"|\s*[,;–—-]\s*(?:ugh+|argh+|sigh|meh|yikes|oof|smh|omg|lol|haha\w*|ffs)\b[^.!]*[.!?]*"
+    # "(I really can't stand their PM)", "(finally)", "(again?!)": a remark in brackets about how the
+    # user feels, not which meeting; brackets that name a time or a meeting are kept.
+    r"|\(\s*(?:(?:finally|again|yay|woo+|meh|ugh+|sigh|yikes|oof|phew|hmm+|lol|haha\w*|omg|thank\s+god|"
+    r"thankfully|as\s+usual|of\s+course|obviously|who\s+cares|no\s+offen[cs]e|not\s+again)\b[^)]*"
+    r"|[^)]*\b(?:can'?t\s+stand|hate|loathe|dread|boring|annoying|pointless|useless|waste\s+of|sick\s+of|"
+    r"tired\s+of|fed\s+up|don'?t\s+care|so\s+dull|drives\s+me)\b[^)]*|[^)\w]*)\)",
     re.I,
 )
 

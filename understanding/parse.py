@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from understanding import intents, normalise, notes, proposals, references, scope, timewords
+from understanding import chat, intents, normalise, notes, proposals, references, scope, timewords
 from understanding.fuzzy import normalize
 from understanding.model import ACTIONS, INTENTS, MeetingRef, Request
 from understanding.normalise import clean, sentences
@@ -36,7 +36,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
     """Understand one message; never raises on any text."""
     now = _aware(now)
     today = now.date()
-    raw = clean(text if isinstance(text, str) else "", quotes=False)
+    raw = chat.tidy(clean(text if isinstance(text, str) else "", quotes=False))
     s = raw.translate(normalise.QUOTES)  # same length as raw: one character for one
     if not s:
         return Request(intent="other")

@@ -89,6 +89,13 @@ def name_words(name: str, address: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _pair(event: Event) -> bool:
+    people = {p.address.lower() for p in event.attendees if p.address}
+    if event.organizer and event.organizer.address:
+        people.add(event.organizer.address.lower())
+    return len(people) == 2 or (event.is_organizer and len(people) == 1 and bool(event.attendees))
+
+
 class _Item:
     __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
@@ -120,6 +127,14 @@ class _Item:
         names: set[str] = set()
         for person in people:
             names.update(name_words(person.name, person.address))
+        # "my 1:1 with Austin" is "Dana <> Austin" or "Riley / Dana": a meeting of the user and one
+        # other person titled with nothing but their names is a one-to-one ("Ops review" is not).
+        if (
+            _pair(event)
+            and any(w in names for w in self.subject)
+            and all(w in names or len(w) == 1 for w in self.subject)
+        ):
+            names.add("oneonone")
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
@@ -211,6 +226,13 @@ def _people_hits(item: _Item, ref: MeetingRef) -> int:
     )
 
 
+def _people_rank(item: _Item, ref: MeetingRef) -> tuple[int, int]:
+    # "my meetings with Phoenix": Phoenix on the invite (organizer or attendee) before "Project
+    # Phoenix", where the name is only a word of the title.
+    on_invite = sum(1 for p in ref.people if any(similar(p, n) for n in item.names))
+    return on_invite, _people_hits(item, ref)
+
+
 def _people_ok(item: _Item, ref: MeetingRef) -> bool:
     # "with candidate John Smith": one of the name words on the invite is enough; more is better.
     if ref.organizer and ref.people:
@@ -288,8 +310,8 @@ def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Ite
             exact = [it for it in found if _typed(it, ref)]
             found = exact or found
         if found and ref.people:
-            best = max(_people_hits(it, ref) for it in found)
-            found = [it for it in found if _people_hits(it, ref) == best]
+            best = max(_people_rank(it, ref) for it in found)
+            found = [it for it in found if _people_rank(it, ref) == best]
         if found:
             return found
     return []
@@ -584,6 +606,50 @@ def _resolve_words(
     return "ambiguous", pool, days or (pool[0].day, pool[0].day)
 
 
+_COMPANY = ("external", "internal")
+_GROUP = ("people", "folks", "guests", "guest", "attendees", "participants", "parties", "party")
+
+
+def _home_domain(items: list[_Item]) -> str | None:
+    """The user's own mail domain: of meetings they organize, else the one on the most invites."""
+    for it in items:
+        if it.event.is_organizer and it.event.organizer and "@" in it.event.organizer.address:
+            return it.event.organizer.address.rsplit("@", 1)[1].lower()
+    counts: dict[str, int] = {}
+    for it in items:
+        seen = {_domain(p) for p in _people(it.event)} - {""}
+        for domain in seen:
+            counts[domain] = counts.get(domain, 0) + 1
+    return max(counts, key=lambda d: counts[d]) if counts else None
+
+
+def _people(event: Event) -> list[Person]:
+    return [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+
+
+def _domain(person: Person) -> str:
+    return person.address.rsplit("@", 1)[1].lower() if "@" in person.address else ""
+
+
+def _resolve_company(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    """ "both external meetings this week", "my internal meetings tomorrow": external is a meeting
+    with someone (organizer or attendee) from another mail domain than the user's; the words are
+    a title's only when a title holds them."""
+    said = [q for q in (*ref.subject, *ref.people) if q in _COMPANY]
+    if not said or len(said) > 1 or any(said[0] in it.subject for it in items):
+        return _resolve_ref(ref, items, now, intent, series)
+    home = _home_domain(items)
+    if home is None:
+        return _resolve_ref(ref, items, now, intent, series)
+    outside = said[0] == "external"
+    kept = [it for it in items if any(_domain(p) not in ("", home) for p in _people(it.event)) == outside]
+    rest = tuple(q for q in ref.subject if q != said[0])
+    who = tuple(p for p in ref.people if p not in (said[0], *_GROUP))
+    return _resolve_ref(replace(ref, subject=rest, people=who), kept, now, intent, series)
+
+
 def _without(
     results: list, excluded: Sequence[MeetingRef], items: list[_Item], now: datetime, intent: str, series: bool
 ) -> list:
@@ -682,7 +748,7 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
     chosen: dict[str, _Item] = {}
     window: tuple[date, date] | None = None
     unmatched = 0
-    results = [_resolve_ref(ref, items, now, request.intent, series) for ref in refs]
+    results = [_resolve_company(ref, items, now, request.intent, series) for ref in refs]
     if len(results) > 1:
         results = _share(refs, results, items, now, request.intent, series)
     if request.excluded:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from understanding.chat import REAL
 from understanding.fuzzy import closest
 
 DayRange = tuple[date, date]  # inclusive
@@ -90,6 +91,8 @@ def _fixed(m: re.Match[str]) -> str:
     word = m.group(0)
     if word.endswith("s") and word[:-1] in _TYPO_TARGETS:
         return word  # "tuesdays", "mornings": a plural is no slip of the keyboard
+    if word in REAL:
+        return word  # "accent", "decide": a real word is no slip of the keyboard
     return closest(word, _TYPO_TARGETS) or word
 
 

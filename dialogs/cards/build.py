@@ -268,10 +268,12 @@ def choice_card(
             **(owner or {}),
         }
         every = action(words["all"].format(n=len(events)), all_data, style=words["style"])
+    # The user asked for all of them ("decline everything tomorrow"): ask about all, not "which one".
+    heading = words["these"].format(n=len(events)) if every else words["which"]
     return render(
         "choice",
-        fallback_text=f"Regrets: {words['which']}",
-        heading=words["which"],
+        fallback_text=f"Regrets: {heading}",
+        heading=heading,
         comment_label="Message to the organizer (optional)",
         placeholder=words["placeholder"],
         comment=note,
@@ -363,8 +365,11 @@ def outcome_card(
     ok: bool = True,
     message: str | None = None,
     series_span: tuple[date, date | None] | None = None,
+    proposed: tuple[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """What happened, in place of the clicked card. No actions, so it cannot be clicked twice.
+
+    `proposed` is the new time sent with the answer, so the final card says what the organizer got.
 
     For a whole series the card names the series and its span (`series_span`, from the series
     master), not just the occurrence that was shown.
@@ -387,7 +392,7 @@ def outcome_card(
             when=when,
             detail=detail,
             comment=_comment(comment),
-            message=message or None,
+            message=message or (f"You proposed {when_text(_Span(*proposed))} instead." if proposed else None),
         )
     return render(
         "outcome",
@@ -444,13 +449,25 @@ def cancel_meeting_card(
     request_id: str,
     allow_series: bool | None = None,
     owner: Owner | None = None,
+    asked_to_cancel: bool = False,
 ) -> dict[str, Any]:
-    """The user's own meeting: offer to cancel it (with a message to attendees) or keep it."""
+    """The user's own meeting: offer to cancel it (with a message to attendees) or keep it.
+
+    Asked to cancel, the card just confirms; asked to decline, it first says why cancel is offered.
+    """
     series = bool(event.series_master_id) if allow_series is None else allow_series
     data = _for(event, request_id, "cancelMeeting", owner)
+    cancellation = "every attendee gets a cancellation with your message."
+    if asked_to_cancel:
+        heading, explanation = "Cancel this meeting?", cancellation[0].upper() + cancellation[1:]
+    else:
+        heading = "You organize this meeting"
+        explanation = "You can't decline a meeting you organize. You can cancel it instead: " + cancellation
     return render(
         "cancel_meeting",
-        fallback_text="Regrets: you organize this meeting",
+        fallback_text=f"Regrets: {heading[0].lower()}{heading[1:]}",
+        heading=heading,
+        explanation=explanation,
         header=_header(event),
         allow_series=series,
         comment=_comment(comment),

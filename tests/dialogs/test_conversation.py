@@ -314,3 +314,31 @@ async def test_decline_now_when_graph_is_down_shows_the_failure_and_declines_not
     assert turn.texts == []
     assert "Couldn't decline" in card_text(turn.card) and texts.GRAPH_DOWN in card_text(turn.card)
     assert chat.decisions() == []
+
+
+async def test_a_request_for_every_meeting_asks_about_all_of_them_not_which_one(chat):
+    await chat.sign_in()
+    chat.meeting("Design crit", 13, day=1)
+    chat.meeting("Budget review", 15, day=1)
+    card = (await chat.say("decline everything tomorrow afternoon")).card
+    text = card_text(card)
+    assert "Decline these 2 meetings?" in text
+    assert "Which meeting" not in text
+    assert "Decline all 2" in titles(card)
+    assert chat.graph_writes() == []
+
+
+async def test_asking_to_cancel_your_own_meeting_asks_to_cancel_it_without_talking_about_declining(chat):
+    await chat.sign_in()
+    chat.own_meeting("Team planning", 16)
+    text = card_text((await chat.say("cancel the team planning")).card)
+    assert "Cancel this meeting?" in text and "Team planning" in text
+    assert "decline" not in text.lower()
+    assert chat.graph_writes() == []
+
+
+async def test_asking_to_decline_your_own_meeting_explains_that_it_can_only_be_cancelled(chat):
+    await chat.sign_in()
+    chat.own_meeting("Team planning", 16)
+    text = card_text((await chat.say("decline my 4pm")).card)
+    assert "You can't decline a meeting you organize" in text

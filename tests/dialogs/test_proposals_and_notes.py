@@ -113,3 +113,21 @@ async def test_declining_the_whole_series_names_the_series_and_its_span(chat):
     assert decision.event_id == master
     shown = card_text(serialized(turn.body)["value"])
     assert "The whole series: every “Team standup” from Tue 6 Jan to Tue 31 Mar" in shown
+
+
+async def test_the_card_after_a_decline_with_a_proposal_says_which_time_was_proposed(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15, minutes=45)
+    card = (await chat.say("decline my 3pm and propose 4pm instead")).card
+    turn = await chat.click(button(card, "decline"), filled(card))
+    outcome = card_text(serialized(turn.body)["value"])
+    assert "Declined" in outcome
+    assert "You proposed Tue 13 Jan, 4:00 PM – 4:45 PM instead." in outcome
+
+
+async def test_the_card_after_a_plain_decline_mentions_no_proposal(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    card = (await chat.say("decline my 3pm")).card
+    turn = await chat.click(button(card, "decline"), filled(card))
+    assert "propose" not in card_text(serialized(turn.body)["value"])
