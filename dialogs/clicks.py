@@ -213,7 +213,8 @@ class Clicks:
 
     # ----- checks before anything is claimed ---------------------------------------------
 
-    async def _record_for(self, clicker: Clicker, action: CardAction) -> PendingAction | ClickReply:
+    async def record_for(self, clicker: Clicker, action: CardAction) -> PendingAction | ClickReply:
+        """The card's record if it is live and this clicker's, or the reply that ends the click."""
         pending = self._services.pending
         record = await pending.get(action.request_id)
         if record is None or record.expired(pending.now()):
@@ -275,7 +276,14 @@ class Clicks:
 
     async def _checked(self, clicker: Clicker, action: CardAction) -> PendingAction | ClickReply:
         """The card's record, claimed for this click, or the reply that ends the click."""
-        record = await self._record_for(clicker, action)
+        record = await self._vetted(clicker, action)
+        if isinstance(record, ClickReply):
+            return record
+        return await self._claim(record)
+
+    async def _vetted(self, clicker: Clicker, action: CardAction) -> PendingAction | ClickReply:
+        """The card's record, checked for this click (not yet claimed), or the reply that ends the click."""
+        record = await self.record_for(clicker, action)
         if isinstance(record, ClickReply):
             return record
         if record.state == DONE:
@@ -284,7 +292,7 @@ class Clicks:
         if self._tampered(record, action):
             log.info("card %s clicked with data it was never given", record.request_id)
             return ClickReply(text=texts.BAD_CLICK)
-        return await self._claim(record)
+        return record
 
     async def _zone(self, user_key: str) -> tuple[Any, str]:
         token = self._services.tokens.source(user_key)
@@ -307,10 +315,25 @@ class Clicks:
     # ----- the verbs -------------------------------------------------------------------
 
     async def respond(self, clicker: Clicker, action: CardAction) -> ClickReply:
-        claimed = await self._checked(clicker, action)
+        record = await self._vetted(clicker, action)
+        if isinstance(record, ClickReply):
+            return record
+        verb = "cancel" if action.verb == "cancelMeeting" else action.verb
+        return await self.answer_once(clicker, action, record, verb, scope=action.scope)
+
+    async def answer_once(
+        self, clicker: Clicker, action: CardAction, record: PendingAction, verb: str, *, scope: str = "occurrence"
+    ) -> ClickReply:
+        """Claim the card, read the clicked meeting again, answer it, record the outcome: once.
+
+        The one path of every button that answers one meeting (this table's and the invitation
+        card's): `record` is the card's vetted record; a click that loses the claim gets the
+        winner's answer, a meeting changed since the card was shown gets a card saying so, and
+        a failure gives the card back (released) so it can be clicked again.
+        """
+        claimed = await self._claim(record)
         if isinstance(claimed, ClickReply):
             return claimed
-        verb = "cancel" if action.verb == "cancelMeeting" else action.verb
         pending = self._services.pending
         try:
             shown = restore(claimed.events[action.event_id])
@@ -329,7 +352,7 @@ class Clicks:
                 comment=action.comment,
                 # Graph refuses a proposal that is not sent to the organizer.
                 notify=True if proposal else (action.notify if action.notify is not None else True),
-                scope=action.scope,
+                scope=scope,
                 proposed_new_time=proposal,
             )
         except (identity.TokenError, errors.GraphError) as exc:

@@ -18,7 +18,7 @@ for it: the request `Waiting` for a sign-in (the Teams SSO itself is bot/sso.py'
         │ no token ──► return Waiting(text): the bot runs Teams SSO, and once it
         │              succeeds calls `signed_in` with the waiting text ─────────┤
         ▼                                                                      ▼
-    answer: mailbox zone (cached) → calendarView of the days the request covers → resolve →
+    answer: mailbox zone (cached) → calendarView of the days the request covers → resolve → decide →
          confirm card (with the note it will send, and a proposed new time when asked)
          | choice card | agenda card | cancel-own-meeting card
          | "now": act, and the outcome card is the one confirmation
@@ -51,6 +51,7 @@ from graph import errors
 from graph import tokens as identity
 from graph.timezones import zone
 from understanding import fetch_window, parse, resolve
+from understanding.decide import decide
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +216,17 @@ class Conversation:
         start, end = fetch_window(request, now)
         events = await services.graph.calendar_view(token, start, end, tz_name=zone_name)
         resolution = resolve(request, events, now)
-        plan = make_plan(request, resolution, now)
-        log.info("request %s: intent=%s plan=%s events=%d", message.id, request.intent, plan.kind, len(plan.events))
+        # The same decision `python -m understanding.eval` reports; the plan acts on exactly it.
+        decision = decide(request, resolution)
+        plan = make_plan(request, resolution, now, decision)
+        log.info(
+            "request %s: intent=%s decision=%s plan=%s events=%d",
+            message.id,
+            request.intent,
+            decision.status,
+            plan.kind,
+            len(plan.events),
+        )
         plan.looked_for = looked_for(request, plan.title or day_title(now, now))
         plan.asked_time = asked_time(request)
         await self.show(message, out, plan, _in_window(events, resolution, start, end), now, token)

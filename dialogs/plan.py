@@ -1,18 +1,24 @@
 """What Regrets does with an understood request: the decision, before any rendering.
 
-`make_plan` takes the parsed request, the resolver's answer and the time, and returns a
-`Plan`: which card to show (confirm, choice, agenda, bulk, own meeting) or which
-sentence to say. Pure code: the dialog renders the plan and the card handlers act on it.
+`make_plan` takes the parsed request, the resolver's answer, the time and the contract's
+`Decision` (understanding/decide.py), and returns a `Plan`: which card to show (confirm,
+choice, agenda, bulk, own meeting) or which sentence to say. What a plan would act on
+(confirm, act, bulk, act_all) is exactly the Decision's meetings, answer, note, notify choice
+and scope, so the bot and `python -m understanding.eval` never disagree; the plan only adds
+the sentences around it (already declined, over, cancelled, own meeting, proposals).
+Pure code: the dialog renders the plan and the card handlers act on it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from dialogs.cards.timefmt import day_label
 from graph.models import Event
+from understanding.decide import Decision, decide
+from understanding.parse import Request
+from understanding.resolve import Resolution
 
 # Graph's action names for each intent the user can ask for.
 VERBS = {"decline": "decline", "accept": "accept", "tentative": "tentativelyAccept"}
@@ -48,9 +54,9 @@ PROBLEMS = {
 }
 
 
-def problem(event: Event, resolution: Any) -> str | None:
+def problem(event: Event, resolution: Resolution) -> str | None:
     """Why Regrets would not respond to this event, as a sentence, or None."""
-    for code in (getattr(resolution, "problems", None) or {}).get(event.id, ()):
+    for code in resolution.problems.get(event.id, ()):
         if code in PROBLEMS:
             return PROBLEMS[code].format(name=f"“{event.subject or 'that meeting'}”")
     return None
@@ -66,80 +72,95 @@ def day_title(start: datetime | date, now: datetime) -> str:
     return day.strftime("%A %-d %b")
 
 
-def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
+def make_plan(request: Request, resolution: Resolution, now: datetime, decision: Decision | None = None) -> Plan:
+    decision = decision or decide(request, resolution)
     intent = request.intent
     comment = request.comment
     notify = request.notify
-    scope = getattr(request, "scope", "occurrence")
+    scope = request.scope
     if intent == "agenda":
         return Plan(kind="agenda", events=list(resolution.events), title=_window_title(resolution, now))
     if intent == "cancel":
         # The resolver turns "cancel" of someone else's meeting into a decline.
-        intent = getattr(resolution, "intent", intent) or intent
+        intent = resolution.intent or intent
+    if decision.intent != "other":
+        intent, comment, notify, scope = decision.intent, decision.comment, decision.send_response, decision.scope
     verb = "cancel" if intent == "cancel" else VERBS.get(intent, "decline")
     events = list(resolution.events)
-    common = {"verb": verb, "comment": comment, "notify": notify, "scope": scope}
+    # Every plan below carries the answer, note, notify choice and scope.
+    base = Plan(kind="none", verb=verb, comment=comment, notify=notify, scope=scope)
 
-    if all(ref.is_empty for ref in getattr(request, "refs", ())):
+    if all(ref.is_empty for ref in request.refs):
         # "decline" and nothing else: show what is left of today to pick from.
-        return Plan(kind="pick", title="today", **common)
+        return replace(base, kind="pick", title="today")
     if resolution.status == "none" or not events:
-        return Plan(kind="none", title=_window_title(resolution, now), **common)
+        return replace(base, kind="none", title=_window_title(resolution, now))
     if resolution.status == "ambiguous":
         actionable = [e for e in events if not e.is_cancelled and not e.is_over(now)]
-        return Plan(kind="choice", events=actionable or events, **common)
+        return replace(base, kind="choice", events=actionable or events)
 
     if verb == "cancel":
         own = [e for e in events if e.is_organizer]
         if not own:
             named = f"“{events[0].subject or 'Untitled meeting'}”" if len(events) == 1 else "those meetings"
-            return Plan(
+            return replace(
+                base,
                 kind="nothing",
                 message=f"You can only cancel meetings you organize, and you don't organize {named}. "
                 "Ask me to decline instead.",
                 events=events,
-                **common,
             )
-        return Plan(kind="own_meeting", events=own[:1], **common)
+        return replace(base, kind="own_meeting", events=own[:1])
 
-    if len(events) == 1:
-        event = events[0]
+    # What may be acted on is the Decision's, one meeting per id it would POST to.
+    chosen = _decided(events, decision)
+    immediate = request.immediate
+    if len(events) == 1 or (len(chosen) == 1 and scope == "series"):
+        event = chosen[0] if chosen else events[0]
         if event.is_organizer:
-            return Plan(kind="own_meeting", events=[event], **common)
+            return replace(base, kind="own_meeting", events=[event])
         reason = problem(event, resolution)
         if reason:
-            return Plan(kind="nothing", message=reason, events=[event], **common)
-        kind = "act" if getattr(request, "immediate", False) else "confirm"
-        proposal, notice = _proposal(request, resolution, event, verb)
+            return replace(base, kind="nothing", message=reason, events=[event])
+        if not chosen:
+            return replace(base, kind="none", title=_window_title(resolution, now))
+        kind = "act" if immediate else "confirm"
+        proposal, notice = _proposal(decision.request or request, resolution, event, verb)
         if notice:
             kind = "confirm"  # asked to propose and cannot: ask before a plain decline
-        return Plan(kind=kind, events=[event], proposal=proposal, notice=notice, **common)
+        return replace(base, kind=kind, events=[event], proposal=proposal, notice=notice)
 
-    actionable = [e for e in events if not e.is_organizer and problem(e, resolution) is None]
-    if not actionable:
-        return Plan(
-            kind="nothing", message="None of those meetings needs a response from you.", events=events, **common
+    if not chosen:
+        return replace(base, kind="nothing", message="None of those meetings needs a response from you.", events=events)
+    if scope == "series" and len(chosen) > 1:
+        # "decline the whole standup series" matching two series: ask which, never answer both.
+        names = " and ".join(
+            f"“{e.subject or 'Untitled meeting'}” ({day_label(e.start.date()) if isinstance(e.start, datetime) else e.start})"
+            for e in chosen
         )
-    if scope == "series" and all(e.series_master_id for e in actionable):
-        # "decline the whole standup series": one answer to the series, never one per occurrence.
-        series: dict[str, Event] = {}
-        for e in actionable:
-            series.setdefault(str(e.series_master_id), e)  # each series' next occurrence
-        if len(series) > 1:
-            names = " and ".join(f"“{e.subject or 'Untitled meeting'}”" for e in series.values())
-            return Plan(
-                kind="nothing",
-                message=f"That matches more than one series: {names}. Which one? "
-                "For example “decline the whole " + (actionable[0].subject or "") + " series”.",
-                events=actionable,
-                **common,
-            )
-        return Plan(kind="confirm", events=[actionable[0]], **common)
-    return Plan(kind="act_all" if getattr(request, "immediate", False) else "bulk", events=actionable, **common)
+        return replace(
+            base,
+            kind="nothing",
+            message=f"That matches more than one series: {names}. Which one? "
+            "For example “decline the whole " + (chosen[0].subject or "") + " series on Monday”.",
+            events=chosen,
+        )
+    return replace(base, kind="act_all" if immediate else "bulk", events=chosen)
 
 
-def _window_title(resolution: Any, now: datetime) -> str:
-    window = getattr(resolution, "window", None)
+def _decided(events: list[Event], decision: Decision) -> list[Event]:
+    """The Decision's targets as events, in its order (a series' occurrences count once, as its master)."""
+    if decision.status != "matched":
+        return []
+    by_target: dict[str, Event] = {}
+    for event in events:
+        target = event.series_master_id if decision.scope == "series" and event.series_master_id else event.id
+        by_target.setdefault(target, event)
+    return [by_target[i] for i in decision.event_ids if i in by_target]
+
+
+def _window_title(resolution: Resolution, now: datetime) -> str:
+    window = resolution.window
     if window:
         start, end = window
         last = end - timedelta(days=1)  # the window ends at midnight after its last day
@@ -151,15 +172,15 @@ def _window_title(resolution: Any, now: datetime) -> str:
 
 
 def _proposal(
-    request: Any, resolution: Any, event: Event, verb: str
+    request: Request, resolution: Resolution, event: Event, verb: str
 ) -> tuple[tuple[datetime, datetime] | None, str | None]:
     """The new time asked for in chat, for the meeting's duration in its zone; or why it can't be sent.
 
     The resolver knows the proposal once it knows the meeting (`Resolution.proposed_time`);
     a request that carries one already (`Request.proposed_time`) is honoured the same way.
     """
-    asked = getattr(resolution, "proposed_time", None) or getattr(request, "proposed_time", None)
-    if not asked and getattr(request, "proposal", None) is not None:
+    asked = resolution.proposed_time or request.proposed_time
+    if not asked and request.proposal is not None:
         return None, None
     if not asked or not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
         return None, None
@@ -183,10 +204,10 @@ def _clock(hour: int, minute: int) -> str:
     return f"{hour % 12 or 12}:{minute:02d} {suffix}"
 
 
-def looked_for(request: Any, title: str) -> str:
+def looked_for(request: Request, title: str) -> str:
     """What the request asked for, as words after "Nothing": "at 3:00 PM today", "called “standup” tomorrow"."""
     parts: list[str] = []
-    for ref in getattr(request, "refs", ())[:1]:
+    for ref in request.refs[:1]:
         if ref.subject:
             parts.append("called “" + " ".join(ref.subject) + "”")
         if ref.people:
@@ -212,8 +233,8 @@ def nearby(events: list[Event], asked: tuple[int, int] | None) -> str:
     return ", ".join(_line(e) for e in chosen) + "."
 
 
-def asked_time(request: Any) -> tuple[int, int] | None:
-    refs = getattr(request, "refs", ())
+def asked_time(request: Request) -> tuple[int, int] | None:
+    refs = request.refs
     return refs[0].time if refs else None
 
 

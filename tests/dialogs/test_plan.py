@@ -136,3 +136,14 @@ def test_all_meetings_of_a_day_with_nothing_to_answer_is_nothing_found_that_day(
 def test_day_titles_read_naturally(day, title):
     assert day_title(day, NOW) == title
     assert day_title(datetime.combine(day, datetime.min.time(), ZONE), NOW) == title
+
+
+def test_declining_every_standup_confirms_the_series_once_not_each_occurrence():
+    starts = [(NOW + timedelta(days=day)).replace(hour=9, minute=0) for day in range(1, 5)]
+    standups = [
+        Event(id=f"standup-{s.day}", subject="Standup", start=s, end=s + timedelta(minutes=15), series_master_id="sm")
+        for s in starts
+    ]
+    plan = plan_for("decline every standup", *standups, event("Budget", 15))
+    assert (plan.kind, plan.verb, plan.scope) == ("confirm", "decline", "series")
+    assert [e.series_master_id for e in plan.events] == ["sm"]
