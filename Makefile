@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint lock eval bench package sandbox clean
+.PHONY: run test test-fast lint lock eval bench package sandbox clean
 
 # requirements*.txt are lock files (every package, pinned, with hashes), made from requirements*.in by `make lock`.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -18,11 +18,15 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 run: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m sandbox.demo
+	$(BIN)/python -m demo
 
 test: lint $(NODE_STAMP)
-	@scripts/ensure-chromium.sh || true  # the browser tests then fail, saying what is missing
-	$(BIN)/python -m pytest
+	@scripts/ensure-chromium.sh || true  # without Chromium the browser tests are skipped, saying why in one line
+	$(BIN)/python -m pytest -rs
+
+# The in-process tiers only (no test marked `process`), on both cores: what runs under libfaketime too.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not process" -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,8 +35,14 @@ lint: $(STAMP)
 
 # Re-pin after editing requirements*.in: keeps every version already locked unless an .in asks
 # for another (`make lock UPGRADE=--upgrade` takes the newest allowed). Needs PyPI (a few seconds).
+# It installs only the lock tool (uv, at the version requirements-dev.in pins), so it works even
+# when the lock files themselves are broken, e.g. by a merge.
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements-dev.in)
 LOCK := $(BIN)/uv pip compile -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(UPGRADE)
-lock: $(STAMP)
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test "$$($(BIN)/uv --version 2>/dev/null | cut -d' ' -f2)" = "$(UV_VERSION)" || \
+		$(BIN)/pip install --disable-pip-version-check -q "uv==$(UV_VERSION)"
 	$(LOCK) requirements.in -o requirements.txt
 	$(LOCK) requirements-dev.in -o requirements-dev.txt
 

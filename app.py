@@ -28,14 +28,13 @@ from bot.memory_storage import InMemoryStorage
 from bot.msrest_fast import apply_fast_serialization
 from bot.regrets_bot import CARD_ACTION, MESSAGE_TYPE, MessageInvokeResponse, RegretsBot
 from bot.server import create_app
+from bot.sso import send_invoke_response
 from bot.storage_contract import StorageUnavailable
 from bot.token_store import StorageTokenStore
 from clock import REAL, Clock
 from dialogs import texts
 from dialogs.pending import PendingActions
-from dialogs.request_dialog import RequestDialog
 from dialogs.services import Services
-from dialogs.sso_prompt import send_invoke_response
 from graph.client import GraphClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
@@ -127,11 +126,9 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         confirm_before_acting=settings.confirm_before_acting,
         clock=clock,
     )
-    dialog = RequestDialog(services)
     bot = RegretsBot(
         conversation_state=ConversationState(storage),
         storage=storage,
-        dialog=dialog,
         services=services,
         allowed_tenants=settings.allowed_tenants,
     )

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from graph.models import Event
 from understanding import fetch_window, fuzzy, parse, resolve
 from understanding.decide import decide
+from understanding.resolve import name_words
 
 UTTERANCES = [
     "decline my 3pm",
@@ -116,7 +117,7 @@ def measure(cases: list, cold: bool) -> list[float]:
     for _ in range(20):
         for utterance, when, evs in cases:
             if cold:
-                for cached in (fuzzy.words, fuzzy.similar, fuzzy.closest):
+                for cached in (fuzzy.words, fuzzy.similar, fuzzy.closest, name_words):
                     cached.cache_clear()
             started = time.perf_counter()
             request = parse(utterance, when)

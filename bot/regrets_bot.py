@@ -18,21 +18,29 @@ from __future__ import annotations
 
 import logging
 from http import HTTPStatus
+from typing import Any
 
 from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, Storage, TurnContext
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 from msrest.serialization import Model
 
+from bot.activities import message_of, user_of
+from bot.replies import CARD_CONTENT_TYPE, card_activity, typing
 from bot.sign_in import Exchanges, acknowledge_duplicate, exchange_id_of, exchange_without_request
+from bot.sso import (
+    SIGNED_IN,
+    TOKEN_EXCHANGE,
+    VERIFY_STATE,
+    WAITING,
+    SsoSignIn,
+    send_invoke_response,
+    sign_out_of_connection,
+)
 from bot.storage_contract import StorageConflict, StorageUnavailable
 from dialogs import texts
 from dialogs.clicks import Clicker, ClickReply, Clicks
-from dialogs.replies import CARD_CONTENT_TYPE, card_activity
-from dialogs.request_dialog import RequestDialog
+from dialogs.conversation import Conversation, Waiting
 from dialogs.services import Services
-from dialogs.sso_prompt import TOKEN_EXCHANGE, VERIFY_STATE, send_invoke_response
-from dialogs.users import user_of
 
 log = logging.getLogger(__name__)
 
@@ -69,15 +77,14 @@ class RegretsBot(ActivityHandler):
         *,
         conversation_state: ConversationState,
         storage: Storage,
-        dialog: RequestDialog,
         services: Services,
         allowed_tenants: tuple[str, ...] = (),
     ) -> None:
         self._state = conversation_state
-        self._dialogs_state = conversation_state.create_property("dialogs")
-        self._dialog = dialog
-        self._dialog_set = DialogSet(self._dialogs_state)
-        self._dialog_set.add(dialog)
+        # The one thing kept between turns for the conversation: a request waiting for sign-in.
+        self._waiting = conversation_state.create_property("waiting")
+        self.conversation = Conversation(services)
+        self._sso = SsoSignIn(services, services.oauth_connection)
         self._services = services
         self._allowed = tuple(t.lower() for t in allowed_tenants)
         self.clicks = Clicks(services)
@@ -128,8 +135,8 @@ class RegretsBot(ActivityHandler):
             await acknowledge_duplicate(turn_context, self._services.oauth_connection)
             return None
         if name in (TOKEN_EXCHANGE, VERIFY_STATE):
-            await self._run_dialog(turn_context)
-            return None  # the prompt has sent the invoke response itself
+            await self._sign_in_invoke(turn_context)
+            return None  # the invoke response has been sent already
         return InvokeResponse(status=HTTPStatus.NOT_IMPLEMENTED)
 
     async def _card_action(self, context: TurnContext) -> InvokeResponse:
@@ -180,18 +187,39 @@ class RegretsBot(ActivityHandler):
             await context.send_activity(replacement)
 
     async def _run_dialog(self, context: TurnContext, text: str | None = None) -> None:
-        """Continue (or start) the conversation; `text`: a help button's words, as if typed."""
-        dc = await self._dialog_set.create_context(context)
-        if text is not None:
-            await dc.cancel_all_dialogs()
-            await dc.begin_dialog(self._dialog.id, {"text": text})
-            return
-        if context.activity.type == ActivityTypes.invoke and dc.active_dialog is None:
+        """A message (or a help button's words, `text`) for the conversation; sign-in when it asks."""
+        waiting = _waiting_from(await self._waiting.get(context))
+        out = TurnOut(context, self._services.oauth_connection)
+        left = await self.conversation.on_message(message_of(context.activity, text), out, waiting)
+        # A new Waiting (not the one passed in) is a request that needs a sign-in now.
+        await self._keep(context, left, sign_in=left is not None and left is not waiting)
+
+    async def _sign_in_invoke(self, context: TurnContext) -> None:
+        waiting = _waiting_from(await self._waiting.get(context))
+        if waiting is None:
             await exchange_without_request(context, self._services.tokens, self._services.oauth_connection)
             return
-        result = await dc.continue_dialog()
-        if result.status == DialogTurnStatus.Empty and context.activity.type == ActivityTypes.message:
-            await dc.begin_dialog(self._dialog.id)
+        if context.activity.name == VERIFY_STATE:
+            result = await self._sso.on_verify_state(context)
+        else:
+            result = await self._sso.on_exchange(context)
+        if result == WAITING:
+            return
+        await self._keep(context, None, sign_in=False)
+        if result == SIGNED_IN:
+            out = TurnOut(context, self._services.oauth_connection)
+            left = await self.conversation.signed_in(message_of(context.activity), out, waiting)
+            await self._keep(context, left, sign_in=left is not None)
+
+    async def _keep(self, context: TurnContext, waiting: Waiting | None, *, sign_in: bool) -> None:
+        """Remember what waits for a sign-in (and start the sign-in when it is new)."""
+        if waiting is None:
+            if await self._waiting.get(context) is not None:
+                await self._waiting.set(context, None)
+            return
+        await self._waiting.set(context, {"text": waiting.text, "retried": waiting.retried})
+        if sign_in:
+            await self._sso.begin(context)
 
     def _mentions_me(self, activity: Activity) -> bool:
         me = activity.recipient.id if activity.recipient else None
@@ -212,3 +240,40 @@ class RegretsBot(ActivityHandler):
             if member.id != turn_context.activity.recipient.id:
                 await turn_context.send_activity(texts.WELCOME)
                 return
+
+
+def _waiting_from(stored: object) -> Waiting | None:
+    if isinstance(stored, dict) and isinstance(stored.get("text"), str):
+        return Waiting(text=stored["text"], retried=bool(stored.get("retried")))
+    return None
+
+
+class TurnOut:
+    """`dialogs.conversation.Out` over one turn: say, show, replace, typing, signed out."""
+
+    def __init__(self, context: TurnContext, connection_name: str = "") -> None:
+        self._context = context
+        self._connection = connection_name
+
+    async def say(self, text: str) -> None:
+        await self._context.send_activity(text)
+
+    async def show(self, card: dict[str, Any]) -> str | None:
+        sent = await self._context.send_activity(card_activity(card))
+        return getattr(sent, "id", None)
+
+    async def replace(self, message_id: str, card: dict[str, Any]) -> bool:
+        replacement = card_activity(card)
+        replacement.id = message_id
+        try:
+            await self._context.update_activity(replacement)
+        except Exception as exc:  # the connector refused or is away: the caller says it instead
+            log.info("could not update message %s: %s", message_id, type(exc).__name__)
+            return False
+        return True
+
+    async def typing(self) -> None:
+        await self._context.send_activity(typing())
+
+    async def signed_out(self) -> None:
+        await sign_out_of_connection(self._context, self._connection)

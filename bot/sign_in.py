@@ -17,8 +17,8 @@ from http import HTTPStatus
 from botbuilder.core import Storage, TurnContext
 from botbuilder.schema import TokenExchangeInvokeResponse
 
-from dialogs.sso_prompt import TOKEN_EXCHANGE, send_invoke_response
-from dialogs.users import user_of
+from bot.activities import user_of
+from bot.sso import TOKEN_EXCHANGE, send_invoke_response
 from graph import tokens as identity
 
 log = logging.getLogger(__name__)

@@ -12,6 +12,8 @@ from typing import Any
 
 from dialogs import cards
 from dialogs.failures import sentence_for
+from graph.batch import as_action
+from graph.client import GraphClient, TokenSource
 from graph.models import Event
 
 log = logging.getLogger(__name__)
@@ -72,8 +74,8 @@ def _told(notify: bool) -> str:
 
 
 async def act(
-    graph: Any,
-    token: Any,
+    graph: GraphClient,
+    token: TokenSource,
     event: Event,
     *,
     verb: str,
@@ -91,7 +93,7 @@ async def act(
             await graph.respond(
                 token,
                 target_id(event, scope),
-                verb,
+                as_action(verb),
                 comment=comment,
                 send_response=notify,
                 event=event,
@@ -110,8 +112,10 @@ async def act(
     return Outcome(True, event, verb, done_sentence(event, verb, notify, scope, span), card, notify, comment, scope)
 
 
-async def _series_span(graph: Any, token: Any, event: Event) -> tuple[Any, Any] | None:
+async def _series_span(graph: GraphClient, token: TokenSource, event: Event) -> tuple[Any, Any] | None:
     """The series' first and last day (from its master), so a series result names its span."""
+    if event.series_master_id is None:
+        return None
     zone_name = getattr(getattr(event.start, "tzinfo", None), "key", None) or "UTC"
     try:
         master = await graph.get_event(token, event.series_master_id, tz_name=zone_name)
@@ -130,10 +134,9 @@ class BulkResult:
 
 
 async def act_many(
-    graph: Any, token: Any, events: list[Event], *, verb: str, comment: str | None, notify: bool
+    graph: GraphClient, token: TokenSource, events: list[Event], *, verb: str, comment: str | None, notify: bool
 ) -> list[BulkResult]:
     """Respond to several meetings in as few `$batch` requests as Graph allows."""
-    from graph.batch import as_action
     from graph.client import RespondItem
 
     comment = (comment or "").strip() or None

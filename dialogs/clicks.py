@@ -33,7 +33,7 @@ from typing import Any
 
 from dialogs import acting, cards, texts
 from dialogs.failures import sentence_for
-from dialogs.pending import DONE, AlreadyClaimed, PendingAction
+from dialogs.pending import CLAIMED, DONE, OPEN, AlreadyClaimed, PendingAction
 from dialogs.services import Services
 from dialogs.snapshots import restore, stamp
 from graph import errors
@@ -256,11 +256,14 @@ class Clicks:
         """Another click holds the claim: answer with its result once it has one."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + WAIT_FOR_WINNER
-        while record is not None and record.state != DONE and loop.time() < deadline:
+        while record is not None and record.state == CLAIMED and loop.time() < deadline:
             await asyncio.sleep(0.05)
             record = await self._services.pending.get(record.request_id)
         if record is not None and record.state == DONE:
             return self._result_of(record)
+        if record is not None and record.state == OPEN:
+            # The other click failed and gave the card back: nothing was changed, and it can be clicked again.
+            return ClickReply(text=texts.FAILED)
         return ClickReply(text=texts.ON_IT)
 
     @staticmethod
@@ -275,6 +278,9 @@ class Clicks:
         record = await self._record_for(clicker, action)
         if isinstance(record, ClickReply):
             return record
+        if record.state == DONE:
+            # Used already: whatever this click says, the answer is the first click's result.
+            return self._result_of(record)
         if self._tampered(record, action):
             log.info("card %s clicked with data it was never given", record.request_id)
             return ClickReply(text=texts.BAD_CLICK)
@@ -285,11 +291,16 @@ class Clicks:
         zone_name = await self._services.graph.mailbox_timezone(token, cache_key=user_key)
         return token, zone_name
 
-    async def _reread(self, token: Any, zone_name: str, shown: Event, verb: str) -> tuple[Event | None, str | None]:
+    async def _reread(
+        self, user_key: str, token: Any, zone_name: str, shown: Event, verb: str
+    ) -> tuple[Event | None, str | None]:
         """The meeting as Graph has it now, and why not to act on it (None: go ahead)."""
         try:
             now = await self._services.graph.get_event(token, shown.id, tz_name=zone_name)
         except errors.NotFound:
+            if verb in ANSWERED and await self._services.pending.answered(user_key, shown.id) == verb:
+                # Outlook removes a declined meeting from the calendar; Regrets remembers declining it.
+                return None, f"You already {cards.done_word(verb).lower()} {acting.describe(shown)}."
             return None, f"{acting.describe(shown)} is no longer on your calendar, so I did nothing."
         return now, change_since(shown, now, verb)
 
@@ -304,7 +315,7 @@ class Clicks:
         try:
             shown = restore(claimed.events[action.event_id])
             token, zone_name = await self._zone(clicker.user_key)
-            event, changed = await self._reread(token, zone_name, shown, verb)
+            event, changed = await self._reread(clicker.user_key, token, zone_name, shown, verb)
             if changed is not None or event is None:
                 card = cards.notice_card(changed or texts.STALE_CARD, style="default")
                 await pending.finish(claimed, card=card, message=changed or texts.STALE_CARD)
@@ -331,6 +342,7 @@ class Clicks:
             await pending.release(claimed)
             return ClickReply(text=outcome.message)
         await pending.finish(claimed, card=outcome.card, message=outcome.message)
+        await pending.remember_answer(clicker.user_key, event.id, verb)
         return ClickReply(card=outcome.card)
 
     async def respond_all(self, clicker: Clicker, action: CardAction) -> ClickReply:
@@ -342,7 +354,7 @@ class Clicks:
         try:
             token, zone_name = await self._zone(clicker.user_key)
             shown = [restore(snap) for snap in claimed.events.values()]
-            reread = await asyncio.gather(*(self._reread(token, zone_name, e, verb) for e in shown))
+            reread = await asyncio.gather(*(self._reread(clicker.user_key, token, zone_name, e, verb) for e in shown))
             ready = [now for now, changed in reread if now is not None and changed is None]
             left = [
                 acting.BulkResult(now or was, ok=False, reason=changed, skipped=True)
@@ -362,6 +374,9 @@ class Clicks:
         everything = results + left
         card = cards.summary_card(everything, verb=verb)
         await pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything))
+        for result in results:
+            if result.ok:
+                await pending.remember_answer(clicker.user_key, result.event.id, verb)
         return ClickReply(card=card)
 
     async def dismiss(self, clicker: Clicker, action: CardAction) -> ClickReply:

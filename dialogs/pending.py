@@ -19,20 +19,33 @@ that expires; the next click re-reads the meeting from Graph before acting (see
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-from botbuilder.core import Storage
+from typing import Any, Protocol
 
 from clock import RealClock
+
+
+class Storage(Protocol):
+    """The shared store's contract (bot/storage_contract.py): reads, and writes conditional on e_tags."""
+
+    async def read(self, keys: list[str]) -> dict[str, Any]: ...
+
+    async def write(self, changes: dict[str, Any]) -> None: ...
+
 
 RECORD_TTL_SECONDS = 7 * 24 * 3600
 # Longer than any click takes (Graph's retries included), short enough that a crashed
 # instance's claim frees the card within a minute.
 CLAIM_LEASE_SECONDS = 45.0
 _PREFIX = "pending/"
+# conversation id → the request id of the last card with buttons sent there ("never mind" drops it).
+_LATEST = "pending-latest/"
+# user + event → how Regrets last answered it; Outlook removes a declined meeting from the
+# calendar, so a later stale click finds it gone and must still be able to say "already declined".
+_ANSWERED = "answered/"
 
 OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
@@ -62,6 +75,11 @@ class PendingAction:
         return self.state == OPEN or (self.state == CLAIMED and now - self.claimed_at > CLAIM_LEASE_SECONDS)
 
 
+def _answered_key(user_key: str, event_id: str) -> str:
+    # Event ids are long and carry '/', '+' and '='; a digest keeps the key short and plain.
+    return f"{_ANSWERED}{user_key}/{hashlib.sha256(event_id.encode()).hexdigest()[:32]}"
+
+
 class AlreadyClaimed(Exception):
     """Another click got there first; `record` is what it left (None if the record is gone)."""
 
@@ -88,6 +106,58 @@ class PendingActions:
         if not record.created:
             record.created = self.now()
         await self._storage.write({_PREFIX + record.request_id: asdict(record)})
+        await self._remember_latest(record.conversation_id, record.request_id)
+
+    async def _remember_latest(self, conversation_id: str, request_id: str) -> None:
+        key = _LATEST + conversation_id
+        for _ in range(3):
+            found = (await self._storage.read([key])).get(key)
+            item: dict[str, Any] = {"request_id": request_id}
+            if found:
+                item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+            try:
+                await self._storage.write({key: item})
+                return
+            except KeyError:  # another card in this conversation at the same moment: read again
+                continue
+
+    async def latest_open(self, conversation_id: str) -> PendingAction | None:
+        """The last card with buttons in this conversation, if nobody has used it yet."""
+        key = _LATEST + conversation_id
+        found = (await self._storage.read([key])).get(key)
+        request_id = (found if isinstance(found, dict) else vars(found)).get("request_id") if found else None
+        record = await self.get(str(request_id or ""))
+        if record is None or record.expired(self.now()) or not record.claimable(self.now()):
+            return None
+        return record
+
+    async def remember_answer(self, user_key: str, event_id: str, verb: str) -> None:
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        item: dict[str, Any] = {"verb": verb, "at": self.now()}
+        if found:
+            item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+        try:
+            await self._storage.write({key: item})
+        except KeyError:  # answered at the same moment elsewhere: that record says the same
+            pass
+
+    async def answered(self, user_key: str, event_id: str) -> str | None:
+        """The verb Regrets last sent for this user's meeting, if any."""
+        key = _answered_key(user_key, event_id)
+        found = (await self._storage.read([key])).get(key)
+        verb = (found if isinstance(found, dict) else vars(found)).get("verb") if found else None
+        return str(verb) if verb else None
+
+    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
+        """Remember the message that carries the card, so it can be updated in place later."""
+        record = await self.get(request_id)
+        if record is not None and activity_id:
+            record.activity_id = activity_id
+            try:
+                await self._write(record)
+            except KeyError:  # clicked already (claimed): the click's answer updates the card
+                pass
 
     async def get(self, request_id: str) -> PendingAction | None:
         if not request_id:
@@ -117,16 +187,24 @@ class PendingActions:
             return await self.get(request_id) or record
 
     async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
-        """Record the result of a claimed click: later clicks are answered with `card`."""
-        await self._settle(record, DONE, {"card": card, "message": message})
+        """Record the result of a claimed click: later clicks are answered with `card`.
+
+        The meetings' snapshots are dropped then: a used card never acts again, and the final
+        card says all a later click is told (this keeps a used card's record small).
+        """
+        await self._settle(record, DONE, {"card": card, "message": message}, events={})
 
     async def release(self, record: PendingAction) -> None:
         """Give a claim back (the act failed or was never tried): the card works again."""
         await self._settle(record, OPEN, {})
 
-    async def _settle(self, record: PendingAction, state: str, outcome: dict[str, Any]) -> None:
+    async def _settle(
+        self, record: PendingAction, state: str, outcome: dict[str, Any], events: dict[str, Any] | None = None
+    ) -> None:
         fresh = await self.get(record.request_id) or record
         fresh.state, fresh.outcome = state, outcome
+        if events is not None:
+            fresh.events = events
         await self._write(fresh)
         self._locks.pop(record.request_id, None)
 

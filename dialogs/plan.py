@@ -91,9 +91,11 @@ def make_plan(request: Any, resolution: Any, now: datetime) -> Plan:
     if verb == "cancel":
         own = [e for e in events if e.is_organizer]
         if not own:
+            named = f"“{events[0].subject or 'Untitled meeting'}”" if len(events) == 1 else "those meetings"
             return Plan(
                 kind="nothing",
-                message="You can only cancel meetings you organize; I can decline this one for you instead.",
+                message=f"You can only cancel meetings you organize, and you don't organize {named}. "
+                "Ask me to decline instead.",
                 events=events,
                 **common,
             )

@@ -57,7 +57,7 @@ from graph.errors import (
     from_response,
 )
 from graph.models import SELECT_FIELDS, Event
-from graph.timezones import iana_name, zone
+from graph.timezones import iana_name, is_known, zone
 
 log = logging.getLogger(__name__)
 
@@ -238,9 +238,19 @@ class GraphClient:
         return self._event(self._json(response), zone(tz_name))
 
     async def mailbox_timezone(
-        self, token: TokenSource, *, cache_key: str | None = None, address: CalendarAddress = ME
+        self,
+        token: TokenSource,
+        *,
+        cache_key: str | None = None,
+        address: CalendarAddress = ME,
+        fallback: str | None = None,
     ) -> str:
-        """The mailbox's zone as an IANA name; cached per mailbox for `timezone_ttl` seconds."""
+        """The mailbox's zone as an IANA name; cached per mailbox for `timezone_ttl` seconds.
+
+        A zone this machine does not know (a custom or misspelt mailbox zone) is not an error:
+        times are read in `fallback` (the Teams client's zone) when that is known, else in UTC,
+        and one log line with the mailbox's key says so.
+        """
         call = _Call(token, address)
         key = cache_key or await call.mailbox()
         cached = self._tz_cache.get(key)
@@ -252,7 +262,16 @@ class GraphClient:
         value = body.get("value") if isinstance(body, dict) else None
         if not isinstance(value, str) or not value:
             raise BadResponse("mailboxSettings/timeZone answer has no value", status=response.status_code)
-        name = iana_name(value)
+        if is_known(value):
+            name = iana_name(value)
+        else:
+            use_client = is_known(fallback)
+            name = iana_name(fallback) if use_client else "UTC"
+            log.warning(
+                "mailbox %s: its time zone is not one Regrets knows; reading times in %s",
+                key,
+                "the Teams client's zone" if use_client else "UTC (the Teams client sent no zone)",
+            )
         self._tz_cache[key] = (name, now + self._tz_ttl)
         return name
 

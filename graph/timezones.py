@@ -28,6 +28,13 @@ def zone(name: str | None) -> ZoneInfo | timezone:
         return UTC
 
 
+def is_known(name: str | None) -> bool:
+    """Whether `name` is UTC or a Windows or IANA zone this machine's tz database knows."""
+    if not name or name.upper() in ("UTC", "ETC/UTC", "Z", "GMT"):
+        return bool(name)
+    return zone(name) is not UTC
+
+
 def iana_name(name: str | None) -> str:
     """The IANA name for a Windows or IANA name ("UTC" when unknown)."""
     found = zone(name)

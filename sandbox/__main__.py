@@ -18,7 +18,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from sandbox.demo import demo_time_zone
+from sandbox.demo_calendar import demo_time_zone
 from sandbox.stack import PLAYGROUND_USERS, Sandbox
 
 

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from sandbox.demo import ROOT, _die_with_parent
+from demo.processes import ROOT, _die_with_parent
 
 ACCOUNT = "devstoreaccount1"
 # Azurite's well-known development key (documented by Microsoft; not a secret).
@@ -41,6 +41,7 @@ class Azurite:
         self.timeout = timeout
         self.port = 0
         self.process: subprocess.Popen[str] | None = None
+        self._pump: threading.Thread | None = None
         self._workdir = tempfile.TemporaryDirectory(prefix="azurite-")
 
     @property
@@ -71,17 +72,19 @@ class Azurite:
         )
         found = threading.Event()
 
+        output = self.process.stdout
+        assert output is not None
+
         def pump() -> None:
-            assert self.process is not None and self.process.stdout is not None
-            stream = self.process.stdout
             with contextlib.suppress(ValueError, OSError):  # the pipe closed under us by stop()
-                for line in stream:  # read to the end so Azurite never blocks on a full pipe
+                for line in output:  # read to the end so Azurite never blocks on a full pipe
                     match = LISTENING.search(line)
                     if match and not found.is_set():
                         self.port = int(match.group(1))
                         found.set()
 
-        threading.Thread(target=pump, name="azurite-output", daemon=True).start()
+        self._pump = threading.Thread(target=pump, name="azurite-output", daemon=True)
+        self._pump.start()
         deadline = time.monotonic() + self.timeout
         while not found.wait(0.05):
             if self.process.poll() is not None or time.monotonic() > deadline:

@@ -97,6 +97,21 @@ def mailbox_zone(name: str) -> tzinfo:
         return ZoneInfo("UTC")
 
 
+def demo_time_zone() -> str:
+    """This machine's zone as a Windows name (what Graph usually reports), so “3pm” means 3pm here.
+
+    Only for the demo's mailbox: what the person at this machine expects "3pm" to mean.
+    """
+    try:
+        from tzlocal import get_localzone_name
+        from tzlocal.windows_tz import tz_win
+
+        local = get_localzone_name() or ""
+    except Exception:  # no zone configured: the demo still runs, in the Playground's usual zone
+        return "Pacific Standard Time"
+    return tz_win.get(local) or local or "Pacific Standard Time"
+
+
 def demo_day(now: datetime, time_zone: str) -> date:
     """The day of the demo's headline meetings: today in the mailbox's zone, or tomorrow after 3pm.
 

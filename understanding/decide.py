@@ -4,7 +4,8 @@
 (`ambiguous`: a choice among `event_ids`) or do nothing (`none`), with the reasons. The rule
 is the issue's: `matched` means certain. A meeting that is over, cancelled, already answered
 the way asked, or the user's own (responding to it is impossible; the bot offers cancel) is
-explained, never acted on as if new, so it is no `matched` target.
+explained, never acted on as if new, so it is no `matched` target (nor a choice, when every
+candidate is such a meeting).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Decision:
     send_response: bool
     scope: str  # occurrence | series
     # Why the decision is what it is, in words for logs and tests ("no meeting fits",
-    # "several meetings fit", "already_declined", "readings differ"); empty when plainly matched.
+    # "not certain which meeting is meant", "already_declined", "readings differ"); empty when plainly matched.
     reasons: tuple[str, ...] = ()
     # The request with `proposed_time` filled in once the meeting (and its length) is known.
     request: Request | None = None
@@ -43,13 +44,17 @@ def decide(request: Request, resolution: Resolution) -> Decision:
     status = resolution.status
     ids = tuple(resolution.event_ids)
     reasons: list[str] = []
-    if status == "matched" and resolution.events:
+    if status in ("matched", "ambiguous") and resolution.events:
         blocked = [sorted(set(resolution.problems.get(e.id, ())) & _BLOCKING) for e in resolution.events]
         if all(blocked):
             reasons.extend(sorted({p for b in blocked for p in b}))
             status, ids = "none", ()
+        elif any(blocked) and resolution.scope == "occurrence":
+            # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2.
+            reasons.extend(sorted({p for b in blocked for p in b}))
+            ids = tuple(e.id for e, b in zip(resolution.events, blocked, strict=True) if not b)
     if status == "ambiguous":
-        reasons.append("several meetings fit")
+        reasons.append("not certain which meeting is meant")
     if intent == "other":
         reasons.append("no action asked")
     if intent == "other" or status == "none":

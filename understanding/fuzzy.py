@@ -14,15 +14,16 @@ from functools import lru_cache
 
 # Spellings that mean the same meeting kind; applied to lower-cased text before splitting.
 _SYNONYMS = [
-    (re.compile(r"\b(?:1\s*(?::|-|on|o|x)\s*1|one\s*(?:-|on|:)\s*one)(?:s)?\b"), " oneonone "),
+    # A plural keeps its "s" ("standups" stays plural for "both standups"); `stem` drops it for matching.
+    (re.compile(r"\b(?:1\s*(?::|-|on|o|x)\s*1|one\s*(?:-|on|:)\s*one)(s?)\b"), r" oneonone\1 "),
     (re.compile(r"\ball\s*-?\s*hands?\b"), " allhands "),
-    (re.compile(r"\bstand\s*-?\s*ups?\b"), " standup "),
-    (re.compile(r"\bcheck\s*-?\s*ins?\b"), " checkin "),
+    (re.compile(r"\bstand\s*-?\s*up(s?)\b"), r" standup\1 "),
+    (re.compile(r"\bcheck\s*-?\s*in(s?)\b"), r" checkin\1 "),
     (re.compile(r"\bsync\s*-?\s*ups?\b"), " sync "),
-    (re.compile(r"\btown\s*-?\s*halls?\b"), " townhall "),
+    (re.compile(r"\btown\s*-?\s*hall(s?)\b"), r" townhall\1 "),
     (re.compile(r"\bq\s*&\s*a\b"), " qna "),
     (re.compile(r"\bskip\s*-?\s*levels?\b"), " skiplevel "),
-    (re.compile(r"\bretrospectives?\b"), " retro "),
+    (re.compile(r"\bretrospective(s?)\b"), r" retro\1 "),
     (re.compile(r"\bnew\s*-?\s*year'?s?\s+eve\b"), " nye "),
     (re.compile(r"\bx-?mas\b"), " christmas "),
     # Phrasal-verb nouns written closed, hyphenated or open: "catch-up", "catchup", "catch up".

@@ -36,6 +36,7 @@ class MeetingRef:
     zones: tuple[str, ...] = ()
     organizer: bool = False  # the people named organize the meeting ("the one Priya set up")
     either: bool = False  # the day alternatives are equally likely readings ("next Friday"): ask
+    both: bool = False  # "both syncs": two meetings are meant, a question when another number fits
     in_minutes: int | None = None  # "in an hour": the meeting starting about that long from now
     # "the call before the all-hands": (after | before, the meeting it is placed against).
     anchor: tuple[str, MeetingRef] | None = None

@@ -87,21 +87,29 @@ def sentences(text: str) -> list[str]:
 # Said another way, the request is one of the plain verbs: "give the standup a miss" is a decline,
 # "let them know I'll be there" an accept (the organizer learns it from the answer itself).
 _REWRITES = (
+    (
+        re.compile(
+            r"\b(?:hold|keep|mark|put|set)\s+(.{1,60}?)\s+(?:down\s+)?as\s+(?:a\s+)?(?:tentative|maybe|provisional)\b",
+            re.I,
+        ),
+        r"tentatively accept \1",
+    ),
     (re.compile(r"\b(?:stop|quit)\s+(?:going\s+to|attending|joining)\b", re.I), "decline from now on"),
     (re.compile(r"\bgive\s+(.{1,60}?)\s+a\s+miss\b", re.I), r"decline \1"),
     (
         re.compile(
-            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?(?:that\s+)?"
-            r"(?:i'?ll|i\s+will|i\s+can)\s+(?:be\s+there|make\s+it|attend|come|join)(?:\s+for)?\b",
+            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?"
+            r"(?:that\s+)?(?:i'?ll|i\s+will|i\s+can)\s+(?:be\s+there(?:\s+for)?|be\s+at|make(?:\s+it(?:\s+to)?)?|attend|"
+            r"come(?:\s+to)?|join)\b",
             re.I,
         ),
         "accept",
     ),
     (
         re.compile(
-            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?(?:that\s+)?"
-            r"(?:i\s+can'?t|i\s+cannot|i\s+won'?t|i\s+will\s+not)\s+(?:be\s+there|make\s+it|attend|come|join)"
-            r"(?:\s+(?:to|for))?(?=\s+(?:the|my|tomorrow|today|on|at)\b)",
+            r"\b(?:let|tell)\s+(?:them|him|her|the\s+organi[sz]er|everyone|[A-Z][a-z]+)\s+(?:know\s+)?"
+            r"(?:that\s+)?(?:i\s+can'?t|i\s+cannot|i\s+won'?t|i\s+will\s+not)\s+(?:be\s+there(?:\s+for)?|be\s+at|"
+            r"make(?:\s+it(?:\s+to)?)?|attend|come(?:\s+to)?|join)(?=\s+(?:the|my|tomorrow|today|on|at)\b)",
             re.I,
         ),
         "decline",
@@ -109,23 +117,39 @@ _REWRITES = (
 )
 
 
+# "tell them I'll be there" is the request only when no other verb asked already ("decline the
+# standup and tell them I'll be there tomorrow" keeps it as the note).
+_RE_ASKED = re.compile(r"\b(?:decline|accept|tentative(?:ly)?|skip|cancel|reject|rsvp|miss)\b", re.I)
+
+
 def _rewrite(text: str) -> str:
     for pattern, repl in _REWRITES:
-        text = pattern.sub(repl, text)
+        text = _rewrite_one(pattern, repl, text)
     return text
+
+
+def _rewrite_one(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        return m.group(0) if _RE_ASKED.search(text, 0, m.start()) else m.expand(repl)
+
+    return pattern.sub(swap, text)
 
 
 _PRIVATE = (
     r"between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|privately|not\s+that\s+i'?d\s+tell|"
     r"don'?t\s+tell\s+(?:them|him|her|anyone)\s+(?:but|this)|for\s+your\s+(?:eyes|ears)\s+only|entre\s+nous|"
-    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|"
+    r"honestly|tbh|to\s+be\s+honest|ugh|lol|lmao|smh|note\s+to\s+self|"
     r"(?:it'?s|this\s+is|that'?s)\s+(?:such\s+)?(?:a\s+)?(?:total\s+|complete\s+)?(?:waste|pointless|useless|boring)"
 )
 
 _RE_ASIDE = re.compile(
     r"\((?:\s*(?:just|and|but|,)\s*)*(?:"
     + _PRIVATE
-    + r")\b[^)]*\)|[,;–—-]\s*(?:just\s+)?(?:between\s+(?:us|you\s+and\s+me)|off\s+the\s+record)\b[^.!?]*",
+    + r")\b[^)]*\)|[,;–—-]\s*(?:just\s+)?(?:between\s+(?:us|you\s+and\s+me)|off\s+the\s+record)\b[^.!?]*"
+    # "..., remind me to watch the recording": a request to the bot, no note for the organizer.
+    r"|[,;]?\s*(?:and\s+)?(?:please\s+)?remind\s+me\b[^.!?]*"
+    # "decline the review lol what a drag": chat noise after the request is no part of it.
+    r"|(?<=\w)\s+(?:lol|lmao|smh|ffs|tbh)\b[^.!?]*",
     re.I,
 )
 

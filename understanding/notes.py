@@ -50,7 +50,8 @@ _RE_MARKER = re.compile(
     r"|(?:with|w/)\s*(?:a|the|this|my|an)?\s*(?:note|message|comment|reason|reply|response|explanation|msg|text|excuse)"
     r"(?:\s+(?:saying|that\s+says|that|of|being|is|reading))?"
     r"|(?:note|message|comment|reason|reply|response|msg|explanation|excuse)(?:\s+(?:being|is|would\s+be))?\s*[:=-]"
-    r"|comment(?:ing)?\s+(?:that|saying)|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|b/c|bc(?=\s)"
+    r"|comment(?:ing)?\s+(?:that|saying)|reason\s+being|because(?:\s+of)?|'cause|cuz|coz|cos(?=\s)|b/c|bc(?=\s)"
+    r"|cause(?=\s+(?:i|i'm|im|i've|we|we're|my|of)\b)"
     r"|since(?=\s+(?:i|i'm|im|we|my|it's|there)\b)|as(?=\s+(?:i|i'm|im|we)\b)"
     r")(?=[\s:,\"'-]|$)\s*[:,-]?\s*",
     re.I,
@@ -108,7 +109,8 @@ _RE_VERB_AFTER = re.compile(
 _RE_NOTIFY_OFF = re.compile(
     r"(?:[,;]?\s*\b(?:and|but|so)\s+)?(?:please\s+)?(?:"
     r"(?:do\s*n[o']?t|do\s+not|no\s+need\s+to|without|never|w/o|shouldn't|should\s+not)\s+(?:bother\s+)?(?:even\s+)?"
-    r"(?:send(?:ing)?(?!\s+(?:a\s+|any\s+|the\s+)?(?:comment|note|reason|explanation)s?\b)|notify(?:ing)?|tell(?:ing)?|inform(?:ing)?|e-?mail(?:ing)?|let(?:ting)?|repl(?:y|ying)|"
+    r"(?:send(?:ing)?(?!\s+(?:a\s+|any\s+|the\s+)?(?:comment|note|reason|explanation)s?\b)|notify(?:ing)?|"
+    r"say(?:ing)?(?=\s+(?:anything|a\s+thing|a\s+word)\b)|tell(?:ing)?|inform(?:ing)?|e-?mail(?:ing)?|let(?:ting)?|repl(?:y|ying)|"
     r"respond(?:ing)?|alert(?:ing)?|messag(?:e|ing)|ping(?:ing)?|answer(?:ing)?|rsvp(?:ing)?)\b"
     r"(?:\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?|\s+[a-z]+(?=\s+know\b))?"
     r"(?:\s+(?:a|an|any|the|them|him|her|anyone|anybody|anything|everyone|people|back|know|out|organi[sz]er|host|"
@@ -214,6 +216,21 @@ def take_quoted(s: str) -> tuple[str, str | None]:
     return s, None
 
 
+# "I have a conflict but don't tell them why": the reason is for the bot, not the organizer.
+_RE_NO_REASON = re.compile(
+    r"[,;]?\s*(?:(?:and|but|so)\s+)?(?:please\s+)?(?:do\s*n[o']?t|do\s+not|no\s+need\s+to)\s+"
+    r"(?:tell|say|give|mention|explain|share)\s+(?:them\s+|him\s+|her\s+|anyone\s+)?"
+    r"(?:why|the\s+reason|a\s+reason|any\s+reason|my\s+reason)\b",
+    re.I,
+)
+
+
+def take_no_reason(s: str) -> tuple[str, bool]:
+    """(the text without "don't tell them why", whether the user said it)."""
+    cut = _RE_NO_REASON.sub(" ", s)
+    return cut, cut != s
+
+
 def take_notify(s: str) -> tuple[str, bool]:
     """(the text without "don't notify"-words, whether to send the response)."""
     notify = True
@@ -269,7 +286,7 @@ def split(s: str, today: date, day_first: bool) -> Parts:
             trailing.append(seg)
         elif _looks_like_reference(low, today, day_first):
             extra.append(seg)
-        elif not _RE_VENT.search(low):
+        elif not _RE_VENT.search(low) and not _RE_NO_COMMENT.search(low):
             trailing.append(seg)
     return Parts(segs=segs, k=k, main=main, extra=extra, trailing=trailing, lead_reason=lead_reason)
 

@@ -46,12 +46,13 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
     s, comment = notes.take_quoted(s)
     s = normalise.drop_asides(normalise.rewrite(s))
     s, proposal = proposals.take_proposal(s, today, day_first)
+    s, no_reason = notes.take_no_reason(s)
     s, notify = notes.take_notify(s)
 
     # note: the sentence that asks, the note around it
     parts = notes.split(s, today, day_first)
     command, comment, lead_reason = notes.take_note(parts, comment, today, day_first)
-    comment = notes.in_own_words(comment, raw, base)
+    comment = None if no_reason else notes.in_own_words(comment, raw, base)
 
     # scope words, then intent
     command = notes.drop_no_comment(normalise.drop_talk(command))
@@ -75,11 +76,13 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         if found.from_lead and comment == lead_reason:
             comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
-        series = series or found.every or (found.series_day and not said.denied)
+        series = series or found.every or found.series_day
         if intent == "cancel" and (not refs or intents.cancel_is_abort(lower)):
             intent, refs = "abort", ()
         elif intent == "abort" and refs and intents.says_cancel(lower):
             intent = "cancel"
+    # Words that ask for the series and words that rule it out: never the series on a contradiction.
+    series = series and not said.denied
     if intent in ("help", "signout", "abort"):
         refs = ()
     return Request(

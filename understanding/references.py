@@ -70,7 +70,7 @@ _RE_EVERY = re.compile(r"\b(?:every|each|all)\b")
 _RE_BOTH = re.compile(r"\bboth\b")
 
 _RE_KINDS = re.compile(
-    r"\b(?:syncs|reviews|stand-?ups|retros|retrospectives|interviews|check-?ins|catch-?ups|sessions|demos|"
+    r"\b(?:syncs|reviews|stand-?ups|standups|checkins|oneonones|townhalls|retros|retrospectives|interviews|check-?ins|catch-?ups|sessions|demos|"
     r"huddles|briefings|trainings|workshops|lunches|dinners|debriefs|scrums|dailies|plannings|1:1s|1on1s|"
     r"one-?on-?ones|calls|meetings)\b"
 )
@@ -127,6 +127,7 @@ class _Piece:
     owner: bool = False  # people named with a possessive ("Louis's meeting")
     zones: tuple[str, ...] = ()
     organizer: bool = False
+    both: bool = False
     either: bool = False
     series_day: bool = False
     in_minutes: int | None = None
@@ -136,7 +137,7 @@ class _Piece:
         return MeetingRef(
             days=tuple(self.days),
             time=self.time,
-            flexible=self.flexible,
+            flexible=self.flexible and not self.zones,  # "11 London time" is 11 there, no pm fallback
             part=self.part,
             after_now=self.after_now,
             subject=tuple(self.subject),
@@ -148,6 +149,7 @@ class _Piece:
             owner=self.owner,
             zones=self.zones,
             organizer=self.organizer,
+            both=self.both,
             either=self.either,
             in_minutes=self.in_minutes,
             anchor=self.anchor,
@@ -194,7 +196,7 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 
 
 _RE_COUNT = re.compile(
     r"\b(next|first|last|upcoming)\s+(\d{1,2}|two|three|four|five|six|couple(?:\s+of)?|few)\s+"
-    r"(?=(?:meetings|events|calls|mtgs|ones|invites|appointments)\b)"
+    r"(?=(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am|pm|a|p|o'?clock|of)\b)[a-z])"
 )
 
 # "the meeting Priya sent (me)", "the one Sam set up": the organizer named after the meeting.
@@ -353,6 +355,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         owner=bool(owners),
         zones=zone_names,
         organizer=organizer and bool(people),
+        both=bool(_RE_BOTH.search(text)),
         either=found.either,
         series_day=found.series_day,
         in_minutes=in_minutes,
@@ -428,8 +431,11 @@ _RE_CURRENT_PHRASE = re.compile(
 _RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
 
 _RE_ANTECEDENT = re.compile(
-    r"\b(?:this|that|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
-    r"(?:is|was|isn't|seems|looks|has|keeps|will|always|never|again|just|sounds)\b"
+    r"\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
+    r"(?:is|are|was|were|isn't|aren't|seems|seem|looks|has|have|keeps|keep|will|always|never|again|just|sounds)\b"
+    r"|\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w&/-]+\s+){0,3}?(?:sync|meeting|call|standup|"
+    r"review|retro|oneonone|checkin|catchup|session|demo|huddle|briefing|training|workshop|interview|debrief|scrum|"
+    r"planning|allhands|townhall|kickoff|offsite|qbr)s?)\b"
 )
 
 
@@ -493,7 +499,7 @@ def take_refs(
         for seg in reversed(earlier):
             named = _RE_ANTECEDENT.search(normalize(timewords.fix_typos(seg.lower())))
             if named:
-                pieces = [p for p in _pieces(named.group(1), today, day_first) if not p.empty]
+                pieces = [p for p in _pieces(named.group(1) or named.group(2), today, day_first) if not p.empty]
                 break
     return Refs(
         refs=tuple(p.ref() for p in pieces),

@@ -22,8 +22,20 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   (one lasting a day or more covers every day it spans).
 - Titles that hold the user's words equally well are told apart by word order: "design
   review" is "Weekly design review" before "Review design tokens".
-- Of meetings that name a person equally, the ones that person organizes are preferred;
-  "Louis's meetings" (a possessive) is the ones Louis organizes when there are any.
+- "Louis's meetings" (a possessive) is the ones Louis organizes when there are any; "the
+  one Summer set up" is only meetings Summer organizes; "the meeting with Jordan" prefers
+  nobody, so two different meetings with Jordan are a question.
+- A clock time said in another zone ("11am Eastern", "8pm Sydney time") is compared on that
+  zone's clock for the meeting's own date (daylight saving included). IST is the clocks
+  called IST that day (India, Israel in winter, Ireland in summer): different meetings for
+  different readings are a question; a mailbox on one of them means its own.
+- "next Friday" (and "the Thursday after next") with a meeting on both readings is a question.
+- A clock time plus words that name nothing on the calendar ("the 3pm recruiting thing")
+  is a question, not a match. "both ..." with other than two meetings is a question.
+- "the call before the all-hands", "the one after lunch": the nearest meeting on the
+  landmark's day; the user's own lunch is a landmark like any other.
+- A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
+  is never "Jordan launch review").
 """
 
 from __future__ import annotations
@@ -65,6 +77,18 @@ class Resolution:
     proposed_time: tuple[datetime, datetime] | None = None
 
 
+@lru_cache(maxsize=4096)
+def name_words(name: str, address: str) -> frozenset[str]:
+    """The words a person may be called by: name, mailbox name, and their company (mail domain)."""
+    local, _, domain = address.partition("@")
+    out = set(words(name)) | set(words(local.replace(".", " ").replace("_", " ")))
+    # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
+    label = domain.split(".")[0] if domain else ""
+    if label and label not in _MAIL_HOSTS:
+        out.add(label)
+    return frozenset(out)
+
+
 class _Item:
     __slots__ = ("event", "start", "end", "day", "last_day", "timed", "minute", "subject", "names", "key", "index")
 
@@ -92,16 +116,10 @@ class _Item:
             self.end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=tz)
             self.minute = -1
         self.subject = words(event.subject)
-        names: set[str] = set()
         people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+        names: set[str] = set()
         for person in people:
-            names.update(words(person.name))
-            local, _, domain = person.address.partition("@")
-            names.update(words(local.replace(".", " ").replace("_", " ")))
-            # "the sync with the Fabrikam people": a guest's company is the name of their mail domain.
-            label = domain.split(".")[0] if domain else ""
-            if label and label not in _MAIL_HOSTS:
-                names.add(label)
+            names.update(name_words(person.name, person.address))
         self.names = names
         self.key = event.series_master_id or " ".join(self.subject) or event.id
 
@@ -265,12 +283,24 @@ def _structural(ref: MeetingRef, items: list[_Item], now: datetime) -> list[_Ite
                 # "the weekly design review" still names "Design review": only weak words may go unmatched.
                 full = [(it, s) for it, s in scored if s[0] > 0 and _weak_rest(it, ref)]
             found = [it for it, _ in full]
+            # "my lunch" is "Lunch", not "Jordan launch review": a slip of the keyboard is only
+            # forgiven when no title has the words as typed.
+            exact = [it for it in found if _typed(it, ref)]
+            found = exact or found
         if found and ref.people:
             best = max(_people_hits(it, ref) for it in found)
             found = [it for it in found if _people_hits(it, ref) == best]
         if found:
             return found
     return []
+
+
+def _typed(item: _Item, ref: MeetingRef) -> bool:
+    return all(
+        q in item.names or any(w == q or (len(q) >= 3 and w.startswith(q)) for w in item.subject)
+        for q in ref.subject
+        if not (q in _WEAK and len(ref.subject) > 1)
+    )
 
 
 def _pick_days(ref: MeetingRef, cands: list[_Item], now: datetime) -> tuple[date, date] | None:
@@ -319,6 +349,15 @@ def _each_zone(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
     """IST is India's, Ireland's or Israel's clock: one answer when the readings agree, else ask."""
+    # Only the clocks called IST on that date: Ireland's summer time, Israel's standard time, India's.
+    zones = tuple(z for z in ref.zones if now.astimezone(_zone(z)).tzname() == "IST") or ref.zones
+    if len(zones) == 1:
+        return _resolve_ref(replace(ref, zones=zones), items, now, intent, series)
+    ref = replace(ref, zones=zones)
+    own = [z for z in ref.zones if now.astimezone(_zone(z)).utcoffset() == now.utcoffset()]
+    if len(own) == 1:
+        # A mailbox in India saying "4pm IST" means its own clock.
+        return _resolve_ref(replace(ref, zones=(own[0],)), items, now, intent, series)
     results = [_resolve_ref(replace(ref, zones=(z,)), items, now, intent, series) for z in ref.zones]
     found = [r for r in results if r[1]]
     if not found:
@@ -429,7 +468,17 @@ def _title_word(ref: MeetingRef, items: list[_Item]) -> MeetingRef:
 def _resolve_ref(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
-    ref = _title_word(ref, items)
+    status, found, days = _resolve_words(_title_word(ref, items), items, now, intent, series)
+    if status == "matched" and ref.time is not None and ref.subject and not any(_known(q, items) for q in ref.subject):
+        # "the 3pm recruiting thing" and the 3pm is "PR Meeting": a word that names nothing on the
+        # calendar could mean another meeting, so the time alone makes it a question, not a fact.
+        status = "ambiguous"
+    return status, found, days
+
+
+def _resolve_words(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
     if len(ref.zones) > 1:
         return _each_zone(ref, items, now, intent, series)
     if ref.anchor is not None:
@@ -464,10 +513,25 @@ def _resolve_ref(
             chosen = _best_tier(chosen, ref)
         if ref.owner:
             chosen = _organized_by_named(chosen, ref)
+        if ref.both and chosen:
+            named = [
+                it
+                for it in cands
+                if it.timed
+                and not it.event.is_cancelled
+                and it.start >= now
+                and not (intent in RESPOND and it.event.is_organizer)  # the user's own lunch is no "call"
+            ]
+            if len(named) != 2:
+                # "both of tomorrow's afternoon calls" and there are three: ask which two.
+                return "ambiguous", chosen, days
         return ("matched" if chosen else "none"), chosen, days
 
     if ref.relative:
         pool = [it for it in cands if it.timed and not it.event.is_cancelled and not it.event.is_declined]
+        if intent in RESPOND:
+            # "my first meeting tomorrow" to decline: the user's own focus time is no meeting to answer.
+            pool = [it for it in pool if not it.event.is_organizer] or pool
         if ref.relative == "next" or days is None:
             pool = [it for it in pool if it.start >= now]
         if not pool:
@@ -632,7 +696,8 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         if window is None and found_days is not None:
             window = found_days
     ordered = sorted(chosen.values(), key=_order)
-    if "ambiguous" in statuses:
+    if "ambiguous" in statuses or (series and request.excluded and "matched" in statuses):
+        # "all ops syncs except tomorrow's": a series answer cannot leave one out, so ask.
         status = "ambiguous"
     elif "matched" in statuses:
         status = "matched"

@@ -22,10 +22,13 @@ _RE_IMMEDIATE = re.compile(
 
 _RE_SERIES = re.compile(
     r"\b(?:(?:the\s+)?(?:whole|entire|full|complete)\s+(?:series|thing|recurrence|recurring\s+(?:series|meeting)|set)"
+    r"|for\s+the\s+rest\s+of\s+the\s+(?:year|quarter|month|project)|until\s+further\s+notice"
+    r"|for\s+the\s+foreseeable\s+future|indefinitely"
     r"|(?:all|every|each)\s+(?:of\s+the\s+|of\s+my\s+|my\s+)?(?:future|upcoming|recurring|subsequent|following)"
     r"(?!\s+(?:meetings|events|calls|invites|ones|appointments|mtgs)\b)"
     r"|from\s+now\s+on|going\s+forward|permanently|for\s+good|forever|in\s+the\s+future"
     r"|(?:all\s+)?(?:the\s+)?(?:occurrences|instances)|series|recurring|recurrence"
+    r"|(?:all|each|every\s+one|every\s+single\s+one)\s+of\s+them"
     # "every day this week" is that week's occurrences, not the series.
     r"|every\s+(?:time|week|day|occurrence|instance|single\s+one)(?!\s+(?:this|next|that)\s+week))\b",
     re.I,
@@ -40,7 +43,8 @@ _RE_NOT_SERIES = re.compile(
 )
 
 _RE_ONLY_THIS = re.compile(
-    r"\b(?:only|just)\s+(?:this|that|the\s+next|today'?s|tomorrow'?s)\s+(?:one|occurrence|instance|time|week)\b"
+    r"(?<!\bnot\s)\b(?:only|just)\s+(?:for\s+)?(?:this|that|the\s+next|today'?s|tomorrow'?s)\s+(?:one|occurrence|instance|time|week)\b"
+    r"|\bjust\s+(?:this\s+)?once\b"
     r"|\b(?:this|that)\s+(?:one|occurrence|instance)\s+only\b"
 )
 

@@ -139,6 +139,8 @@ _RE_WEEKS_FROM = re.compile(
 )
 _RE_IN_WEEKS = re.compile(r"\b(?:in|within)\s+" + _N_WEEKS + r"\s+weeks?(?:'?\s*time)?\b")
 _RE_AFTER_NEXT = re.compile(r"\b(?:on\s+)?(?:the\s+)?" + _WD + r"\s+after\s+(?:next|the\s+next)\b(?:\s+week)?")
+# British "Friday week": a week after the coming Friday.
+_RE_DAY_WEEK = re.compile(r"\b(?:on\s+)?" + _WD + r"\s+week\b(?!'s)")
 _RE_WEEK_AFTER_NEXT = re.compile(r"\b(?:the\s+)?week\s+after\s+next\b")
 _RE_MONTH_ONLY = re.compile(
     r"\b(?:(?:in|during|for|this|next|early|mid|late|end\s+of|beginning\s+of)(?:\s+|-))+(?:the\s+month\s+of\s+)?"
@@ -392,8 +394,14 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         if first == today:
             first += timedelta(days=7)
         d = first + timedelta(days=7)
-        set_day(d)
+        found.days = [(d, d)]
         found.fixed = True
+        if wd > today.weekday() and "after" in m.group(0):
+            # Said early in the week, "the Thursday after next" counts from this week's Thursday
+            # or from next week's: two readings, a person would ask.
+            later = d + timedelta(days=7)
+            found.days = [(d, d), (later, later)]
+            found.either = True
         return " "
 
     def week_after_next(m: re.Match[str]) -> str:
@@ -429,6 +437,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_WEEKS_FROM.sub(weeks_from, text)
     text = _RE_IN_WEEKS.sub(in_weeks, text)
     text = _RE_AFTER_NEXT.sub(after_next, text)
+    text = _RE_DAY_WEEK.sub(after_next, text)
     text = _RE_WEEK_AFTER_NEXT.sub(week_after_next, text)
     text = _RE_DOTTED.sub(dotted, text)
     text = _RE_EVERY_WEEKDAY.sub(every_weekday, text)

@@ -10,6 +10,7 @@ replying to the card, and Regrets updates the card in place.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import asdict
 from datetime import UTC, timedelta
 from urllib.parse import quote
@@ -409,3 +410,50 @@ async def test_a_note_too_long_for_outlook_is_refused_before_any_graph_call_and_
     fixed = await chat.click(button(card, "decline"), filled(card, comment="Clash"))
     assert "Declined" in card_text(replacement(fixed))
     assert len(chat.decisions()) == 1
+
+
+async def test_never_mind_after_a_card_retires_the_card_in_place_and_a_later_click_declines_nothing(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    asked = await chat.say("decline my 3pm")
+    turn = await chat.say("never mind")
+    kept = f"Okay, I left “Budget review”, {WHEN} as it is."
+    assert turn.texts == []  # the card says it, in place
+    [updated] = chat.updated
+    assert updated.id == asked.card_activity_id
+    assert card_text(updated.attachments[0].content) == kept
+    late = await chat.click(button(asked.card, "decline"), filled(asked.card))
+    assert card_text(replacement(late)) == kept
+    assert chat.decisions() == []
+
+
+async def test_never_mind_after_the_card_was_used_changes_nothing_more(chat):
+    card = await confirm_card(chat)
+    await chat.click(button(card, "decline"), filled(card))
+    turn = await chat.say("never mind")
+    assert turn.texts == ["Okay. There was nothing to stop."]
+    assert len(chat.decisions()) == 1
+
+
+async def test_a_stale_button_for_a_meeting_outlook_removed_after_regrets_declined_it_says_already_declined(chat):
+    await chat.sign_in()
+    event_id = chat.meeting("Budget review", 15)
+    agenda = (await chat.say("what's on today")).card
+    row = next(b for b in buttons(agenda) if b["data"].get("eventId") == event_id)
+    await chat.say("decline my 3pm now")
+    # Outlook moves a declined meeting out of the calendar: reading it now answers 404.
+    del chat.sandbox.graph.mailboxes[chat.user.oid].events[event_id]
+    turn = await chat.click(row)
+    assert card_text(replacement(turn)) == f"You already declined “Budget review”, {WHEN}."
+    assert len(chat.decisions()) == 1
+
+
+async def test_two_instances_receiving_the_same_click_at_once_decline_once_and_answer_alike(chat, make_chat):
+    card = await confirm_card(chat)
+    other = make_chat(chat.user, storage=chat.storage, conversation_id=chat.conversation_id)
+    decline = button(card, "decline")
+    here, there = await asyncio.gather(chat.click(decline, filled(card)), other.click(decline, filled(card)))
+    assert replacement(here) == replacement(there)
+    assert "Declined" in card_text(replacement(here))
+    assert len(chat.decisions()) == 1
+    assert len(chat.graph_requests("POST", "/decline")) == 1

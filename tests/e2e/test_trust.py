@@ -299,3 +299,62 @@ async def test_the_graph_stand_in_lists_each_request_it_received_with_its_body(r
     assert {"comment": "Clash <b>with</b> a customer", "sendResponse": True} in [r["body"] for r in mine]
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "Clash &lt;b&gt;with&lt;/b&gt; a customer" in page.text
+
+
+async def test_a_confirm_card_clicked_after_the_user_typed_cancel_declines_nothing(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = only_card(await ask(regrets, chat, "decline my 3pm"))
+    await ask(regrets, chat, "cancel")
+    [update] = regrets.calls(chat, "PUT")
+    assert card_text(attachments_of(update.activity)[0]).startswith("Okay, I left “Quarterly budget review”")
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200 and card_text(body["value"]).startswith("Okay, I left “Quarterly budget review”")
+    assert posts(sandbox, user) == [] and decisions(sandbox, user) == []
+
+
+# ---- more of what the cards offer -----------------------------------------------------------------------------
+
+
+async def test_a_bulk_card_sends_its_edited_note_and_notify_toggle_with_every_decline(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    add_meeting(sandbox, user, "Partner sync", 16)
+    add_meeting(sandbox, user, "Vendor call", 17)
+    card = only_card(await ask(regrets, chat, "decline the partner sync and the vendor call"))
+    assert "comment" in inputs(card) and "notify" in inputs(card)
+    every = button(card, "respondAll")
+    status, body = await click(regrets, chat, every, filled(card, comment="Out this afternoon", notify="false"))
+    assert status == 200 and "Declined 2 meetings" in card_text(body["value"])
+    mine = decisions(sandbox, user)
+    assert sorted((d.comment, d.send_response) for d in mine) == [("Out this afternoon", False)] * 2
+
+
+async def test_declining_the_whole_series_names_the_series_and_its_span(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = only_card(await ask(regrets, chat, "decline the daily stand-up today"))
+    assert inputs(card)["scope"]["value"] == "occurrence"
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card, scope="series"))
+    assert status == 200
+    shown = card_text(body["value"])
+    assert "The whole series: every “Daily stand-up” from " in shown and " to " in shown
+    [decision] = decisions(sandbox, user)
+    assert decision.event_id != button(card, "decline")["data"]["eventId"]  # the series master, not one day
+
+
+async def test_a_meeting_that_refuses_new_times_says_so_and_offers_a_plain_decline(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    add_meeting(sandbox, user, "Board prep", 16, allowNewTimeProposals=False)
+    messages = await ask(regrets, chat, "decline my 4pm and propose 5pm instead")
+    said = [m["text"] for m in messages if m.get("text")]
+    assert said == [
+        "The organizer of “Board prep” doesn't accept new time proposals, so I can't suggest another time. "
+        "You can still decline it:"
+    ]
+    card = only_card(messages)
+    assert "propose" not in inputs(card)
+    await click(regrets, chat, button(card, "decline"), filled(card))
+    [decision] = decisions(sandbox, user)
+    assert decision.proposed_new_time is None

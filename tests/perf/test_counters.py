@@ -83,7 +83,7 @@ async def test_fifty_turns_make_one_connector_token_request(regrets, sandbox):
 
     for _ in range(50):
         status, _ = await regrets.say(chat, "help")
-        assert status in (200, 201)
+        assert status == 201
 
     assert len(regrets.messages(chat)) >= 50  # every turn answered through the connector
     assert sandbox.entra.count("client_credentials", client_id=BOT_APP_ID) - before == 1

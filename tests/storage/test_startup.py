@@ -20,8 +20,8 @@ from bot.blob_storage import BlobStorage
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
 from bot.storage_contract import StorageUnavailable
+from demo.processes import ROOT
 from sandbox.azurite import connection_string
-from sandbox.demo import ROOT
 from settings import ConfigError, Settings
 from tests.storage.conftest import new_container
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from sandbox.demo import free_port, start_bot, stop_process, wait_healthy
+from demo.processes import free_port, start_bot, stop_process, wait_healthy
 from sandbox.graph_state import Fault
 from sandbox.stack import Sandbox, SandboxUser
 from tests.fixtures.stack import ADAPTIVE, OAUTH, Conversation, Teams, ask, attachments_of, buttons, click

@@ -1186,7 +1186,8 @@ def cases() -> list[dict]:
     )
     add(case("v35", "decline my 3pm & 4pm", SYD, W("utc"), E(ids=("pr24", "ret24"))))
     add(case("v36", "decline my 3pm without a comment", LA, W("utc"), E(ids=("pr24",))))
-    add(case("v37", "decline the 3pm recruiting thing", LON, W("utc"), E(ids=("pr24",))))
+    # "recruiting" names nothing on the calendar: the 3pm is offered, not declined outright (issue 13).
+    add(case("v37", "decline the 3pm recruiting thing", LON, W("utc"), E(status="ambiguous", ids=("pr24",))))
     add(case("v38", "decline the 3pm retro", LA, W("utc"), E(status="none")))
     add(case("v39", "decline my 3pm (I'm out sick)", KOL, W("utc"), E(ids=("pr24",), comment="I'm out sick")))
     add(case("v40", "decline the meeting with kim.lee@contoso.example", LA, W("utc"), E(ids=("lun24",))))

@@ -133,7 +133,7 @@ def cases() -> list[dict]:
     add("zones", "z06", "decline tomorrow's 9am PT", lo, E("la11"))
     add("zones", "z07", "decline noon UTC tomorrow", lo, E("noon11"))
     add("zones", "z08", "decline the 5pm Tokyo time call", lo, E("tok12"))
-    add("zones", "z09", "decline my 4pm IST", lo, E("bl10", "emea10", "pipe10", status="ambiguous"))
+    add("zones", "z09", "decline my 4pm IST", lo, E("bl10", "emea10", status="ambiguous"))
     add("zones", "z10", "decline my 11 am New York time", lo, E("pipe10"))
     add("zones", "z11", "decline the 12:00 EST today", n, E())
     add("zones", "z12", "decline my 8:30pm India time", lo, E())
@@ -255,6 +255,81 @@ def cases() -> list[dict]:
     add("messy", "x06", "Hi! could you please decline the design review on thursday? thank you so much", n, E("dr12"))
     add("messy", "x07", "decline my11:30", n, E("eng10"))
     add("messy", "x08", "DECLINE THE ENG SYNC", n, E("eng10"))
+
+    # Second round: the same kinds said other ways.
+    add("zones", "z13", "can you decline my 9am pacific call", lo, E("la11"))
+    add("zones", "z14", "decline the meeting at 11:00 (New York time)", lo, E("pipe10"))
+    add("zones", "z15", "decline the 13:00 UTC", lo, E("crit10"))
+    add("zones", "z16", "skip the call at 3 CET", lo, E("emea10"))
+    add("zones", "z17", "decline the 4pm Eastern tomorrow", lo, E())
+    add("anchors", "a11", "decline the meeting happening now", n, E("road10"))
+    add("anchors", "a12", "decline the call I'm on", n, E("road10"))
+    add("anchors", "a13", "decline whatever I have in an hour", n, E("eng10"))
+    add("anchors", "a14", "decline the meeting in 30 minutes", n, E())
+    add("anchors", "a15", "decline the meeting following the integration check-in", n, E("prep10"))
+    add("anchors", "a16", "decline everything after the all hands", n, E("hr10"))
+    add("dates", "d14", "decline the friday demo a week from friday", n, E("fri20"))
+    add("dates", "d15", "decline the demo on Friday week", n, E("fri20"))
+    add("dates", "d16", "decline the jour fixe on 10.12", b, E("jf10"))
+    add("dates", "d17", "decline the vendor sync on 11/24", n, E("tue24"), locale="en-US")
+    add("dates", "d18", "decline the 1430h on thursday", n, E("dr12"))
+    add("people", "p09", "decline the meeting with the Fabrikam folks", n, E("qbr13"))
+    add("people", "p10", "decline the meeting Lars organized", n, E("tue17", "thu19", status="ambiguous"))
+    add("people", "p11", "decline the meeting with Grace tomorrow", n, E())
+    add("series", "s08", "decline the vendor syncs on tuesdays", n, E("VS", scope="series"))
+    add("series", "s09", "stop going to the weekly review", n, E("WR", scope="series"))
+    add("series", "s10", "decline the weekly review from now on but just for this week", n, E("wr11"))
+    add("series", "s11", "decline the weekly review for the rest of the year", n, E("WR", scope="series"))
+    add("series", "s12", "decline the standup series, not just this one", n, E("STD", scope="series"))
+    add("several", "m06", "decline the 11:30 and the 1", n, E("eng10", "int10"))
+    add("several", "m07", "decline everything on Friday except the QBR", n, E("std13", "fri13"))
+    add("several", "m08", "decline the next 3 standups", n, E("std11", "std12", "std13"))
+    add("intents", "i11", "drop the eng sync", n, E("eng10"))
+    add("intents", "i12", "not sure I can make the design review", n, E("dr12", intent="tentative"))
+    add("intents", "i13", "I'm a maybe for the design review", n, E("dr12", intent="tentative"))
+    add("intents", "i14", "tell them I can't make the design review", n, E("dr12"))
+    add("intents", "i15", "hold the design review as tentative", n, E("dr12", intent="tentative"))
+    add("intents", "i16", "give the eng sync a miss", n, E("eng10"))
+    add("notes", "n10", "decline the eng sync. honestly they never have an agenda lol", n, E("eng10"))
+    add("notes", "n11", "decline the eng sync (between us, Omar drives me nuts)", n, E("eng10"))
+    add("notes", "n12", "decline the eng sync without a comment", n, E("eng10"))
+    add("notes", "n13", "decline the eng sync. no comment needed", n, E("eng10"))
+    add("notes", "n14", "decline the eng sync lol what a drag", n, E("eng10"))
+    add(
+        "notes",
+        "n15",
+        "decline the standup tomorrow and tell them I'll be there on Thursday",
+        n,
+        E("std11", comment="I'll be there on Thursday"),
+    )
+    add(
+        "notes",
+        "n16",
+        "decline the eng sync, reason: customer escalation",
+        n,
+        E("eng10", comment="customer escalation"),
+    )
+    add("proposals", "r05", "decline the design review and suggest moving it to Friday", n, E("dr12"))
+    add("proposals", "r06", "decline my 2:30 and ask to move it to 4:30", n, E("prep10"))
+    add("proposals", "r07", "decline my 2:30 today, happy to do 4:30 instead", n, E("prep10"))
+    add("proposals", "r08", "decline my 2:30 today, 4:30 instead?", n, E("prep10"))
+    add("proposals", "r09", "I can't do 2:30 today, how about 4:30? please decline it", n, E("prep10"))
+    add("state", "t07", "decline my lunch today", n, E())
+    add("state", "t08", "accept the customer call tomorrow", n, E("cx11", intent="accept"))
+    add("several", "m09", "decline both of tomorrow's meetings", n, E("std11", "omar11", "wr11", status="ambiguous"))
+    add("several", "m10", "decline the standups this week", n, E("std11", "std12", "std13"))
+    add("state", "t09", "decline my lunch", n, E())
+    add("series", "s13", "decline the weekly review, all of them", n, E("WR", scope="series"))
+    add("series", "s14", "decline all weekly reviews except tomorrow's", n, E("WR", status="ambiguous", scope="series"))
+    add("zones", "z18", "decline the 4pm India time handover", lo, E("bl10"))
+    add("notes", "n17", "ugh, I'm so over these eng syncs. decline it", n, E("eng10"))
+    add("notes", "n18", "decline the eng sync cause I'm travelling", n, E("eng10", comment="I'm travelling"))
+    add("notes", "n19", "decline the eng sync, I have a conflict but don't tell them why", n, E("eng10"))
+    add("notes", "n20", "decline the eng sync. Note to self: follow up with Omar", n, E("eng10"))
+    add("notes", "n21", "decline the eng sync, remind me to watch the recording", n, E("eng10"))
+    add("state", "t10", "decline the design review and the budget sync on Thursday", n, E("dr12"))
+    add("messy", "x09", "declinemy 11:30", n, E("eng10"))
+    add("messy", "x10", "pls declin the eng synk", n, E("eng10"))
     return out
 
 

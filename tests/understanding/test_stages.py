@@ -80,9 +80,20 @@ def test_a_time_in_eastern_is_converted_with_the_daylight_saving_of_that_date():
 def test_ist_asks_when_its_readings_lead_to_different_meetings():
     now = datetime(2026, 11, 10, 8, 0, tzinfo=LONDON)
     india = event("in", "Handover", datetime(2026, 11, 10, 10, 30, tzinfo=LONDON))
-    ireland = event("ie", "Review", datetime(2026, 11, 10, 16, 0, tzinfo=LONDON))
-    got = resolve(parse("decline my 4pm IST", now), [india, ireland], now)
-    assert got.status == "ambiguous" and set(got.event_ids) == {"in", "ie"}
+    israel = event("il", "Review", datetime(2026, 11, 10, 14, 0, tzinfo=LONDON))
+    # Ireland's clock is GMT in November, not IST: 16:00 in London is no reading.
+    dublin = event("ie", "Sync", datetime(2026, 11, 10, 16, 0, tzinfo=LONDON))
+    got = resolve(parse("decline my 4pm IST", now), [india, israel, dublin], now)
+    assert got.status == "ambiguous" and set(got.event_ids) == {"in", "il"}
+
+
+def test_ist_said_from_india_is_india_s_clock():
+    kolkata = ZoneInfo("Asia/Kolkata")
+    now = datetime(2026, 11, 10, 9, 0, tzinfo=kolkata)
+    here = event("in", "Code review", datetime(2026, 11, 10, 16, 0, tzinfo=kolkata))
+    israel = event("il", "Partner call", datetime(2026, 11, 10, 19, 30, tzinfo=kolkata))  # 16:00 in Israel
+    got = resolve(parse("decline my 4pm IST", now), [here, israel], now)
+    assert (got.status, got.event_ids) == ("matched", ("in",))
 
 
 # ---------------------------------------------------------------- day words
@@ -93,8 +104,14 @@ def test_weeks_counted_from_a_day_land_on_that_weekday():
     assert days("a week from monday") == [(date(2026, 11, 23), date(2026, 11, 23))]
 
 
-def test_the_weekday_after_next_skips_a_week():
-    assert days("the thursday after next") == [(date(2026, 11, 19), date(2026, 11, 19))]
+def test_the_weekday_after_next_said_early_in_the_week_has_two_readings():
+    found = timewords.Found()
+    timewords.take_days("the thursday after next", TODAY, False, found)
+    assert found.either and [d for d, _ in found.days] == [date(2026, 11, 19), date(2026, 11, 26)]
+
+
+def test_the_weekday_after_next_said_late_in_the_week_has_one_reading():
+    assert days("the monday after next") == [(date(2026, 11, 23), date(2026, 11, 23))]
 
 
 def test_next_friday_said_on_a_tuesday_has_two_readings_to_ask_about():
@@ -285,3 +302,18 @@ def test_references_read_people_subject_and_an_anchor():
     assert ref.anchor is not None and ref.anchor[0] == "before" and ref.anchor[1].subject == ("retro",)
     found = references.take_refs(" , the sync with the fabrikam people", None, [], TODAY, False, False)
     assert found.refs[0].subject == ("sync", "fabrikam")
+
+
+def test_a_word_that_names_nothing_on_the_calendar_turns_a_time_match_into_a_question():
+    events = [event("pr", "PR Meeting", at(10, 15))]
+    request = parse("decline the 3pm recruiting thing", NOW)
+    decision = decide(request, resolve(request, events, NOW))
+    assert (decision.status, decision.event_ids) == ("ambiguous", ("pr",))
+
+
+def test_of_two_meetings_named_the_cancelled_one_is_explained_not_declined():
+    events = [event("ten", "Budget review", at(11, 10)), event("two", "Security review", at(11, 14), is_cancelled=True)]
+    request = parse("decline the 10 and the 2 tomorrow", NOW)
+    decision = decide(request, resolve(request, events, NOW))
+    assert (decision.status, decision.event_ids) == ("matched", ("ten",))
+    assert "cancelled" in decision.reasons

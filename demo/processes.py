@@ -1,18 +1,16 @@
-"""`make run`: the stand-ins, Regrets and the Microsoft 365 Agents Playground, until Ctrl-C.
+"""Processes the demo and the process tests start, and the promise that none outlives its starter.
 
-Starts `Sandbox` with the Playground's default users (so Alex Wilber has the demo
-calendar), runs `python app.py` in local mode against it, waits for `/healthz`, starts
-the Playground pointed at the bot and prints the one URL to open. SIGINT or SIGTERM
-stops the Playground, the bot and the stand-ins, in that order, within a few seconds.
-With a `MicrosoftAppId` (environment or `.env`) it starts no stand-ins and runs the bot
-against Microsoft's cloud instead.
-
-The process helpers (`start_bot`, `wait_healthy`, `start_playground`, `stop_process`)
-are shared with the browser end-to-end tests.
+`start_bot` runs `python app.py`, `Playground` the Microsoft 365 Agents Playground, each
+through `spawn`: in its own process group (so stopping it stops its children too), with
+SIGTERM from the kernel when the process that started it dies, even by SIGKILL (Linux's
+PR_SET_PDEATHSIG; the parent must outlive the thread that spawned, so spawn from the main
+thread), and remembered until stopped, so an `atexit` hook stops whatever is still running
+when the starter exits normally. `stop_process` is SIGTERM to the group, then SIGKILL.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -20,17 +18,13 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO
-
-from graph.timezones import zone
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAYGROUND = ROOT / "node_modules" / ".bin" / "agentsplayground"
@@ -66,6 +60,27 @@ def _die_with_parent() -> None:
         _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+_running: dict[int, subprocess.Popen] = {}
+
+
+def spawn(argv: list[str], **popen_args) -> subprocess.Popen:  # noqa: ANN003
+    """Start `argv` in its own process group, tied to this process's life (see the module docstring)."""
+    process = subprocess.Popen(argv, preexec_fn=_die_with_parent, **popen_args)
+    _running[process.pid] = process
+    return process
+
+
+def running() -> list[subprocess.Popen]:
+    """What `spawn` started that has not exited yet."""
+    return [p for p in _running.values() if p.poll() is None]
+
+
+@atexit.register
+def _stop_all() -> None:
+    for process in running():
+        stop_process(process, grace=2.0)
+
+
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         # SO_REUSEADDR: a TIME_WAIT left by the previous run is not "busy"; a listener still is.
@@ -88,14 +103,13 @@ def start_bot(
 ) -> subprocess.Popen:
     """`python app.py` with `env` layered over this process's environment (it reads `.env` from `cwd`)."""
     full_env = {**os.environ, **env, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen(
+    return spawn(
         [python, str(ROOT / "app.py")],
         cwd=cwd,
         env=full_env,
         stdin=subprocess.DEVNULL,
         stdout=log if log is not None else None,
         stderr=subprocess.STDOUT if log is not None else None,
-        preexec_fn=_die_with_parent,
     )
 
 
@@ -157,14 +171,13 @@ class Playground:
             "BOT_ENDPOINT": self.bot_endpoint,
             "APPLICATION_INSIGHTS_NO_STATSBEAT": "true",
         }
-        self.process = subprocess.Popen(
+        self.process = spawn(
             [str(PLAYGROUND), "-e", self.bot_endpoint, "-p", str(self.port), "--disable-telemetry"],
             cwd=self.workdir,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
         )
         threading.Thread(target=self._pump, name="playground-output", daemon=True).start()
         return self
@@ -216,133 +229,3 @@ def stop_process(process: subprocess.Popen, *, grace: float = 5.0) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(2)
-
-
-def demo_time_zone() -> str:
-    """This machine's zone as a Windows name (what Graph usually reports), so “3pm” means 3pm here."""
-    try:
-        from tzlocal import get_localzone_name
-        from tzlocal.windows_tz import tz_win
-
-        local = get_localzone_name() or ""
-    except Exception:  # no zone configured: the demo still runs, in the Playground's usual zone
-        return "Pacific Standard Time"
-    return tz_win.get(local) or local or "Pacific Standard Time"
-
-
-def demo_day(time_zone: str, now: datetime | None = None) -> date:
-    """The day the demo calendar is built around: today, or tomorrow once today's 3pm is past.
-
-    The demo's headline is "decline my 3pm"; late in the day there would be no 3pm left to decline.
-    """
-    local = (now or datetime.now(UTC)).astimezone(zone(time_zone))
-    return local.date() if local.hour < 15 else local.date() + timedelta(days=1)
-
-
-def bot_config(environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> dict[str, str]:
-    """The settings the bot would see: the environment over `.env` (only MicrosoftAppId and PORT are used here)."""
-    from settings import read_dotenv
-
-    values = dict(read_dotenv(dotenv or Path.cwd() / ".env"))
-    values.update(os.environ if environ is None else environ)
-    return values
-
-
-class _Stop(Exception):
-    pass
-
-
-def _raise_stop(signum: int, frame: object) -> None:
-    raise _Stop
-
-
-def _say(line: str) -> None:
-    print(line, flush=True)
-
-
-def run_cloud(bot_port: int) -> int:
-    _say("MicrosoftAppId is set: running Regrets against Microsoft's cloud (no stand-ins, no Playground).")
-    if not port_is_free(bot_port, "0.0.0.0"):
-        _say(f"Port {bot_port} is busy (another bot or `make run`?). Stop it, or set PORT to a free port.")
-        return 1
-    bot = start_bot({}, cwd=Path.cwd())  # the bot reads the same .env this process found
-    try:
-        return bot.wait()
-    except _Stop:
-        stop_process(bot)
-        return 0
-
-
-def run_local(bot_port: int, playground_port: int) -> int:
-    from sandbox.stack import Sandbox
-
-    if not port_is_free(bot_port):
-        _say(f"Port {bot_port} is busy (another bot or `make run`?). Stop it, or set PORT to a free port.")
-        return 1
-    started = time.monotonic()
-    build = ROOT / "build" / "demo"
-    build.mkdir(parents=True, exist_ok=True)
-    bot_log = build / "bot.log"
-    sandbox = bot = playground = None
-    with tempfile.TemporaryDirectory(prefix="regrets-sandbox-") as workdir:
-        try:
-            sandbox = Sandbox(Path(workdir)).start()
-            time_zone = demo_time_zone()
-            day = demo_day(time_zone)
-            sandbox.add_playground_users(time_zone=time_zone, today=day)
-            with open(bot_log, "wb") as log:
-                bot = start_bot(sandbox.bot_env(authenticated=False, port=bot_port), log=log, cwd=Path.cwd())
-            # The Playground needs no bot to start: start both, then wait for both.
-            playground = Playground(
-                f"http://127.0.0.1:{bot_port}/api/messages", port=playground_port, workdir=build / "playground"
-            ).start()
-            wait_healthy(bot_port, bot, log_path=bot_log)
-            healthy = time.monotonic() - started
-            playground.wait_listening()
-            _say(
-                f"Stand-ins up (demo calendar in {time_zone}, starting {day:%a %d %b}); Regrets healthy on port "
-                f"{bot_port} after {healthy:.1f} s (log: {bot_log.relative_to(ROOT)})."
-            )
-            _say(f"What Microsoft Graph receives, as it arrives: {sandbox.graph_requests_url}")
-            _say(f"Regrets is ready: open {playground.url} and type “decline my 3pm”  (Ctrl-C stops everything)")
-            while True:
-                if bot.poll() is not None:
-                    _say(f"Regrets stopped unexpectedly (exit code {bot.returncode}); see {bot_log.relative_to(ROOT)}.")
-                    return 1
-                if playground.process is None or playground.process.poll() is not None:
-                    _say(f"The Agents Playground stopped unexpectedly; see {playground.log_path}.")
-                    return 1
-                time.sleep(0.5)
-        except StartupError as exc:
-            _say(f"make run: {exc}")
-            return 1
-        except _Stop:
-            _say("Stopping…")
-            return 0
-        finally:
-            # Ignore a second Ctrl-C while cleaning up, so the cleanup itself finishes.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            if playground:
-                playground.stop()
-            if bot:
-                stop_process(bot)
-            if sandbox:
-                sandbox.stop()
-
-
-def main() -> int:
-    signal.signal(signal.SIGINT, _raise_stop)
-    signal.signal(signal.SIGTERM, _raise_stop)
-    config = bot_config()
-    port_text = (config.get("PORT") or "").strip() or str(DEFAULT_BOT_PORT)
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        _say(f"PORT is not a port number: {port_text!r}")
-        return 2
-    if (config.get("MicrosoftAppId") or "").strip():
-        return run_cloud(int(port_text))
-    return run_local(int(port_text), DEFAULT_PLAYGROUND_PORT)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,27 +1,32 @@
 """Teams single sign-on, with the Azure Bot's OAuth connection as the fallback sign-in.
 
+The conversation (dialogs/conversation.py) says when a request needs the user's sign-in;
+this module does the Bot Framework part: the OAuth card, the `signin/tokenExchange` and
+`signin/verifyState` invokes and their answers. The bot keeps the waiting request in the
+conversation's state and hands it back to the conversation once `SIGNED_IN`.
+
     begin ──► OAuth card (tokenExchangeResource.uri = SSO_RESOURCE) ──► waiting
               with a connection: the card comes from the token service's sign-in resource,
               and its Sign in button opens the service's sign-in link
-    waiting ── signin/tokenExchange ──► OBO works? ── yes ─► 200, end(True)
-                                            │ consent needed ─► 412 + consent card, end(False)
-                                            │ token unusable ─► 412 (Teams shows Sign in), waiting
-                                            └ Entra down ────► 412 + a sentence, end(False)
+    waiting ── signin/tokenExchange ──► OBO works? ── yes ─► 200, SIGNED_IN
+                                            │ consent needed ─► 412 + consent card, ENDED
+                                            │ token unusable ─► 412 (Teams shows Sign in), WAITING
+                                            └ Entra down ────► 412 + a sentence, ENDED
     (the same exchange again, from another Teams client: answered 200 by the bot, bot/sign_in.py)
     waiting ── signin/verifyState {state: magic code} (the user used Sign in) ──► 200, then:
                   no connection ───────────────────► "use SSO" sentence, waiting
                   token service has no token for the code (wrong code, service down)
                                     ───────────────► "sign-in did not complete", waiting
-                  its token → the same OBO ── yes ─► end(True)
-                                 │ consent needed / Entra down ─► consent card / sentence, end(False)
-                                 └ token unusable ─► "sign-in did not complete", waiting
-    waiting ── a new message ──► end({"text": ...}) so the caller starts over with it
+                  its token → the same OBO ── yes ─► SIGNED_IN
+                                 │ consent needed / Entra down ─► consent card / sentence, ENDED
+                                 └ token unusable ─► "sign-in did not complete", WAITING
+    waiting ── a new message ──► the conversation decides (start over, help, stop)
     (no prompt waiting: bot/sign_in.py) ── signin/tokenExchange ──► OBO works? 200 (token kept) : 412
 
 The connection (Azure AD v2) is scoped to the bot's own `api://botid-{appId}/access_as_user`,
 so its token is the same kind of assertion as the Teams SSO token and goes through the
 same on-behalf-of exchange and token cache. The same exchange arriving from several
-Teams clients is deduplicated on `value.id` by the bot before this prompt sees it
+Teams clients is deduplicated on `value.id` by the bot before it gets here
 (bot/sign_in.py), so it holds across instances.
 """
 
@@ -33,7 +38,6 @@ from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from botbuilder.core import InvokeResponse, TurnContext
-from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
@@ -46,10 +50,10 @@ from botframework.connector.auth import UserTokenClient
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeResource
 from msrest.exceptions import ClientException
 
+from bot.activities import user_of
+from bot.replies import card_activity
 from dialogs import cards, texts
-from dialogs.replies import card_activity
 from dialogs.services import Services
-from dialogs.users import user_of
 from graph import tokens as identity
 
 log = logging.getLogger(__name__)
@@ -84,57 +88,44 @@ async def sign_out_of_connection(context: TurnContext, connection_name: str) -> 
         log.warning("token service sign-out failed for user %s: %s", user_of(activity).key, type(exc).__name__)
 
 
-class SsoPrompt(Dialog):
-    def __init__(self, dialog_id: str, services: Services, connection_name: str = "") -> None:
-        super().__init__(dialog_id)
+SIGNED_IN, WAITING, ENDED = "signed in", "waiting", "ended"
+
+
+class SsoSignIn:
+    def __init__(self, services: Services, connection_name: str = "") -> None:
         self._services = services
         self._connection = connection_name
 
-    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        resource = await self._sign_in_resource(dc.context)
+    async def begin(self, context: TurnContext) -> None:
+        """Send the OAuth card: Teams answers with a token exchange (silent SSO) or the user signs in."""
+        resource = await self._sign_in_resource(context)
         exchange = resource.token_exchange_resource if resource is not None else None
         exchange_id = (exchange.id if exchange is not None else None) or str(uuid.uuid4())
-        dc.active_dialog.state["exchange_id"] = exchange_id
         link = resource.sign_in_link if resource is not None else None
-        await dc.context.send_activity(self._oauth_card(exchange_id, link, exchange))
-        return Dialog.end_of_turn
+        await context.send_activity(self._oauth_card(exchange_id, link, exchange))
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        activity = dc.context.activity
-        if activity.type == ActivityTypes.message:
-            return await dc.end_dialog({"text": activity.text or ""})
-        if activity.type != ActivityTypes.invoke:
-            return Dialog.end_of_turn
-        if activity.name == VERIFY_STATE:
-            return await self._verify_state(dc)
-        if activity.name != TOKEN_EXCHANGE:
-            return Dialog.end_of_turn
-        return await self._exchange(dc)
-
-    async def _exchange(self, dc: DialogContext) -> DialogTurnResult:
-        context = dc.context
-        value = context.activity.value or {}
-        # Duplicates of this exchange (other Teams clients) were answered by the bot (bot/sign_in.py).
+    async def on_exchange(self, context: TurnContext) -> str:
+        """`signin/tokenExchange` while a request waits: answered here; SIGNED_IN, WAITING or ENDED."""
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
         exchange_id = str(value.get("id") or "")
+        token = value.get("token")
 
         async def answer(failure: str | None) -> None:
             status = HTTPStatus.OK if failure is None else HTTPStatus.PRECONDITION_FAILED
             await send_invoke_response(context, status, self._response(exchange_id, failure))
 
-        result = await self._sign_in(dc, value.get("token") or "", answer)
-        if result is None:
+        result = await self._sign_in(context, token if isinstance(token, str) else "", answer)
+        if result == WAITING:
             log.info("token exchange %s refused for user %s", exchange_id, user_of(context.activity).key)
-            return Dialog.end_of_turn
         return result
 
-    async def _verify_state(self, dc: DialogContext) -> DialogTurnResult:
+    async def on_verify_state(self, context: TurnContext) -> str:
         """The user signed in through the card's button; Teams hands over the magic code."""
-        context = dc.context
         if not self._connection:
             # No OAuth connection configured: there is no fallback sign-in, only SSO.
             await send_invoke_response(context, HTTPStatus.OK)
             await context.send_activity(texts.SIGN_IN_FAILED)
-            return Dialog.end_of_turn
+            return WAITING
         value = context.activity.value if isinstance(context.activity.value, dict) else {}
         token = await self._connection_token(context, str(value.get("state") or ""))
 
@@ -145,34 +136,32 @@ class SsoPrompt(Dialog):
         if not token:
             await answer(None)
             await context.send_activity(texts.SIGN_IN_INCOMPLETE)
-            return Dialog.end_of_turn
-        result = await self._sign_in(dc, token, answer)
-        if result is None:
+            return WAITING
+        result = await self._sign_in(context, token, answer)
+        if result == WAITING:
             await context.send_activity(texts.SIGN_IN_INCOMPLETE)
-            return Dialog.end_of_turn
         return result
 
     async def _sign_in(
-        self, dc: DialogContext, assertion: str, answer: Callable[[str | None], Awaitable[None]]
-    ) -> DialogTurnResult | None:
-        """On-behalf-of with `assertion`; None when it was unusable (the prompt keeps waiting)."""
-        context = dc.context
+        self, context: TurnContext, assertion: str, answer: Callable[[str | None], Awaitable[None]]
+    ) -> str:
+        """On-behalf-of with `assertion`; WAITING when it was unusable (the request keeps waiting)."""
         user = user_of(context.activity)
         try:
             await self._services.tokens.sign_in(user.key, assertion)
         except identity.ConsentRequired as exc:
             await answer("consent required")
             await context.send_activity(card_activity(cards.consent_card(exc.consent_url, admin=True)))
-            return await dc.end_dialog(False)
+            return ENDED
         except identity.IdentityUnavailable:
             await answer("identity provider unavailable")
             await context.send_activity(texts.IDENTITY_DOWN)
-            return await dc.end_dialog(False)
+            return ENDED
         except identity.TokenError:
             await answer("token could not be exchanged")
-            return None
+            return WAITING
         await answer(None)
-        return await dc.end_dialog(True)
+        return SIGNED_IN
 
     async def _sign_in_resource(self, context: TurnContext) -> SignInUrlResponse | None:
         """The token service's sign-in link and exchange resource, when a connection is configured."""

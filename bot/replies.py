@@ -1,4 +1,4 @@
-"""Small constructors for the activities Regrets sends."""
+"""The conversation's words and cards, as Bot Framework activities in the current turn."""
 
 from __future__ import annotations
 
@@ -19,3 +19,6 @@ def card_activity(card: dict[str, Any], text: str | None = None) -> Activity:
 
 def typing() -> Activity:
     return Activity(type=ActivityTypes.typing)
+
+
+__all__ = ["CARD_CONTENT_TYPE", "card_activity", "typing"]
