@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -31,6 +31,7 @@ import aiohttp
 
 from bench.bots import BotProcess, free_port
 from bench.load import TeamsChannel, VirtualUser, new_user
+from clock import REAL
 from sandbox.stack import BOT_APP_ID, Sandbox
 
 ZONE = "Pacific Standard Time"
@@ -61,7 +62,7 @@ async def opt_in(channel: TeamsChannel, vu: VirtualUser) -> bool:
 
 
 def invitation(index: int) -> dict[str, Any]:
-    start = datetime.now(ZoneInfo("America/Los_Angeles")).replace(minute=0, second=0, microsecond=0)
+    start = REAL().astimezone(ZoneInfo("America/Los_Angeles")).replace(minute=0, second=0, microsecond=0)
     start += timedelta(days=1 + index % 20, hours=index % 7)
     fmt = "%Y-%m-%dT%H:%M:%S"
     return {

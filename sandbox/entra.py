@@ -34,13 +34,13 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote_plus
 
 import jwt
 from aiohttp import web
 
+from sandbox.clock import wall_now
 from sandbox.keys import InvalidToken, KeySet, b64url
 from sandbox.server import NAME, HostedStandIn, ServiceThread
 from sandbox.tls import TestCA
@@ -117,7 +117,7 @@ class _Error(Exception):
 
 
 def _now_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
+    return wall_now().strftime("%Y-%m-%d %H:%M:%SZ")
 
 
 class EntraStandIn(HostedStandIn):

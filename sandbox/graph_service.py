@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlencode
 
 from aiohttp import web
 
+from sandbox.clock import wall_now
 from sandbox.graph_requests_page import add_requests_page
 from sandbox.graph_state import (
     ACTION_NAMES,
@@ -318,7 +319,7 @@ def _error_body(status: int, code: str, message: str, request_id: str, client_id
             "code": code,
             "message": message,
             "innerError": {
-                "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
+                "date": wall_now().strftime("%Y-%m-%dT%H:%M:%S"),
                 "request-id": request_id,
                 "client-request-id": client_id,
             },

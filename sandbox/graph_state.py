@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
+from sandbox.clock import wall_now
 from sandbox.graph_subscriptions import Subscriptions
 from sandbox.zones import zone
 
@@ -183,7 +184,7 @@ class GraphState:
     ) -> None:
         self.verify_token = verify_token
         # The stand-in's own "now" (aware UTC), for the response times it stamps on events.
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock = clock or wall_now
         self.page_size = page_size
         self.max_page_size = max_page_size
         self.mailbox_concurrency_limit = mailbox_concurrency_limit

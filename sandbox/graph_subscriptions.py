@@ -37,6 +37,8 @@ from urllib.parse import urlparse
 
 import httpx
 
+from sandbox.clock import wall_now
+
 MAX_MINUTES = 10_080
 VALIDATION_TIMEOUT = 10.0
 CHANGE_TYPES = {"created", "updated", "deleted"}
@@ -90,7 +92,7 @@ class Delivery:
 class Subscriptions:
     """Every subscription the stand-in holds, and what it delivered."""
 
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    clock: Callable[[], datetime] = field(default=wall_now)
     subscriptions: dict[str, StoredSubscription] = field(default_factory=dict)
     deliveries: list[Delivery] = field(default_factory=list)
     validations: list[str] = field(default_factory=list)  # URLs validated
@@ -329,7 +331,7 @@ def demo_invitation(state: Any, now: datetime | None = None) -> int:
     for owner in owners:
         box = state.mailboxes[owner]
         tz = zone(box.time_zone)
-        start = (now or datetime.now(UTC)).astimezone(tz).replace(hour=11, minute=0, second=0, microsecond=0)
+        start = (now or state.clock()).astimezone(tz).replace(hour=11, minute=0, second=0, microsecond=0)
         start += timedelta(days=1)
         fmt = "%Y-%m-%dT%H:%M:%S"
         state.add_event(

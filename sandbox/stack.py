@@ -19,10 +19,11 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sandbox.channel import ChannelStandIn
+from sandbox.clock import wall_now
 from sandbox.demo_calendar import install_demo_calendar
 from sandbox.entra import EntraStandIn, User
 from sandbox.graph_service import create_graph_app
@@ -45,7 +46,7 @@ PLAYGROUND_USERS = (
 
 
 def _machine_now() -> datetime:
-    return datetime.now(UTC)
+    return wall_now()
 
 
 @dataclass

@@ -42,6 +42,7 @@ from urllib.parse import parse_qs, urlparse
 import jwt
 from aiohttp import web
 
+from sandbox.clock import wall_now
 from sandbox.server import NAME, HostedStandIn, ServiceThread
 
 
@@ -276,7 +277,7 @@ class TokenServiceStandIn(HostedStandIn):
                     del self._codes[code]  # a magic code works once
                     self._tokens[key] = entry[1]
             stored = self._tokens.get(key)
-        if stored is None or stored.expires_at <= datetime.now(UTC):
+        if stored is None or stored.expires_at <= wall_now():
             return web.json_response({"error": {"code": "NotFound", "message": "No token for this user"}}, status=404)
         return web.json_response(_token_response(connection, query.get("channelId"), stored))
 
