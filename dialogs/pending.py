@@ -157,16 +157,6 @@ class PendingActions:
         verb = (found if isinstance(found, dict) else vars(found)).get("verb") if found else None
         return str(verb) if verb else None
 
-    async def set_activity(self, request_id: str, activity_id: str | None) -> None:
-        """Remember the message that carries the card, so it can be updated in place later."""
-        record = await self.get(request_id)
-        if record is not None and activity_id:
-            record.activity_id = activity_id
-            try:
-                await self._write(record)
-            except KeyError:  # clicked already (claimed): the click's answer updates the card
-                pass
-
     async def get(self, request_id: str) -> PendingAction | None:
         if not request_id:
             return None

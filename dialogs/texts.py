@@ -35,7 +35,6 @@ NOT_YOURS = "This card was made for someone else. Ask me yourself, for example �
 FAILED = "Something went wrong on my side and nothing was changed. Please try again."
 COMMENT_TOO_LONG = "That note is too long for Outlook (2,000 characters at most). Shorten it and try again."
 NO_MEETINGS = "You have no meetings {when}."
-NO_MATCH = "I couldn't find that meeting {when}. Here is what you have:"
 STORE_UNAVAILABLE = "I can't reach my storage right now, so I stopped there. Please try again in a minute."
 BAD_CLICK = "That button's data isn't what I sent, so I did nothing. Ask me again, for example “decline my 3pm”."
 OTHER_CONVERSATION = "That card belongs to another conversation, so I did nothing here. Ask me again in this chat."

@@ -134,10 +134,6 @@ def first_verb(lower: str) -> re.Match[str] | None:
     return _first_verb(lower)
 
 
-def names_action(low: str) -> bool:
-    return bool(_RE_ANY_VERB.search(low))
-
-
 def names_command(low: str) -> bool:
     """The sentence asks for the agenda or to sign out (when no sentence names an answer)."""
     return bool(_RE_AGENDA.search(low) or _RE_SIGNOUT.search(low))
