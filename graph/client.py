@@ -117,7 +117,23 @@ def _iso_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _retry_after(headers: Any, now: Callable[[], datetime] = REAL) -> float | None:
+def json_body(response: httpx.Response) -> Any:
+    """A Graph answer's JSON; malformed JSON is Graph's fault (BadResponse), not ours."""
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise BadResponse("Graph answered malformed JSON", status=response.status_code) from exc
+
+
+def error_body(response: httpx.Response) -> Any:
+    """An error answer's JSON, or None when Graph sent something else."""
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def retry_after(headers: Any, now: Callable[[], datetime] = REAL) -> float | None:
     raw = headers.get("retry-after") if headers is not None else None
     if not raw:
         return None
@@ -213,7 +229,7 @@ class GraphClient:
         events: list[Event] = []
         for _ in range(MAX_PAGES):
             response = await self._request(call, "GET", url, params=params, prefer=_prefer_zone(tz_name))
-            body = self._json(response)
+            body = json_body(response)
             values = body.get("value") if isinstance(body, dict) else None
             if not isinstance(values, list):
                 raise BadResponse("calendarView answer has no value list", status=response.status_code)
@@ -235,7 +251,7 @@ class GraphClient:
             params={"$select": ",".join(SELECT_FIELDS)},
             prefer=_prefer_zone(tz_name),
         )
-        return self._event(self._json(response), zone(tz_name))
+        return self._event(json_body(response), zone(tz_name))
 
     async def mailbox_timezone(
         self,
@@ -258,7 +274,7 @@ class GraphClient:
         if cached and cached[1] > now:
             return cached[0]
         response = await self._request(call, "GET", address.mailbox_settings_path() + "/timeZone")
-        body = self._json(response)
+        body = json_body(response)
         value = body.get("value") if isinstance(body, dict) else None
         if not isinstance(value, str) or not value:
             raise BadResponse("mailboxSettings/timeZone answer has no value", status=response.status_code)
@@ -389,7 +405,7 @@ class GraphClient:
             if action in ("decline", "cancel"):
                 return True
             raise
-        return self._shows(self._json(response), action)
+        return self._shows(json_body(response), action)
 
     @staticmethod
     def _shows(body: Any, action: str) -> bool:
@@ -433,14 +449,14 @@ class GraphClient:
             error = from_response(answer.status, answer.body, answer.headers.get("request-id"))
             if answer.status == 429:
                 wait = min(
-                    _retry_after(answer.headers, self._wall_clock) or self._backoff(1), self._retry.max_retry_after
+                    retry_after(answer.headers, self._wall_clock) or self._backoff(1), self._retry.max_retry_after
                 )
                 error = Throttled(str(error), retry_after=wait, status=429, graph_code=error.graph_code)
                 again[i] = (wait, error)
             elif answer.status in AMBIGUOUS:
                 unsure.append(i)
             elif answer.status in RETRYABLE:
-                again[i] = (_retry_after(answer.headers, self._wall_clock) or self._backoff(1), error)
+                again[i] = (retry_after(answer.headers, self._wall_clock) or self._backoff(1), error)
             else:
                 done[i] = error
         if unsure:
@@ -478,7 +494,7 @@ class GraphClient:
     ) -> dict[str, SubResponse]:
         response = await self._request(call, "POST", "/$batch", json_body=batch.build(requests), idempotent=idempotent)
         try:
-            return batch.parse(self._json(response), [r[0] for r in requests])
+            return batch.parse(json_body(response), [r[0] for r in requests])
         except ValueError as exc:
             raise BadResponse(str(exc), status=response.status_code) from exc
 
@@ -553,17 +569,17 @@ class GraphClient:
                 if status in AMBIGUOUS and not idempotent:
                     # A gateway gave up waiting; Graph may still have done it.
                     raise _Ambiguous(f"HTTP {status}")
-                error = from_response(status, self._error_body(response), request_id)
+                error = from_response(status, error_body(response), request_id)
                 if status == 429:
                     wait = min(
-                        _retry_after(response.headers, self._wall_clock) or self._backoff(attempt),
+                        retry_after(response.headers, self._wall_clock) or self._backoff(attempt),
                         self._retry.max_retry_after,
                     )
                     error = Throttled(
                         str(error), retry_after=wait, status=429, graph_code=error.graph_code, request_id=request_id
                     )
                 elif status in RETRYABLE:
-                    wait = _retry_after(response.headers, self._wall_clock) or self._backoff(attempt)
+                    wait = retry_after(response.headers, self._wall_clock) or self._backoff(attempt)
                 else:
                     raise error
             if attempt >= self._retry.max_attempts or call.waited + wait > self._retry.budget:
@@ -580,20 +596,6 @@ class GraphClient:
         if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
             raise BadResponse("nextLink points at another host")
         return link
-
-    @staticmethod
-    def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadResponse("Graph answered malformed JSON", status=response.status_code) from exc
-
-    @staticmethod
-    def _error_body(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError:
-            return None
 
     @staticmethod
     def _event(obj: Any, tz: Any) -> Event:

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 import httpx
 
+from graph.client import error_body, json_body, retry_after
 from graph.errors import AuthExpired, BadResponse, GraphError, Throttled, Unavailable, from_response
 from graph.models import SELECT_FIELDS, Event
 from graph.timezones import parse_graph_datetime, zone
@@ -122,13 +123,13 @@ class SubscriptionClient:
             "latestSupportedTlsVersion": "v1_2",
         }
         response = await self._request(token, "POST", "subscriptions", json_body=body)
-        return _subscription(self._json(response))
+        return _subscription(json_body(response))
 
     async def renew(self, token: TokenSource, subscription_id: str, expires: datetime) -> Subscription:
         response = await self._request(
             token, "PATCH", self._path(subscription_id), json_body={"expirationDateTime": _iso(expires)}
         )
-        return _subscription(self._json(response))
+        return _subscription(json_body(response))
 
     async def reauthorize(self, token: TokenSource, subscription_id: str) -> None:
         await self._request(token, "POST", self._path(subscription_id) + "/reauthorize")
@@ -149,7 +150,7 @@ class SubscriptionClient:
             params={"$select": ",".join(INVITATION_FIELDS)},
             headers={"Prefer": f'outlook.timezone="{tz_name}", IdType="ImmutableId"'},
         )
-        body = self._json(response)
+        body = json_body(response)
         if not isinstance(body, dict):
             raise BadResponse("event is not an object")
         try:
@@ -210,36 +211,15 @@ class SubscriptionClient:
                     continue
                 if status == 401:
                     raise AuthExpired("Graph refused the token after a refresh", status=401)
-                error = from_response(status, self._error_body(response), response.headers.get("request-id"))
+                error = from_response(status, error_body(response), response.headers.get("request-id"))
                 if status == 429:
-                    wait = _retry_after(response.headers.get("retry-after"))
+                    wait = retry_after(response.headers) or 1.0
                     error = Throttled(str(error), retry_after=wait, status=429)
                 elif status in RETRYABLE:
-                    wait = _retry_after(response.headers.get("retry-after"), default=min(8.0, 0.5 * 2**attempt))
+                    wait = retry_after(response.headers) or min(8.0, 0.5 * 2**attempt)
                 else:
                     raise error
             if attempt >= self._max_attempts or waited + wait > self._budget:
                 raise error
             await self._sleep(wait)
             waited += wait
-
-    @staticmethod
-    def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadResponse("Graph answered malformed JSON", status=response.status_code) from exc
-
-    @staticmethod
-    def _error_body(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError:
-            return None
-
-
-def _retry_after(raw: str | None, default: float = 1.0) -> float:
-    try:
-        return max(0.0, float(raw)) if raw else default
-    except ValueError:
-        return default
