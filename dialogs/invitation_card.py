@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from dialogs.cards.build import action, done_word, subject_of
+from dialogs.cards.build import action, done_word, header, subject_of
 from dialogs.cards.template import render
-from dialogs.cards.timefmt import time_text, when_text
+from dialogs.cards.timefmt import time_text
 from dialogs.snapshots import snapshot, stamp
 from graph.models import Event
 from graph.subscriptions import Invitation
@@ -31,24 +31,6 @@ BUTTONS = (
 )
 MAX_CONFLICTS = 5
 ANSWERED = {"accepted": "accept", "tentativelyAccepted": "tentativelyAccept", "declined": "decline"}
-
-
-def _organizer(event: Event) -> str | None:
-    person = event.organizer
-    if person is None or not (person.name or person.address):
-        return None
-    return f"From {person.name or person.address}"
-
-
-def _header(event: Event) -> dict:
-    return render(
-        "event_header",
-        subject=subject_of(event),
-        cancelled=True if event.is_cancelled else None,
-        when=when_text(event),
-        organizer=_organizer(event),
-        recurring=event.is_recurring,
-    )
 
 
 def conflicts_with(event: Event, others: Sequence[Event]) -> list[Event]:
@@ -84,7 +66,7 @@ def invitation_card(
         "invitation",
         fallback_text=f"Regrets: {heading.lower()}: {subject_of(event)}",
         heading=heading,
-        header=_header(event),
+        header=header(event, organizer_lead="From "),
         where=invitation.location or None,
         online_url=invitation.online_url or None,
         conflicts=rows,

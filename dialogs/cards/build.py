@@ -95,13 +95,13 @@ def quoted(event: Any) -> str:
     return f"“{subject_of(event)}”"
 
 
-def _organizer_line(event: Any) -> str | None:
+def _organizer_line(event: Any, lead: str = "Organizer: ") -> str | None:
     if event.is_organizer:
         return "You organize this meeting"
     person = event.organizer
     if person is None or not (person.name or person.address):
         return None
-    return f"Organizer: {person.name or person.address}"
+    return f"{lead}{person.name or person.address}"
 
 
 def _flag(value: bool) -> str:
@@ -134,13 +134,14 @@ def _for(event: Any, request_id: str, verb: str, owner: Owner | None) -> dict[st
     }
 
 
-def _header(event: Any) -> dict:
+def header(event: Any, organizer_lead: str = "Organizer: ") -> dict:
+    """The block every card opens with: subject, when, who organizes it, recurring or cancelled."""
     return render(
         "event_header",
         subject=subject_of(event),
         cancelled=True if event.is_cancelled else None,
         when=when_text(event),
-        organizer=_organizer_line(event),
+        organizer=_organizer_line(event, organizer_lead),
         recurring=event.is_recurring,
     )
 
@@ -203,7 +204,7 @@ def confirm_card(
         "confirm",
         fallback_text=f"Regrets: {words['question']}",
         heading=words["question"],
-        header=_header(event),
+        header=header(event),
         allow_series=allow_series,
         scope="series" if scope == "series" else "occurrence",
         comment_label="Message to the organizer (optional)",
@@ -471,7 +472,7 @@ def cancel_meeting_card(
         fallback_text=f"Regrets: {heading[0].lower()}{heading[1:]}",
         heading=heading,
         explanation=explanation,
-        header=_header(event),
+        header=header(event),
         allow_series=series,
         comment=_comment(comment),
         primary=action("Cancel meeting", data, style="destructive"),
