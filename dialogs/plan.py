@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from dialogs.cards.timefmt import day_label
 from graph.models import Event
-from understanding.decide import Decision, decide
+from understanding.decide import BLOCKING, Decision, decide
 from understanding.parse import Request
 from understanding.resolve import Resolution
 
@@ -113,7 +113,7 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
         return replace(base, kind="own_meeting", events=own[:1])
 
     # What may be acted on is the Decision's, one meeting per id it would POST to.
-    chosen = _decided(events, decision)
+    chosen = _decided(events, decision, resolution)
     immediate = request.immediate
     if len(events) == 1 or (len(chosen) == 1 and scope == "series"):
         event = chosen[0] if chosen else events[0]
@@ -148,15 +148,24 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
     return replace(base, kind="act_all" if immediate else "bulk", events=chosen)
 
 
-def _decided(events: list[Event], decision: Decision) -> list[Event]:
-    """The Decision's targets as events, in its order (a series' occurrences count once, as its master)."""
+def _decided(events: list[Event], decision: Decision, resolution: Resolution) -> list[Event]:
+    """The Decision's targets as events, in its order (a series' occurrences count once, as its master).
+
+    A series is shown by one of its meetings that may be answered (not one already over or answered).
+    """
     if decision.status != "matched":
         return []
     by_target: dict[str, Event] = {}
     for event in events:
         target = event.series_master_id if decision.scope == "series" and event.series_master_id else event.id
-        by_target.setdefault(target, event)
+        if target not in by_target or _refused(by_target[target], resolution):
+            if target not in by_target or not _refused(event, resolution):
+                by_target[target] = event
     return [by_target[i] for i in decision.event_ids if i in by_target]
+
+
+def _refused(event: Event, resolution: Resolution) -> bool:
+    return bool(BLOCKING.intersection(resolution.problems.get(event.id, ())))
 
 
 def _window_title(resolution: Resolution, now: datetime) -> str:

@@ -5,7 +5,8 @@
 is the issue's: `matched` means certain. A meeting that is over, cancelled, already answered
 the way asked, or the user's own (responding to it is impossible; the bot offers cancel) is
 explained, never acted on as if new, so it is no `matched` target (nor a choice, when every
-candidate is such a meeting).
+candidate is such a meeting). The same holds for the whole series: a series is a target only
+when at least one of its meetings found may be answered, and `reasons` names each target left out.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from graph.models import Event
 from understanding.parse import ACTIONS, Request
 from understanding.resolve import Resolution
 
 # Problems that make a meeting no target for the answer asked (see Resolution.problems).
-_BLOCKING = frozenset(("past", "cancelled", "already_declined", "already_accepted", "already_tentative", "organizer"))
+BLOCKING = frozenset(("past", "cancelled", "already_declined", "already_accepted", "already_tentative", "organizer"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +41,31 @@ class Decision:
         return self.status == "matched"
 
 
+def _target(event: Event, scope: str) -> str:
+    """What answering this meeting POSTs to: its series master for a series answer."""
+    return (event.series_master_id or event.id) if scope == "series" else event.id
+
+
 def decide(request: Request, resolution: Resolution) -> Decision:
     intent = resolution.intent if resolution.intent in ACTIONS else "other"
     status = resolution.status
     ids = tuple(resolution.event_ids)
     reasons: list[str] = []
     if status in ("matched", "ambiguous") and resolution.events:
-        blocked = [sorted(set(resolution.problems.get(e.id, ())) & _BLOCKING) for e in resolution.events]
+        blocked = [sorted(set(resolution.problems.get(e.id, ())) & BLOCKING) for e in resolution.events]
         if all(blocked):
             reasons.extend(sorted({p for b in blocked for p in b}))
             status, ids = "none", ()
-        elif any(blocked) and resolution.scope == "occurrence":
-            # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2.
-            reasons.extend(sorted({p for b in blocked for p in b}))
-            ids = tuple(e.id for e, b in zip(resolution.events, blocked, strict=True) if not b)
+        elif any(blocked):
+            # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2. For a series
+            # a target is left out only when none of its meetings here may be answered ("the standup
+            # and the retro from now on" when the retro is already declined: the standup series only).
+            targets = [_target(e, resolution.scope) for e in resolution.events]
+            usable = {t for t, b in zip(targets, blocked, strict=True) if not b}
+            left = [t for t in dict.fromkeys(targets) if t not in usable]
+            reasons.extend(sorted({p for t, b in zip(targets, blocked, strict=True) if t not in usable for p in b}))
+            reasons.extend(f"left out {t}" for t in left)
+            ids = tuple(i for i in ids if i in usable)
     if status == "ambiguous":
         reasons.append("not certain which meeting is meant")
     if intent == "other":
