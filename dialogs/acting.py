@@ -142,13 +142,32 @@ class BulkResult:
 
 
 async def act_many(
-    graph: GraphClient, token: TokenSource, events: list[Event], *, verb: str, comment: str | None, notify: bool
+    graph: GraphClient,
+    token: TokenSource,
+    events: list[Event],
+    *,
+    verb: str,
+    comment: str | None,
+    notify: bool,
+    scope: str = "occurrence",
 ) -> list[BulkResult]:
-    """Respond to several meetings in as few `$batch` requests as Graph allows."""
+    """Respond to several meetings in as few `$batch` requests as Graph allows.
+
+    `scope` is what the card or the request said, never widened here: "occurrence" answers each
+    meeting given; "series" answers each one's whole series, once per series (two meetings of one
+    series make one request, and one result, for the first of them).
+    """
     from graph.client import RespondItem
 
     comment = (comment or "").strip() or None
-    items = [RespondItem(event_id=e.id, action=as_action(verb), comment=comment, send_response=notify) for e in events]
+    targets: dict[str, Event] = {}
+    for event in events:
+        targets.setdefault(target_id(event, scope), event)
+    events = list(targets.values())
+    items = [
+        RespondItem(event_id=target, action=as_action(verb), comment=comment, send_response=notify, event=event)
+        for target, event in targets.items()
+    ]
     try:
         results = await graph.respond_many(token, items)
     except Exception as exc:
@@ -161,11 +180,12 @@ async def act_many(
     ]
 
 
-def bulk_sentence(verb: str, results: list[BulkResult]) -> str:
+def bulk_sentence(verb: str, results: list[BulkResult], scope: str = "occurrence") -> str:
     ok = sum(1 for r in results if r.ok)
     skipped = sum(1 for r in results if r.skipped)
     failed = len(results) - ok - skipped
-    text = f"{cards.done_word(verb)} {ok} meeting{'s' if ok != 1 else ''}."
+    what = "series" if scope == "series" else f"meeting{'s' if ok != 1 else ''}"
+    text = f"{cards.done_word(verb)} {ok} {what}."
     if skipped:
         text += f" {skipped} left as {'it was' if skipped == 1 else 'they were'}."
     if failed:

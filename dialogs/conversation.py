@@ -293,9 +293,15 @@ class Conversation:
             return
         if plan.kind == "act_all":
             results = await acting.act_many(
-                services.graph, token, plan.events, verb=plan.verb, comment=plan.comment, notify=plan.notify
+                services.graph,
+                token,
+                plan.events,
+                verb=plan.verb,
+                comment=plan.comment,
+                notify=plan.notify,
+                scope=plan.scope,
             )
-            await out.show(cards.summary_card(results, verb=plan.verb))
+            await out.show(cards.summary_card(results, verb=plan.verb, scope=plan.scope))
             for result in results:
                 if result.ok:
                     await services.pending.remember_answer(user.key, result.event.id, plan.verb)
@@ -332,7 +338,12 @@ class Conversation:
                 "cancel",
                 plan.events,
                 lambda rid, owner: cards.cancel_meeting_card(
-                    event, comment=plan.comment, request_id=rid, owner=owner, asked_to_cancel=plan.verb == "cancel"
+                    event,
+                    comment=plan.comment,
+                    request_id=rid,
+                    owner=owner,
+                    asked_to_cancel=plan.verb == "cancel",
+                    scope=plan.scope,
                 ),
             )
             return
@@ -350,6 +361,7 @@ class Conversation:
                     request_id=rid,
                     offer_all=plan.kind == "bulk",
                     owner=owner,
+                    scope=plan.scope,
                 ),
             )
             return

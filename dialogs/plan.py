@@ -132,19 +132,11 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
 
     if not chosen:
         return replace(base, kind="nothing", message="None of those meetings needs a response from you.", events=events)
-    if scope == "series" and len(chosen) > 1:
-        # "decline the whole standup series" matching two series: ask which, never answer both.
-        names = " and ".join(
-            f"“{e.subject or 'Untitled meeting'}” ({day_label(e.start.date()) if isinstance(e.start, datetime) else e.start})"
-            for e in chosen
-        )
-        return replace(
-            base,
-            kind="nothing",
-            message=f"That matches more than one series: {names}. Which one? "
-            "For example “decline the whole " + (chosen[0].subject or "") + " series on Monday”.",
-            events=chosen,
-        )
+    if scope == "series" and len(chosen) > 1 and len(request.refs) < 2:
+        # "decline the whole standup series now" matching two series: the words may mean one of
+        # them, so the card asks (a row per series, and both); a series is never answered unasked.
+        immediate = False
+    # Each meeting, or each series (scope), as the Decision says; the card and act_many keep that scope.
     return replace(base, kind="act_all" if immediate else "bulk", events=chosen)
 
 

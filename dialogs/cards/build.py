@@ -50,6 +50,7 @@ COMMENT_LIMIT = 2000
 UNTITLED = "Untitled meeting"
 NOTICE_STYLES = ("default", "emphasis", "good", "attention", "warning", "accent")
 RESPONSE_VERBS = ("decline", "accept", "tentativelyAccept")
+SERIES_NOTE = "This answers every meeting in the series, not only the one shown."
 
 
 @lru_cache(maxsize=1)
@@ -200,13 +201,17 @@ def confirm_card(
     propose = allow_propose and verb != "accept" and not event.is_all_day and isinstance(event.start, datetime)
     data = _for(event, request_id, verb, owner)
     start, end = proposal if proposal and propose else (event.start, event.end)
+    series = allow_series and scope == "series"
+    heading, primary, just_one = _scoped(words, event, data, series)
     return render(
         "confirm",
-        fallback_text=f"Regrets: {words['question']}",
-        heading=words["question"],
+        fallback_text=f"Regrets: {heading}",
+        heading=heading,
+        series_note=SERIES_NOTE if series else None,
         header=header(event),
-        allow_series=allow_series,
-        scope="series" if scope == "series" else "occurrence",
+        # Preset to the series, the buttons say which (a choice set could contradict the heading).
+        allow_series=allow_series and not series,
+        scope="occurrence",
         comment_label="Message to the organizer (optional)",
         placeholder=words["placeholder"],
         comment=_comment(comment),
@@ -219,8 +224,24 @@ def confirm_card(
         propose_start=_time_value(start),
         propose_end=_time_value(end),
         zone_label=user_zone_label or None,
-        primary=action(words["button"], data, style=words["style"]),
+        primary=primary,
+        just_one=just_one,
         cancel=_dismiss(request_id, owner=owner),
+    )
+
+
+def _scoped(words: dict[str, str], event: Any, data: dict[str, Any], series: bool) -> tuple[str, dict, dict | None]:
+    """The heading and buttons of a card about one meeting: for it, or for its whole series.
+
+    A card preset to the series says so in its heading and on its button, and offers the one
+    meeting as a second button; each button's data carries the scope it acts on.
+    """
+    if not series:
+        return words["question"], action(words["button"], data, style=words["style"]), None
+    return (
+        words["series_question"].format(name=quoted(event)),
+        action(words["series_button"], {**data, "scope": "series"}, style=words["style"]),
+        action(words["occurrence_button"], {**data, "scope": "occurrence"}),
     )
 
 
@@ -233,27 +254,36 @@ def choice_card(
     request_id: str,
     offer_all: bool = False,
     owner: Owner | None = None,
+    scope: str = "occurrence",
 ) -> dict[str, Any]:
     """Several meetings matched: one row and one button per meeting (and optionally "all").
 
     The note and the notify toggle are inputs every button sends, prefilled from the request.
+    With `scope="series"` each row stands for its whole series (shown by its next meeting): the
+    heading, the rows and the buttons say so, and every button's data carries the scope.
     """
     if verb not in RESPONSE_VERBS:
         raise ValueError(f"choice_card answers meetings; {verb!r} is not a response verb")
     words = _verb(verb)
     note = _comment(comment)
+    series = scope == "series"
+    scoped = {"scope": "series"} if series else {}
 
     def row(event: Any) -> dict[str, Any]:
         # A meeting the user organizes cannot be answered, only cancelled: no button, and the row says so.
         button = (
             None
             if event.is_organizer
-            else action(words["button"], _for(event, request_id, verb, owner), style=words["style"])
+            else action(
+                words["series_row" if series else "button"],
+                {**_for(event, request_id, verb, owner), **scoped},
+                style=words["style"],
+            )
         )
         return render(
             "choice_row",
             subject=subject_of(event, 120),
-            when=when_text(event),
+            when=f"The whole series; next {when_text(event)}" if series else when_text(event),
             organizer="You organize this one: ask me to cancel it" if event.is_organizer else _organizer_line(event),
             button=button,
         )
@@ -266,15 +296,20 @@ def choice_card(
             "requestId": request_id,
             "eventIds": [e.id for e in events],
             "response": verb,
+            **scoped,
             **(owner or {}),
         }
-        every = action(words["all"].format(n=len(events)), all_data, style=words["style"])
+        every = action(words["series_all" if series else "all"].format(n=len(events)), all_data, style=words["style"])
     # The user asked for all of them ("decline everything tomorrow"): ask about all, not "which one".
-    heading = words["these"].format(n=len(events)) if every else words["which"]
+    if series:
+        heading = words["series_these"].format(n=len(events)) if every else words["series_which"]
+    else:
+        heading = words["these"].format(n=len(events)) if every else words["which"]
     return render(
         "choice",
         fallback_text=f"Regrets: {heading}",
         heading=heading,
+        series_note=SERIES_NOTE if series else None,
         comment_label="Message to the organizer (optional)",
         placeholder=words["placeholder"],
         comment=note,
@@ -411,14 +446,15 @@ def outcome_card(
     )
 
 
-def summary_card(results: Iterable[Any], *, verb: str) -> dict[str, Any]:
-    """A bulk response: the count, then one line per meeting with the reason for failures."""
+def summary_card(results: Iterable[Any], *, verb: str, scope: str = "occurrence") -> dict[str, Any]:
+    """A bulk response: the count, then one line per meeting (or series) with the reason for failures."""
     words = _verb(verb)
     results = list(results)
     done = sum(1 for r in results if r.ok)
     skipped = sum(1 for r in results if getattr(r, "skipped", False))
     failed = len(results) - done - skipped
-    heading = f"{words['done']} {done} meeting{'' if done == 1 else 's'}"
+    series = scope == "series"
+    heading = f"{words['done']} {done} " + ("series" if series else f"meeting{'' if done == 1 else 's'}")
     if skipped:
         heading += f", {skipped} left as {'it was' if skipped == 1 else 'they were'}"
     if failed:
@@ -431,7 +467,7 @@ def summary_card(results: Iterable[Any], *, verb: str) -> dict[str, Any]:
             mark="✓ " if r.ok else ("– " if getattr(r, "skipped", False) else "✗ "),
             mark_color="good" if r.ok else ("default" if getattr(r, "skipped", False) else "attention"),
             subject=subject_of(r.event, 120),
-            when=f" · {short_when(r.event)}",
+            when=f" · the whole series, next {short_when(r.event)}" if series else f" · {short_when(r.event)}",
             reason=None if r.ok else (getattr(r, "reason", None) or "It could not be changed."),
         )
         for r in ordered
@@ -454,18 +490,29 @@ def cancel_meeting_card(
     allow_series: bool | None = None,
     owner: Owner | None = None,
     asked_to_cancel: bool = False,
+    scope: str = "occurrence",
 ) -> dict[str, Any]:
     """The user's own meeting: offer to cancel it (with a message to attendees) or keep it.
 
     Asked to cancel, the card just confirms; asked to decline, it first says why cancel is offered.
+    Asked about the whole series (`scope`), it names the series and offers the one meeting as well.
     """
-    series = bool(event.series_master_id) if allow_series is None else allow_series
+    recurring = bool(event.series_master_id) if allow_series is None else allow_series
+    series = recurring and scope == "series"
+    words = _verb("cancel")
     data = _for(event, request_id, "cancelMeeting", owner)
-    cancellation = "every attendee gets a cancellation with your message."
-    if asked_to_cancel:
-        heading, explanation = "Cancel this meeting?", cancellation[0].upper() + cancellation[1:]
+    if series:
+        cancellation = "every attendee gets a cancellation of every meeting in the series, with your message."
+        primary = action(words["series_button"], {**data, "scope": "series"}, style="destructive")
+        just_one: dict | None = action(words["occurrence_button"], {**data, "scope": "occurrence"})
     else:
-        heading = "You organize this meeting"
+        cancellation = "every attendee gets a cancellation with your message."
+        primary, just_one = action(words["button"], data, style="destructive"), None
+    if asked_to_cancel:
+        heading = words["series_question"].format(name=quoted(event)) if series else "Cancel this meeting?"
+        explanation = cancellation[0].upper() + cancellation[1:]
+    else:
+        heading = "You organize this series" if series else "You organize this meeting"
         explanation = "You can't decline a meeting you organize. You can cancel it instead: " + cancellation
     return render(
         "cancel_meeting",
@@ -473,9 +520,10 @@ def cancel_meeting_card(
         heading=heading,
         explanation=explanation,
         header=header(event),
-        allow_series=series,
+        allow_series=recurring and not series,
         comment=_comment(comment),
-        primary=action("Cancel meeting", data, style="destructive"),
+        primary=primary,
+        just_one=just_one,
         keep=_dismiss(request_id, "Keep it", owner=owner),
     )
 

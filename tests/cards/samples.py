@@ -170,6 +170,26 @@ def variants() -> dict[str, dict[str, Any]]:
         user_zone_label="Europe/London",
         scope="series",
     )
+    for verb in ("decline", "accept", "tentativelyAccept"):
+        out[f"confirm-{verb}-series"] = cards.confirm_card(
+            WEEKLY, verb=verb, comment=COMMENT, request_id="req-12", allow_series=True, scope="series"
+        )
+    out["choice-bulk-series"] = cards.choice_card(
+        [WEEKLY, replace(TRICKY, series_master_id="ev-tricky-master", type="occurrence")],
+        verb="decline",
+        comment=COMMENT,
+        request_id="req-13",
+        offer_all=True,
+        scope="series",
+    )
+    out["cancel-meeting-series"] = cards.cancel_meeting_card(
+        replace(OWN, type="occurrence", series_master_id="ev-own-master"),
+        comment=None,
+        request_id="req-14",
+        asked_to_cancel=True,
+        scope="series",
+    )
+    out["summary-series"] = cards.summary_card(RESULTS, verb="decline", scope="series")
     out["choice"] = cards.choice_card(
         [WEEKLY, SINGLE, TRICKY], verb="decline", comment=COMMENT, notify=True, request_id="req-5"
     )

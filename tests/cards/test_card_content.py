@@ -53,7 +53,84 @@ def test_the_confirm_card_offers_occurrence_or_series_only_for_a_recurring_meeti
         user_zone_label="",
         scope="series",
     )
-    assert inputs(series)["scope"]["value"] == "series"
+    # Preset to the series, the buttons say which: no choice set that could contradict the heading.
+    assert "scope" not in inputs(series)
+
+
+def _series_confirm(verb: str) -> dict:
+    return cards.confirm_card(WEEKLY, verb=verb, request_id="r", allow_series=True, scope="series")
+
+
+@pytest.mark.parametrize(
+    ("verb", "heading", "whole", "one"),
+    [
+        ("decline", "Decline every “Weekly sync”?", "Decline the whole series", "Decline just this one"),
+        ("accept", "Accept every “Weekly sync”?", "Accept the whole series", "Accept just this one"),
+        (
+            "tentativelyAccept",
+            "Tentatively accept every “Weekly sync”?",
+            "Tentatively accept the whole series",
+            "Tentatively accept just this one",
+        ),
+    ],
+)
+def test_a_confirm_card_preset_to_the_series_names_the_series_in_its_heading_and_buttons(verb, heading, whole, one):
+    card = _series_confirm(verb)
+    text = visible_text(card)
+    assert heading in text and "this meeting" not in text
+    assert card["fallbackText"] == f"Regrets: {heading}"
+    primary, just_one, cancel = card["actions"]
+    assert (primary["title"], primary["data"]["scope"], primary["verb"]) == (whole, "series", verb)
+    assert (just_one["title"], just_one["data"]["scope"], just_one["verb"]) == (one, "occurrence", verb)
+    assert cancel["verb"] == "dismiss"
+
+
+def test_a_confirm_card_for_one_meeting_keeps_the_occurrence_wording_even_when_the_request_said_series():
+    # "decline the review from now on" when the review is a single meeting: nothing else to answer.
+    card = cards.confirm_card(SINGLE, request_id="r", allow_series=False, scope="series")
+    assert "Decline this meeting?" in visible_text(card) and "series" not in visible_text(card)
+    assert [a["title"] for a in card["actions"]] == ["Decline", "Cancel"]
+    assert "scope" not in card["actions"][0]["data"]
+
+
+def test_the_cancel_card_for_a_series_names_the_series_and_offers_the_one_meeting_too():
+    own_weekly = replace(OWN, type="occurrence", series_master_id="ev-own-master")
+    card = cards.cancel_meeting_card(own_weekly, request_id="r", asked_to_cancel=True, scope="series")
+    text = visible_text(card)
+    assert "Cancel every “My planning session”?" in text and "every meeting in the series" in text
+    primary, just_one, keep = card["actions"]
+    assert (primary["title"], primary["data"]["scope"]) == ("Cancel the whole series", "series")
+    assert (just_one["title"], just_one["data"]["scope"]) == ("Cancel just this one", "occurrence")
+    assert keep["title"] == "Keep it" and "scope" not in inputs(card)
+    asked_to_decline = cards.cancel_meeting_card(own_weekly, request_id="r", scope="series")
+    assert "You organize this series" in visible_text(asked_to_decline)
+
+
+def test_a_bulk_card_over_series_says_series_on_its_heading_rows_and_buttons_and_carries_the_scope():
+    other = replace(WEEKLY, id="ev-other", subject="Platform sync", series_master_id="ev-other-master")
+    card = cards.choice_card([WEEKLY, other], verb="decline", request_id="r", offer_all=True, scope="series")
+    text = visible_text(card)
+    assert "Decline these 2 series?" in text and "every meeting in the series" in text
+    assert "The whole series; next Fri 27 Nov, 3:00 PM – 3:30 PM" in text
+    rows = buttons(card, "decline")
+    assert [b["title"] for b in rows] == ["Decline series", "Decline series"]
+    assert all(b["data"]["scope"] == "series" for b in rows)
+    [every] = buttons(card, "respondAll")
+    assert (every["title"], every["data"]["scope"]) == ("Decline all 2 series", "series")
+    which = cards.choice_card([WEEKLY, other], verb="accept", request_id="r", scope="series")
+    assert "Which series should I accept?" in visible_text(which)
+
+
+def test_a_bulk_card_over_meetings_carries_no_scope_so_a_click_answers_only_those_meetings():
+    card = V["choice-bulk"]
+    assert all("scope" not in a["data"] for a in actions(card) if a.get("data"))
+    assert "series" not in visible_text(card)
+
+
+def test_the_summary_after_a_series_bulk_counts_series():
+    done = [samples.Result(WEEKLY, True, None)]
+    text = visible_text(cards.summary_card(done, verb="decline", scope="series"))
+    assert "Declined 1 series" in text and "the whole series" in text
 
 
 def test_the_notify_toggle_is_off_when_the_user_said_not_to_tell_the_organizer():
@@ -229,6 +306,7 @@ def test_the_cancel_meeting_card_explains_and_offers_cancel_or_keep():
     assert "attendees" in comment["label"] and comment["value"] == COMMENT
     assert "scope" not in inputs(card)
     assert "scope" in inputs(V["cancel-meeting-recurring"])
+    assert len(V["cancel-meeting-recurring"]["actions"]) == 2  # the choice set says which; one button
 
 
 def test_the_consent_card_links_to_the_consent_page_and_speaks_to_users_or_admins():

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC
 
+import pytest
+
 from tests.cards.walk import buttons, card_text, inputs
 from tests.fixtures.dialogs import NOW, serialized
 
@@ -155,19 +157,83 @@ async def test_declining_a_whole_series_offers_the_series_once_not_each_occurren
     master = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
     turn = await chat.say("decline the whole standup series")
     card = turn.card
-    assert "Decline this meeting?" in card_text(card) and "Team standup" in card_text(card)
-    assert inputs(card)["scope"]["value"] == "series"
-    await chat.click(button(card, "decline"), filled(card))
+    assert "Decline every “Team standup”?" in card_text(card) and "Decline this meeting?" not in card_text(card)
+    whole, just_one = [b for b in buttons(card) if b["verb"] == "decline"]
+    assert (whole["title"], just_one["title"]) == ("Decline the whole series", "Decline just this one")
+    await chat.click(whole, filled(card))
     [decision] = chat.decisions()
     assert decision.event_id == master
 
 
-async def test_a_series_request_matching_two_series_asks_which_and_declines_nothing(chat):
+async def test_just_this_one_on_a_series_card_declines_only_the_meeting_shown(chat):
+    await chat.sign_in()
+    master = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
+    card = (await chat.say("decline the whole standup series")).card
+    just_one = next(b for b in buttons(card) if b["title"] == "Decline just this one")
+    await chat.click(just_one, filled(card))
+    [decision] = chat.decisions()
+    assert decision.event_id == just_one["data"]["eventId"] != master
+
+
+@pytest.mark.parametrize(
+    ("said", "heading", "graph_action"),
+    [
+        ("accept the whole standup series", "Accept every “Team standup”?", "accept"),
+        (
+            "tentatively accept the whole standup series",
+            "Tentatively accept every “Team standup”?",
+            "tentativelyAccept",
+        ),
+    ],
+)
+async def test_accept_and_tentative_of_a_whole_series_say_so_and_answer_the_series(chat, said, heading, graph_action):
+    await chat.sign_in()
+    master = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
+    card = (await chat.say(said)).card
+    assert heading in card_text(card)
+    whole = next(b for b in buttons(card) if b["verb"] == graph_action and b["data"].get("scope") == "series")
+    await chat.click(whole, filled(card))
+    [decision] = chat.decisions()
+    assert (decision.event_id, decision.action) == (master, graph_action)
+
+
+async def test_a_series_request_matching_two_series_asks_on_a_card_and_declines_nothing_yet(chat):
     await chat.sign_in()
     weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
     weekly_series(chat, "Weekend standup", 10, ["saturday"])
     turn = await chat.say("decline the whole standup series")
-    assert turn.cards == []
-    [said] = turn.texts
-    assert "“Team standup”" in said and "“Weekend standup”" in said
+    assert turn.texts == []
+    text = card_text(turn.card)
+    assert "Decline these 2 series?" in text
+    assert "Team standup" in text and "Weekend standup" in text
     assert chat.graph_writes() == []
+
+
+async def test_picking_one_series_on_that_card_declines_that_series_only(chat):
+    await chat.sign_in()
+    team = weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekly_series(chat, "Weekend standup", 10, ["saturday"])
+    card = (await chat.say("decline the whole standup series")).card
+    [first, _second] = [b for b in buttons(card) if b["verb"] == "decline"]
+    assert first["title"] == "Decline series" and first["data"]["scope"] == "series"
+    await chat.click(first, filled(card))
+    assert [d.event_id for d in chat.decisions()] == [team]
+
+
+async def test_right_away_does_not_skip_the_question_when_one_series_was_named_and_two_match(chat):
+    await chat.sign_in()
+    weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekly_series(chat, "Weekend standup", 10, ["saturday"])
+    turn = await chat.say("decline the whole standup series right away")
+    assert "Decline these 2 series?" in card_text(turn.card)
+    assert chat.graph_writes() == []
+
+
+async def test_two_series_named_and_right_away_declines_each_series_once(chat):
+    await chat.sign_in()
+    standup = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
+    retro = weekly_series(chat, "Sprint retro", 16, ["wednesday", "friday"])
+    turn = await chat.say("decline the standup and the retro from now on, right away")
+    assert sorted(d.event_id for d in chat.decisions()) == sorted([standup, retro])
+    text = card_text(turn.card)
+    assert "Declined 2 series" in text and "the whole series" in text
