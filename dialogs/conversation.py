@@ -245,10 +245,16 @@ class Conversation:
                     "for example “decline my 10am tomorrow”."
                 )
                 return
-            await out.say("Which one? Here is the rest of your day:")
+            # One message: the card asks which, and lists what is left of today.
             if plan.verb == "decline":
                 build = lambda rid, owner: cards.agenda_card(  # noqa: E731
-                    day_events, title="The rest of today", request_id=rid, note=None, now=now, owner=owner
+                    day_events,
+                    title="The rest of today",
+                    request_id=rid,
+                    note=None,
+                    now=now,
+                    owner=owner,
+                    lead="Which one?",
                 )
             else:
                 build = lambda rid, owner: cards.choice_card(  # noqa: E731
@@ -256,13 +262,12 @@ class Conversation:
                 )
             await self._offer(message, out, plan.verb, day_events, build)
             return
-        if plan.kind in ("none", "agenda"):
+        if plan.kind == "none":
+            await self._nothing_found(message, out, plan, day_events, now)
+            return
+        if plan.kind == "agenda":
             title = plan.title or day_title(now, now)
-            if plan.kind == "none":
-                await out.say(_nothing_found(plan, day_events, now))
-                if not day_events:
-                    return
-            elif not day_events:
+            if not day_events:
                 await out.say(texts.NO_MEETINGS.format(when=title))
                 return
             await self._offer(
@@ -367,6 +372,29 @@ class Conversation:
             return
         await out.say(texts.NOT_UNDERSTOOD)
 
+    async def _nothing_found(self, message: Message, out: Out, plan: Plan, day_events: list[Any], now: Any) -> None:
+        """No meeting matched: one message. The days' meetings as a card when one of them can be
+        answered the way asked (the user may have meant it); otherwise a sentence naming the closest."""
+        if plan.verb in cards.RESPONSE_VERBS and any(cards.can_answer(e, now, plan.verb) for e in day_events):
+            title = plan.title or day_title(now, now)
+            await self._offer(
+                message,
+                out,
+                plan.verb,
+                day_events,
+                lambda rid, owner: cards.agenda_card(
+                    day_events,
+                    title=f"Your meetings {title}",
+                    request_id=rid,
+                    now=now,
+                    owner=owner,
+                    verb=plan.verb,
+                    lead=f"Nothing {_what(plan)}.",
+                ),
+            )
+            return
+        await out.say(_nothing_found(plan, day_events, now))
+
     async def _offer(self, message: Message, out: Out, verb: str, events: list[Any], build: Any) -> None:
         """Send a card with buttons and remember what its buttons may do (and for whom, where)."""
         request_id = new_request_id()
@@ -431,9 +459,14 @@ def _order(event: Any) -> tuple[Any, int, Any]:
     return (day, 0 if event.is_all_day else 1, event.start if isinstance(event.start, datetime) else day)
 
 
+def _what(plan: Plan) -> str:
+    """What was looked for, after "Nothing": "at 3:00 PM today"."""
+    return plan.looked_for or f"that meeting {plan.title or 'today'}"
+
+
 def _nothing_found(plan: Plan, day_events: list[Any], now: datetime) -> str:
-    """ "Nothing at 3 PM today. Nearby: 2:00 PM Design review, 4:30 PM 1:1 with Kim." """
-    what = plan.looked_for or f"that meeting {plan.title or 'today'}"
+    """ "Nothing at 3 PM today. Closest: 2:00 PM Design review, 4:30 PM 1:1 with Kim." """
+    what = _what(plan)
     close = nearby(day_events, plan.asked_time)
     if not day_events:
         return f"Nothing {what}: you have no meetings {plan.title or 'today'}."

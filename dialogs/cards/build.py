@@ -330,9 +330,20 @@ def _status(event: Any) -> dict[str, Any]:
     return table.get(event.response) or table["none"]
 
 
+# The answer a meeting already has, per response verb: no button offers to give it again.
+_GIVEN = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "tentativelyAccepted"}
+
+
+def can_answer(event: Any, now: datetime, verb: str = "decline") -> bool:
+    """Whether an agenda row gets a button for `verb`: not cancelled, not the user's own, not over, not answered so."""
+    if event.is_cancelled or event.is_organizer or event.is_over(now):
+        return False
+    return event.response != _GIVEN[verb]
+
+
 def can_decline(event: Any, now: datetime) -> bool:
     """Whether an agenda row gets a Decline button."""
-    return not (event.is_cancelled or event.is_organizer or event.is_declined or event.is_over(now))
+    return can_answer(event, now, "decline")
 
 
 def agenda_card(
@@ -343,12 +354,18 @@ def agenda_card(
     now: datetime,
     note: str | None = None,
     owner: Owner | None = None,
+    verb: str = "decline",
+    lead: str | None = None,
 ) -> dict[str, Any]:
-    """A day's meetings (all-day ones marked) with their status and a Decline button where it makes sense.
+    """A day's meetings (all-day ones marked) with their status and a `verb` button where it makes sense.
 
-    `now` comes from the injected clock: whether a meeting is over is never read off the machine.
+    `lead` opens the card when it answers a request ("Nothing at 4:30 PM today."), so the sentence
+    and the meetings to pick from arrive as one message. `now` comes from the injected clock:
+    whether a meeting is over is never read off the machine.
     """
-
+    if verb not in RESPONSE_VERBS:
+        raise ValueError(f"agenda_card answers meetings; {verb!r} is not a response verb")
+    words = _verb(verb)
     several_days = len({e.start.date() if isinstance(e.start, datetime) else e.start for e in events}) > 1
 
     def row(event: Any) -> dict[str, Any]:
@@ -356,9 +373,9 @@ def agenda_card(
         past = event.is_over(moment)
         status = _status(event)
         button = None
-        if can_decline(event, moment):
-            data = _for(event, request_id, "decline", owner)  # notifies the organizer (the default)
-            button = action("Decline", data, style="destructive")
+        if can_answer(event, moment, verb):
+            data = _for(event, request_id, verb, owner)  # notifies the organizer (the default)
+            button = action(words["button"], data, style=words["style"])
         return render(
             "agenda_row",
             # A list over several days names each row's day; one day's list needs only times.
@@ -376,7 +393,8 @@ def agenda_card(
     rows = _fit(row(e) for e in events)
     return render(
         "agenda",
-        fallback_text="Regrets: your meetings",
+        fallback_text=f"Regrets: {lead}" if lead else "Regrets: your meetings",
+        lead=lead,
         title=title,
         note=note or None,
         empty=not events,

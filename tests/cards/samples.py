@@ -199,6 +199,14 @@ def variants() -> dict[str, dict[str, Any]]:
     out["agenda"] = cards.agenda_card(
         DAY, title="Your meetings on Friday 27 Nov", request_id="req-7", note="Times in Europe/London", now=NOW
     )
+    out["agenda-accept-nothing-found"] = cards.agenda_card(
+        DAY,
+        title="Your meetings on Friday 27 Nov",
+        request_id="req-15",
+        now=NOW,
+        verb="accept",
+        lead="Nothing called “**x** [y](https://evil.example)” today.",
+    )
     out["agenda-empty"] = cards.agenda_card(
         [], title="Your meetings on Saturday 28 Nov", request_id="req-8", note=None, now=NOW
     )

@@ -389,3 +389,20 @@ def test_a_meeting_the_user_organizes_gets_no_decline_button_on_a_choice_card_an
     card = cards.choice_card([SINGLE, OWN], verb="decline", request_id="req-own")
     assert [b["data"]["eventId"] for b in buttons(card, "decline")] == [SINGLE.id]
     assert "You organize this one: ask me to cancel it" in visible_text(card)
+
+
+def test_an_agenda_answering_a_request_opens_with_the_answer_and_offers_the_verb_asked():
+    card = V["agenda-accept-nothing-found"]
+    assert card["body"][0]["inlines"][0]["text"] == "Nothing called “**x** [y](https://evil.example)” today."
+    assert card["fallbackText"].startswith("Regrets: Nothing called")
+    offered = [a for a in actions(card) if a.get("data")]
+    assert offered and {(a["title"], a["verb"]) for a in offered} == {("Accept", "accept")}
+    # Rows already accepted (the weekly sync), cancelled, over or the user's own get no Accept button.
+    ids = {a["data"]["eventId"] for a in offered}
+    assert SINGLE.id in ids and DECLINED.id in ids
+    assert not ids & {WEEKLY.id, CANCELLED.id, OWN.id, PAST.id}
+
+
+def test_an_agenda_refuses_a_verb_it_cannot_offer():
+    with pytest.raises(ValueError):
+        cards.agenda_card([], title="t", request_id="r", now=NOW, verb="cancel")

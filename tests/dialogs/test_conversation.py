@@ -145,20 +145,48 @@ async def test_a_meeting_that_is_already_over_gets_a_sentence_and_no_graph_post(
 # ---- no match, several matches, a bare verb, an agenda -------------------------------------------
 
 
-async def test_no_match_says_so_and_shows_that_days_agenda(chat):
+async def test_no_match_says_so_on_the_days_agenda_card_in_one_message(chat):
     await chat.sign_in()
     chat.meeting("Budget review", 15)
     chat.meeting("Design crit", 11)
     chat.meeting("Tomorrow's thing", 15, day=1, minutes=60)
     turn = await chat.say("decline my 4:30pm")
-    assert turn.texts == ["Nothing at 4:30 PM today. Closest: 11:00 AM Design crit, 3:00 PM Budget review."]
-    card = turn.card
+    assert turn.texts == []  # no sentence repeating what the card says
+    [card] = turn.cards
     shown = card_text(card)
+    assert shown.startswith("Nothing at 4:30 PM today.")
+    assert card["fallbackText"] == "Regrets: Nothing at 4:30 PM today."
     assert "Your meetings today" in shown
     assert "Budget review" in shown and "Design crit" in shown
     assert "Tomorrow's thing" not in shown
     assert titles(card) == ["Decline", "Decline"]
     assert chat.graph_writes() == []
+
+
+async def test_no_match_for_accept_offers_accept_buttons_on_the_days_meetings_not_decline(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    chat.meeting("Design crit", 11, responseStatus={"response": "accepted"})
+    turn = await chat.say("accept my 4:30pm")
+    assert turn.texts == []
+    [card] = turn.cards
+    assert card_text(card).startswith("Nothing at 4:30 PM today.")
+    # The crit is accepted already: only the review can still be accepted.
+    [accept] = buttons(card)
+    assert (accept["title"], accept["verb"]) == ("Accept", "accept")
+    clicked = await chat.click(accept, {})
+    assert clicked.status == 200
+    [decision] = chat.decisions()
+    assert decision.action == "accept"
+
+
+async def test_no_match_on_a_day_with_nothing_left_to_answer_is_one_sentence_naming_the_closest(chat):
+    await chat.sign_in()
+    chat.meeting("Early sync", 8)  # over at 10:00
+    chat.own_meeting("Team planning", 16)  # the user's own: nothing to decline
+    turn = await chat.say("decline my 4:30pm")
+    assert turn.cards == []
+    assert turn.texts == ["Nothing at 4:30 PM today. Closest: 8:00 AM Early sync, 4:00 PM Team planning."]
 
 
 async def test_no_match_on_an_empty_day_says_there_are_no_meetings(chat):
@@ -187,9 +215,10 @@ async def test_decline_alone_offers_the_rest_of_todays_meetings_as_an_agenda_car
     sooner = chat.meeting("Design crit", 11)
     chat.meeting("Tomorrow's thing", 15, day=1)
     turn = await chat.say("decline")
-    assert turn.texts == ["Which one? Here is the rest of your day:"]
-    card = turn.card
+    assert turn.texts == []  # the card asks: one message
+    [card] = turn.cards
     shown = card_text(card)
+    assert shown.startswith("Which one? The rest of today")
     assert "Design crit" in shown and "Budget review" in shown
     assert "Early sync" not in shown and "Tomorrow's thing" not in shown
     offered = [b["data"]["eventId"] for b in buttons(card) if b["verb"] == "decline"]
@@ -210,6 +239,8 @@ async def test_accept_alone_never_offers_decline_buttons(chat):
     await chat.sign_in()
     chat.meeting("Budget review", 15)
     turn = await chat.say("accept")
+    assert turn.texts == []
+    assert "Which meeting should I accept?" in card_text(turn.card)
     verbs = {b["verb"] for b in buttons(turn.card)} - {"dismiss"}
     assert verbs == {"accept"}
 
