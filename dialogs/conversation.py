@@ -20,10 +20,11 @@ for it: the request `Waiting` for a sign-in (the Teams SSO itself is bot/sso.py'
         ▼                                                                      ▼
     answer: mailbox zone (cached) → calendarView of the days the request covers → resolve → decide →
          confirm card (with the note it will send, and a proposed new time when asked)
-         | choice card | agenda card | cancel-own-meeting card
+         | choice card | agenda card | cancel-own-meeting card (each says "series" when it acts on one)
          | "now": act, and the outcome card is the one confirmation
-         | a sentence naming what was looked for and what is nearby
-           (already declined, cancelled, past, nothing found) ──► end
+         | nothing found: ONE message, the day's agenda card opening with "Nothing at 3:00 PM today."
+           when one of its meetings can be answered as asked, else a sentence naming the closest
+         | a sentence (already declined, cancelled, past, no meetings that day) ──► end
         │ the cached sign-in stopped working ──► Waiting(text, retried) once; then a sentence
 
 Cards' buttons are handled by `dialogs.clicks` (the verb table), not here: a card can be

@@ -9,9 +9,12 @@ with the same title and data, so older clients send the same payload as a messag
   notify the organizer (no inputs); the choice card's inputs add `comment` and `notify`
   ("true"/"false"); the confirm card's inputs add `comment`, `notify`, `scope`
   (recurring), `propose`, `proposeDate`, `proposeStart`, `proposeEnd` (when proposing
-  is allowed).
-- `respondAll`: `requestId`, `eventIds`, `response` (the Graph verb); inputs `notify`, `comment`.
-- `cancelMeeting`: `requestId`, `eventId`, `shown`; inputs add `comment`, `scope` (recurring).
+  is allowed). A card preset to the whole series has no `scope` input: each of its two buttons
+  carries `scope` ("series" / "occurrence") in its data; so do the rows of a choice card over series.
+- `respondAll`: `requestId`, `eventIds`, `response` (the Graph verb), and `scope: "series"` when the
+  card offers whole series (absent: each meeting); inputs `notify`, `comment`.
+- `cancelMeeting`: `requestId`, `eventId`, `shown`; inputs add `comment`, `scope` (recurring; in the
+  data instead when the card is preset to the series).
 - `dismiss`: `requestId`.
 - `say`: `text` (help examples and "sign out"; no request behind them).
 
