@@ -237,3 +237,20 @@ async def test_two_series_named_and_right_away_declines_each_series_once(chat):
     assert sorted(d.event_id for d in chat.decisions()) == sorted([standup, retro])
     text = card_text(turn.card)
     assert "Declined 2 series" in text and "the whole series" in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dialogs/clicks.py respond_all must pass the card's scope to acting.act_many (the lead's file); "
+    "until then the click answers the occurrences shown. Remove this marker with that change.",
+)
+async def test_all_on_a_series_bulk_card_declines_each_series_once_and_says_series(chat):
+    await chat.sign_in()
+    team = weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekend = weekly_series(chat, "Weekend standup", 10, ["saturday"])
+    card = (await chat.say("decline the whole standup series")).card
+    every = button(card, "respondAll")
+    assert (every["title"], every["data"]["scope"]) == ("Decline all 2 series", "series")
+    turn = await chat.click(every, filled(card))
+    assert sorted(d.event_id for d in chat.decisions()) == sorted([team, weekend])
+    assert "Declined 2 series" in card_text(serialized(turn.body)["value"])
