@@ -281,7 +281,9 @@ class Conversation:
                 ),
             )
             return
-        if plan.kind == "act" or (plan.kind == "confirm" and not services.confirm_before_acting and not plan.notice):
+        if plan.kind == "act" or (
+            plan.kind == "confirm" and not services.confirm_before_acting and not (plan.notice or plan.left_out)
+        ):
             outcome = await acting.act(
                 services.graph,
                 token,
@@ -333,6 +335,7 @@ class Conversation:
                     scope=plan.scope,
                     owner=owner,
                     proposal=plan.proposal,
+                    notice=plan.left_out,
                 ),
             )
             return
@@ -368,6 +371,7 @@ class Conversation:
                     offer_all=plan.kind == "bulk",
                     owner=owner,
                     scope=plan.scope,
+                    notice=plan.left_out,
                 ),
             )
             return

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from dialogs.cards.timefmt import day_label
 from graph.models import Event
-from understanding.decide import BLOCKING, Decision, decide
+from understanding.decide import BLOCKING, Decision, decide, target_of
 from understanding.parse import Request
 from understanding.resolve import Resolution
 
@@ -39,6 +39,8 @@ class Plan:
     proposal: tuple[datetime, datetime] | None = None
     # Said before the card (e.g. why the proposal asked for cannot be sent).
     notice: str | None = None
+    # Shown on the card: the meetings asked for that the Decision left out, and why.
+    left_out: str | None = None
     # What the request looked for, for sentences that found nothing: "at 3:00 PM today".
     looked_for: str | None = None
     asked_time: tuple[int, int] | None = None  # the clock time the request named, if any
@@ -51,6 +53,7 @@ PROBLEMS = {
     "already_declined": "You have already declined {name}.",
     "already_accepted": "You have already accepted {name}.",
     "already_tentative": "You have already tentatively accepted {name}.",
+    "organizer": "You organize {name}, so there is no invitation to answer (I can cancel it instead).",
 }
 
 
@@ -115,7 +118,11 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
     # What may be acted on is the Decision's, one meeting per id it would POST to.
     chosen = _decided(events, decision, resolution)
     immediate = request.immediate
-    if len(events) == 1 or (len(chosen) == 1 and scope == "series"):
+    left_out = _left_out(events, chosen, decision, resolution)
+    if left_out:
+        # Part of what was asked cannot be done: the card says so, and asks even when told "now".
+        base, immediate = replace(base, left_out=left_out), False
+    if len(events) == 1 or len(chosen) == 1:
         event = chosen[0] if chosen else events[0]
         if event.is_organizer:
             return replace(base, kind="own_meeting", events=[event])
@@ -154,6 +161,22 @@ def _decided(events: list[Event], decision: Decision, resolution: Resolution) ->
             if target not in by_target or not _refused(event, resolution):
                 by_target[target] = event
     return [by_target[i] for i in decision.event_ids if i in by_target]
+
+
+def _left_out(events: list[Event], chosen: list[Event], decision: Decision, resolution: Resolution) -> str | None:
+    """Why the meetings asked for but not chosen are left alone, one sentence each (or None).
+
+    Only when something else is chosen: with nothing to do, the plan's own sentence says why.
+    """
+    if not chosen:
+        return None
+    kept = {target_of(e, decision.scope) for e in chosen}
+    sentences: dict[str, str] = {}
+    for event in events:
+        target = target_of(event, decision.scope)
+        if target not in kept and target not in decision.event_ids and (reason := problem(event, resolution)):
+            sentences.setdefault(target, reason)
+    return " ".join(sentences.values()) or None
 
 
 def _refused(event: Event, resolution: Resolution) -> bool:

@@ -41,7 +41,7 @@ class Decision:
         return self.status == "matched"
 
 
-def _target(event: Event, scope: str) -> str:
+def target_of(event: Event, scope: str) -> str:
     """What answering this meeting POSTs to: its series master for a series answer."""
     return (event.series_master_id or event.id) if scope == "series" else event.id
 
@@ -60,7 +60,7 @@ def decide(request: Request, resolution: Resolution) -> Decision:
             # "my 10 and my 2" when the 2 was cancelled: act on the 10, explain the 2. For a series
             # a target is left out only when none of its meetings here may be answered ("the standup
             # and the retro from now on" when the retro is already declined: the standup series only).
-            targets = [_target(e, resolution.scope) for e in resolution.events]
+            targets = [target_of(e, resolution.scope) for e in resolution.events]
             usable = {t for t, b in zip(targets, blocked, strict=True) if not b}
             left = [t for t in dict.fromkeys(targets) if t not in usable]
             reasons.extend(sorted({p for t, b in zip(targets, blocked, strict=True) if t not in usable for p in b}))

@@ -191,8 +191,11 @@ def confirm_card(
     scope: str = "occurrence",
     owner: Owner | None = None,
     proposal: tuple[datetime, datetime] | None = None,
+    notice: str | None = None,
 ) -> dict[str, Any]:
     """Ask before responding to one meeting: note, notify, series and proposal inputs.
+
+    `notice` says what else the request named and why it is left alone ("You have already declined …").
 
     `proposal` (a new time the user asked for in chat) prefills the proposal inputs and turns
     them on; the card then says it will propose it.
@@ -211,6 +214,7 @@ def confirm_card(
         fallback_text=f"Regrets: {heading}",
         heading=heading,
         series_note=SERIES_NOTE if series else None,
+        notice=notice,
         header=header(event),
         # Preset to the series, the buttons say which (a choice set could contradict the heading).
         allow_series=allow_series and not series,
@@ -258,6 +262,7 @@ def choice_card(
     offer_all: bool = False,
     owner: Owner | None = None,
     scope: str = "occurrence",
+    notice: str | None = None,
 ) -> dict[str, Any]:
     """Several meetings matched: one row and one button per meeting (and optionally "all").
 
@@ -313,6 +318,7 @@ def choice_card(
         fallback_text=f"Regrets: {heading}",
         heading=heading,
         series_note=SERIES_NOTE if series else None,
+        notice=notice,
         comment_label="Message to the organizer (optional)",
         placeholder=words["placeholder"],
         comment=note,

@@ -174,6 +174,9 @@ def variants() -> dict[str, dict[str, Any]]:
         out[f"confirm-{verb}-series"] = cards.confirm_card(
             WEEKLY, verb=verb, comment=COMMENT, request_id="req-12", allow_series=True, scope="series"
         )
+    out["confirm-left-out"] = cards.confirm_card(
+        SINGLE, request_id="req-16", notice=f"You have already declined “{TRICKY_SUBJECT}”."
+    )
     out["choice-bulk-series"] = cards.choice_card(
         [WEEKLY, replace(TRICKY, series_master_id="ev-tricky-master", type="occurrence")],
         verb="decline",
@@ -181,6 +184,7 @@ def variants() -> dict[str, dict[str, Any]]:
         request_id="req-13",
         offer_all=True,
         scope="series",
+        notice=f"You organize “{TRICKY_SUBJECT}”, so there is no invitation to answer (I can cancel it instead).",
     )
     out["cancel-meeting-series"] = cards.cancel_meeting_card(
         replace(OWN, type="occurrence", series_master_id="ev-own-master"),

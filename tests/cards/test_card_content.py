@@ -10,7 +10,7 @@ from dialogs import cards
 from dialogs.snapshots import snapshot, stamp
 from tests.cards import samples
 from tests.cards.samples import ALL_DAY, CANCELLED, COMMENT, DECLINED, NOW, OWN, PAST, SINGLE, TRICKY, WEEKLY
-from tests.cards.walk import actions, inputs, objects, of_type, visible_text
+from tests.cards.walk import actions, inputs, objects, of_type, runs, visible_text
 
 V = samples.variants()
 
@@ -406,3 +406,9 @@ def test_an_agenda_answering_a_request_opens_with_the_answer_and_offers_the_verb
 def test_an_agenda_refuses_a_verb_it_cannot_offer():
     with pytest.raises(ValueError):
         cards.agenda_card([], title="t", request_id="r", now=NOW, verb="cancel")
+
+
+def test_what_a_request_left_out_is_said_on_the_card_literally():
+    card = V["confirm-left-out"]
+    assert f"You have already declined “{samples.TRICKY_SUBJECT}”." in runs(card)
+    assert "already declined" not in visible_text(V["confirm-single-no-notify"])

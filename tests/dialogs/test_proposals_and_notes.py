@@ -254,3 +254,41 @@ async def test_all_on_a_series_bulk_card_declines_each_series_once_and_says_seri
     turn = await chat.click(every, filled(card))
     assert sorted(d.event_id for d in chat.decisions()) == sorted([team, weekend])
     assert "Declined 2 series" in card_text(serialized(turn.body)["value"])
+
+
+async def test_a_series_already_declined_is_left_out_and_the_card_says_why(chat, monkeypatch):
+    # A mailbox that keeps declined meetings on the calendar (PreserveDeclinedMeetings).
+    monkeypatch.setattr(chat.sandbox.graph, "preserve_declined", True)
+    await chat.sign_in()
+    standup = weekly_series(chat, "Team standup", 9, ["monday", "wednesday", "thursday"])
+    retro = chat.meeting(
+        "Sprint retro",
+        16,
+        type="seriesMaster",
+        responseStatus={"response": "declined"},
+        recurrence={
+            "pattern": {"type": "weekly", "interval": 1, "daysOfWeek": ["wednesday"], "firstDayOfWeek": "sunday"},
+            "range": {"type": "noEnd", "startDate": "2026-01-06", "recurrenceTimeZone": "Pacific Standard Time"},
+        },
+    )
+    turn = await chat.say("decline the standup and the retro from now on right away")
+    # Told "right away", but part of it cannot be done: the card says what and asks.
+    assert chat.graph_writes() == []
+    text = card_text(turn.card)
+    assert "Decline every “Team standup”?" in text
+    assert "You have already declined “Sprint retro”." in text
+    whole = next(b for b in buttons(turn.card) if b["data"].get("scope") == "series")
+    await chat.click(whole, filled(turn.card))
+    assert [d.event_id for d in chat.decisions()] == [standup]
+    assert retro not in [d.event_id for d in chat.decisions()]
+
+
+async def test_your_own_meeting_named_beside_another_is_left_out_with_a_reason(chat):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15, day=1)
+    chat.own_meeting("Team planning", 16, day=1)
+    turn = await chat.say("decline the budget review and the team planning tomorrow")
+    text = card_text(turn.card)
+    assert "Decline this meeting?" in text and "Budget review" in text
+    assert "You organize “Team planning”, so there is no invitation to answer" in text
+    assert chat.graph_writes() == []
