@@ -292,3 +292,16 @@ async def test_your_own_meeting_named_beside_another_is_left_out_with_a_reason(c
     assert "Decline this meeting?" in text and "Budget review" in text
     assert "You organize “Team planning”, so there is no invitation to answer" in text
     assert chat.graph_writes() == []
+
+
+async def test_which_series_is_asked_by_series_and_the_pick_declines_that_whole_series(chat):
+    await chat.sign_in()
+    team = weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekly_series(chat, "Platform standup", 11, ["wednesday", "friday"])
+    card = (await chat.say("decline all my recurring standups from now on")).card
+    assert "Which series should I decline?" in card_text(card)
+    rows = [b for b in buttons(card) if b["verb"] == "decline"]
+    assert [b["title"] for b in rows] == ["Decline series", "Decline series"]
+    await chat.click(rows[0], filled(card))
+    [decision] = chat.decisions()
+    assert decision.event_id == team
