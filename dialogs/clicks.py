@@ -237,6 +237,8 @@ class Clicks:
             return True
         if action.verb == "respondAll" and not set(action.event_ids) <= set(record.events):
             return True
+        if action.scope == "series" and record.series is False:
+            return True  # a whole series from a card that only offered single meetings
         if action.event_id or action.verb in RESPONSE_VERBS + ("cancelMeeting",):
             snap = record.events.get(action.event_id)
             if snap is None:
@@ -389,7 +391,7 @@ class Clicks:
             ]
             notify = action.notify if action.notify is not None else True
             results = await acting.act_many(
-                self._services.graph, token, ready, verb=verb, comment=action.comment, notify=notify
+                self._services.graph, token, ready, verb=verb, comment=action.comment, notify=notify, scope=action.scope
             )
         except (identity.TokenError, errors.GraphError) as exc:
             await pending.release(claimed)
@@ -398,10 +400,10 @@ class Clicks:
             await pending.release(claimed)
             raise
         everything = results + left
-        card = cards.summary_card(everything, verb=verb)
+        card = cards.summary_card(everything, verb=verb, scope=action.scope)
         await _recorded(
             claimed.request_id,
-            pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything)),
+            pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything, action.scope)),
             *(pending.remember_answer(clicker.user_key, r.event.id, verb) for r in results if r.ok),
         )
         return ClickReply(card=card)

@@ -337,6 +337,7 @@ class Conversation:
                     proposal=plan.proposal,
                     notice=plan.left_out,
                 ),
+                series=bool(event.series_master_id) or plan.scope == "series",
             )
             return
         if plan.kind == "own_meeting":
@@ -354,6 +355,7 @@ class Conversation:
                     asked_to_cancel=plan.verb == "cancel",
                     scope=plan.scope,
                 ),
+                series=bool(event.series_master_id) or plan.scope == "series",
             )
             return
         if plan.kind in ("choice", "bulk"):
@@ -373,6 +375,7 @@ class Conversation:
                     scope=plan.scope,
                     notice=plan.left_out,
                 ),
+                series=plan.scope == "series",
             )
             return
         await out.say(texts.NOT_UNDERSTOOD)
@@ -400,7 +403,9 @@ class Conversation:
             return
         await out.say(_nothing_found(plan, day_events, now))
 
-    async def _offer(self, message: Message, out: Out, verb: str, events: list[Any], build: Any) -> None:
+    async def _offer(
+        self, message: Message, out: Out, verb: str, events: list[Any], build: Any, *, series: bool = False
+    ) -> None:
         """Send a card with buttons and remember what its buttons may do (and for whom, where)."""
         request_id = new_request_id()
         user = message.user
@@ -411,6 +416,7 @@ class Conversation:
             conversation_id=conversation_id,
             verb=verb,
             events={e.id: snapshot(e) for e in events},
+            series=series,
         )
         owner = {"user": user.key, "conversation": conversation_id}
         # Written once the card is out, with the message that carries it ("never mind" updates it in

@@ -10,6 +10,7 @@ from datetime import UTC
 
 import pytest
 
+from dialogs import texts
 from tests.cards.walk import buttons, card_text, inputs
 from tests.fixtures.dialogs import NOW, serialized
 
@@ -239,11 +240,6 @@ async def test_two_series_named_and_right_away_declines_each_series_once(chat):
     assert "Declined 2 series" in text and "the whole series" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dialogs/clicks.py respond_all must pass the card's scope to acting.act_many (the lead's file); "
-    "until then the click answers the occurrences shown. Remove this marker with that change.",
-)
 async def test_all_on_a_series_bulk_card_declines_each_series_once_and_says_series(chat):
     await chat.sign_in()
     team = weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
@@ -305,3 +301,18 @@ async def test_which_series_is_asked_by_series_and_the_pick_declines_that_whole_
     await chat.click(rows[0], filled(card))
     [decision] = chat.decisions()
     assert decision.event_id == team
+
+
+async def test_a_whole_series_slipped_into_a_card_that_offered_single_meetings_acts_on_nothing(chat):
+    await chat.sign_in()
+    weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
+    weekly_series(chat, "Design review", 14, ["tuesday"])
+    card = (await chat.say("decline all my meetings this week")).card
+    every = button(card, "respondAll")
+    assert every["data"].get("scope", "occurrence") == "occurrence"
+    forged = {**every, "data": {**every["data"], "scope": "series"}}
+
+    turn = await chat.click(forged, filled(card))
+
+    assert chat.decisions() == []
+    assert serialized(turn.body)["value"] == texts.BAD_CLICK
