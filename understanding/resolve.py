@@ -48,6 +48,7 @@ from zoneinfo import ZoneInfo
 
 from graph.models import Event, Person
 from understanding.fuzzy import similar, words
+from understanding.model import REACH_DAYS
 from understanding.parse import ACTIONS, MeetingRef, Request
 
 RESPOND = ("decline", "accept", "tentative")
@@ -637,6 +638,8 @@ def _resolve_company(
     """ "both external meetings this week", "my internal meetings tomorrow": external is a meeting
     with someone (organizer or attendee) from another mail domain than the user's; the words are
     a title's only when a title holds them."""
+    if ref.company:
+        return _company_said(ref, items, now, intent, series)
     said = [q for q in (*ref.subject, *ref.people) if q in _COMPANY]
     if not said or len(said) > 1 or any(said[0] in it.subject for it in items):
         return _resolve_ref(ref, items, now, intent, series)
@@ -648,6 +651,24 @@ def _resolve_company(
     rest = tuple(q for q in ref.subject if q != said[0])
     who = tuple(p for p in ref.people if p not in (said[0], *_GROUP))
     return _resolve_ref(replace(ref, subject=rest, people=who), kept, now, intent, series)
+
+
+def _company_said(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    """ "with customers", "team-only", "vendor calls": the meetings with (or without) people from
+    another mail domain; "vendor calls" beside a meeting titled "Vendor sync" is that title."""
+    word = ref.company_word
+    plain = replace(ref, company=None, company_word="")
+    if word and any(similar(word, w) for it in items for w in it.subject):
+        return _resolve_ref(plain, items, now, intent, series)
+    home = _home_domain(items)
+    if home is None:
+        return _resolve_ref(plain, items, now, intent, series)
+    outside = ref.company == "external"
+    kept = [it for it in items if any(_domain(p) not in ("", home) for p in _people(it.event)) == outside]
+    rest = tuple(q for q in ref.subject if not (word and similar(q, word)))
+    return _resolve_ref(replace(plain, subject=rest), kept, now, intent, series)
 
 
 def _without(
@@ -738,7 +759,9 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
             window=_day_window(days, tz),
             intent="agenda",
         )
-    if request.intent not in ACTIONS or not request.refs:
+    if request.intent not in ACTIONS or not request.refs or request.unclear:
+        # "decline my 25pm", "everything next year": words that could change which meeting is
+        # meant were not understood (or reach too far), so nothing is a match; the bot asks.
         return Resolution(
             status="none", window=_day_window((today, today), tz), intent=request.intent, scope=request.scope
         )
@@ -842,5 +865,5 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
     low = min((a for a, _ in spans), default=today)
     high = max((b for _, b in spans), default=today)
     # A day range from an odd request ("in 60 days") must not make Graph page through months.
-    high = min(high, low + timedelta(days=62))
+    high = min(high, low + timedelta(days=REACH_DAYS))
     return _day_window((low, high), tz)

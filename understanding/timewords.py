@@ -10,10 +10,12 @@ calendar and is the resolver's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from understanding.chat import REAL
 from understanding.fuzzy import closest
+from understanding.model import REACH_DAYS, Unclear
 
 DayRange = tuple[date, date]  # inclusive
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -81,7 +83,80 @@ _TOMORROW_S = re.compile(r"\btomorrow'?s\b")
 _THE = re.compile(r"\b(?:d|teh)\b(?=\s+[a-z]{2})")  # chat spellings of "the": "decline d code review"
 
 
+# Day words a Teams user mixes in from German, French, Spanish, Italian, Dutch and Portuguese,
+# said in English so the day recognizers read them ("decline the standup demain"). Longer
+# phrases first: "heute Morgen" is this morning, "pasado mañana" the day after tomorrow.
+_FOREIGN = (
+    (r"heute\s+(?:morgen|früh|vormittag)|ce\s+matin|esta\s+mañana|esta\s+manana|stamattina|vanochtend", "this morning"),
+    (r"heute\s+nachmittag|cet\s+apr[eè]s[-\s]midi|esta\s+tarde|oggi\s+pomeriggio|vanmiddag", "this afternoon"),
+    (r"heute\s+abend|ce\s+soir|esta\s+noche|stasera|vanavond", "tonight"),
+    (
+        r"morgen\s+früh|demain\s+matin|mañana\s+por\s+la\s+mañana|manana\s+por\s+la\s+manana|domani\s+mattina",
+        "tomorrow morning",
+    ),
+    (
+        r"morgen\s+nachmittag|demain\s+apr[eè]s[-\s]midi|mañana\s+por\s+la\s+tarde|domani\s+pomeriggio",
+        "tomorrow afternoon",
+    ),
+    (
+        r"übermorgen|uebermorgen|apr[eè]s[-\s]demain|pasado\s+mañana|pasado\s+manana|dopodomani|overmorgen|"
+        r"depois\s+de\s+amanhã",
+        "the day after tomorrow",
+    ),
+    (
+        r"nächste\s+woche|naechste\s+woche|la\s+semaine\s+prochaine|la\s+semana\s+que\s+viene|"
+        r"la\s+pr[oó]xima\s+semana|la\s+settimana\s+prossima|la\s+prossima\s+settimana|volgende\s+week|"
+        r"na\s+pr[oó]xima\s+semana",
+        "next week",
+    ),
+    (r"diese\s+woche|cette\s+semaine|esta\s+semana|questa\s+settimana|deze\s+week", "this week"),
+    (r"apr[eè]s[-\s]midi|nachmittags?|pomeriggio|middag", "afternoon"),
+    (r"vormittags?|matin[eé]?e?|mattina|ochtend", "morning"),
+    (r"heute|aujourd'?hui|hoy|oggi|vandaag|hoje", "today"),
+    (r"morgen|demain|mañana|manana|domani|amanhã|amanha", "tomorrow"),
+    (r"gestern|ayer|ieri|gisteren|ontem", "yesterday"),
+    (r"montag|lundi|lunes|luned[iì]|maandag|segunda[-\s]feira", "monday"),
+    (r"dienstag|mardi|martes|marted[iì]|dinsdag|ter[cç]a[-\s]feira", "tuesday"),
+    (r"mittwoch|mercredi|mi[eé]rcoles|mercoled[iì]|woensdag|quarta[-\s]feira", "wednesday"),
+    (r"donnerstag|jeudi|jueves|gioved[iì]|donderdag|quinta[-\s]feira", "thursday"),
+    (r"freitag|vendredi|viernes|venerd[iì]|vrijdag|sexta[-\s]feira", "friday"),
+    (r"samstag|sonnabend|samedi|s[aá]bado|zaterdag", "saturday"),
+    # "Domingo" is also a name: "the sync with Domingo" stays a person.
+    (r"sonntag|dimanche|(?<!with\s)(?<!from\s)(?<!by\s)domingo|domenica|zondag", "sunday"),
+)
+# The article or preposition before a foreign day word goes with it ("el viernes", "am Montag").
+_RE_FOREIGN = re.compile(
+    r"(?<![\w'-])(?:(?:el|le|la|am|au|al|il|op|em|na|no|ce|der|den|los|las|les)\s+)?(?:"
+    + "|".join(f"({p})" for p, _ in _FOREIGN)
+    + r")(?![\w'-])"
+)
+_FOREIGN_WORDS = tuple(english for _, english in _FOREIGN)
+
+
+# The first word of every phrase above (as split on spaces, punctuation after it included): a
+# message without one of them is not searched at all.
+_FOREIGN_FIRST = frozenset(
+    word + mark
+    for word in """heute ce cet esta stamattina vanochtend oggi vanmiddag stasera vanavond morgen demain mañana manana domani
+    übermorgen uebermorgen après apres pasado dopodomani overmorgen depois nächste naechste la volgende na diese
+    cette questa deze après-midi apres-midi aprés-midi nachmittag nachmittags pomeriggio middag vormittag vormittags
+    matin matine matinee matiné matinée mattina ochtend aujourd'hui aujourdhui hoy vandaag hoje amanhã amanha gestern
+    ayer ieri gisteren ontem montag lundi lunes lunedi lunedì maandag segunda segunda-feira dienstag mardi martes
+    martedi martedì dinsdag terça terca terça-feira terca-feira mittwoch mercredi miércoles miercoles mercoledi
+    mercoledì woensdag quarta quarta-feira donnerstag jeudi jueves giovedi giovedì donderdag quinta quinta-feira
+    freitag vendredi viernes venerdi venerdì vrijdag sexta sexta-feira samstag sonnabend samedi sábado sabado
+    zaterdag sonntag dimanche domingo domenica zondag après-demain apres-demain aprés-demain""".split()
+    for mark in ("", ",", ".", "!", "?", ";", ":")
+)
+
+
+def _english(m: re.Match[str]) -> str:
+    return _FOREIGN_WORDS[m.lastindex - 1 if m.lastindex else 0]
+
+
 def fix_typos(text: str) -> str:
+    if not _FOREIGN_FIRST.isdisjoint(text.split()):
+        text = _RE_FOREIGN.sub(_english, text)
     text = _SHORTHAND.sub("tomorrow", text)
     text = _THE.sub("the", text)
     return _WORD5.sub(_fixed, text)
@@ -154,6 +229,25 @@ _RE_MONTH_ONLY = re.compile(
 )
 _RE_DOTTED = re.compile(
     r"(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?(?![\d])|(?<=\bon\s)(\d{1,2})\.(\d{1,2})(?![\d.:])(?!\s*(?:am|pm|h)\b)"
+)
+_N_LONG = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+couple\s+of|couple\s+of|few)"
+# "this month", "next quarter", "next year", "the next two weeks", "this fortnight": a span of days.
+_RE_LONG = re.compile(
+    r"\b(?:(?:for|during|in|over|within|across|throughout)\s+)?(?:the\s+)?(?:"
+    r"(this|next|coming|following)\s+(?:calendar\s+|fiscal\s+)?(year|quarter|month|fortnight)'?s?"
+    r"|next\s+" + _N_LONG + r"\s+(weeks|months|quarters|years))\b"
+)
+_RE_IN_FORTNIGHT = re.compile(
+    r"\b(?:in|within)\s+a\s+fortnight(?:'?s\s+time)?\b|\ba\s+fortnight\s+from\s+(today|tomorrow|now)\b"
+)
+_LONG_WORDS = ("year", "quarter", "month", "fortnight", "weeks")
+_LONG_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_LONG_COUNT.update({"twelve": 12, "few": 3, "a couple of": 2, "couple of": 2})
+# Holidays differ by country and by person: which days "over the holidays" means is asked.
+_RE_HOLIDAYS = re.compile(
+    r"\b(?:(?:over|during|throughout|through|across|for|until|till|after|before|around)\s+)?the\s+(?:holidays|hols|"
+    r"festive\s+(?:season|period|break)|holiday\s+(?:season|period|break)|christmas\s+(?:break|period|holidays)|"
+    r"winter\s+break|summer\s+break|break)\b"
 )
 _RE_EVERY_WEEKDAY = re.compile(
     r"\b(?:(?:every|each)\s+"
@@ -242,7 +336,19 @@ def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> 
 class Found:
     """What the day and time recognizers found in one fragment."""
 
-    __slots__ = ("days", "part", "time", "flexible", "after_now", "span", "either", "series_day", "fixed")
+    __slots__ = (
+        "days",
+        "part",
+        "time",
+        "flexible",
+        "after_now",
+        "span",
+        "either",
+        "series_day",
+        "fixed",
+        "unclear",
+        "long",
+    )
 
     def __init__(self) -> None:
         self.days: list[DayRange] = []
@@ -254,6 +360,17 @@ class Found:
         self.either = False  # the day alternatives are two readings of equal weight ("next Friday")
         self.series_day = False  # "every Tuesday", "on Tuesdays": a weekday of a series, not one date
         self.fixed = False  # a day counted from another ("a week from Friday"): a bare weekday does not move it
+        # Time and day words that name no real time or day ("25pm", "the 31st of February"), or a
+        # span nobody can pin down ("over the holidays"): they could change which meeting is meant.
+        self.unclear: list[Unclear] = []
+        # The words of a span longer than Regrets reads ("next year"): too far for "everything",
+        # fine for "the offsite next year" (the first one in it).
+        self.long = ""
+
+
+def _said(m: re.Match[str]) -> str:
+    """The words a recognizer matched, without the "on the" before them."""
+    return re.sub(r"^(?:on\s+)?(?:the\s+)?", "", m.group(0).strip())
 
 
 def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
@@ -261,17 +378,20 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         if d is not None:
             found.days = [(d, d)]
 
-    def iso(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(1), int(m.group(2)), int(m.group(3)), today))
+    def dated(m: re.Match[str], d: date | None) -> str:
+        if d is None:
+            found.unclear.append(Unclear(_said(m), "date"))  # "the 31st of February"
+        set_day(d)
         return " "
+
+    def iso(m: re.Match[str]) -> str:
+        return dated(m, _full_date(m.group(1), int(m.group(2)), int(m.group(3)), today))
 
     def month_day(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(4), _MONTHS[m.group(2)[:3]], int(m.group(3)), today))
-        return " "
+        return dated(m, _full_date(m.group(4), _MONTHS[m.group(2)[:3]], int(m.group(3)), today))
 
     def day_month(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(4), _MONTHS[m.group(3)[:3]], int(m.group(2)), today))
-        return " "
+        return dated(m, _full_date(m.group(4), _MONTHS[m.group(3)[:3]], int(m.group(2)), today))
 
     def numeric(m: re.Match[str]) -> str:
         a, b = int(m.group(1)), int(m.group(2))
@@ -280,8 +400,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
             day, month = month, day
         if month < 1 or month > 12:
             return m.group(0)
-        set_day(_full_date(m.group(3), month, day, today))
-        return " "
+        return dated(m, _full_date(m.group(3), month, day, today))
 
     def ordinal(m: re.Match[str]) -> str:
         n = int(m.group(1))
@@ -297,6 +416,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
             month += 1
             if month > 12:
                 month, year = 1, year + 1
+        found.unclear.append(Unclear(_said(m), "date"))  # "the 32nd"
         return " "
 
     def relday(m: re.Match[str]) -> str:
@@ -426,8 +546,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return m.group(0)
-        set_day(_full_date(m.group(3), month, day, today))
-        return " "
+        return dated(m, _full_date(m.group(3), month, day, today))
 
     def every_weekday(m: re.Match[str]) -> str:
         wd = weekday_index(m.group(1) or m.group(2) or m.group(3))
@@ -436,7 +555,56 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.days = [(d, d), (d + timedelta(days=7), d + timedelta(days=7))]
         return " "
 
+    def long(m: re.Match[str]) -> str:
+        which, unit = m.group(1), m.group(2)
+        if m.group(4):
+            raw = re.sub(r"\s+", " ", m.group(3))
+            n = int(raw) if raw.isdigit() else _LONG_COUNT.get(raw, 2)
+            per = {"weeks": 7, "months": 30, "quarters": 91, "years": 365}[m.group(4)]
+            first, last = today, today + timedelta(days=max(n, 1) * per)
+            found.span = True
+        elif unit == "fortnight":
+            first, last = today, today + timedelta(days=13)
+        elif unit == "month":
+            first = date(today.year + today.month // 12, today.month % 12 + 1, 1) if which == "next" else today
+            last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+            if which in ("coming", "following"):
+                first, last = today, today + timedelta(days=30)
+        elif unit == "quarter":
+            q_first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+            if which == "next":
+                q_first = date(q_first.year + (q_first.month + 3 > 12), (q_first.month + 2) % 12 + 1, 1)
+            q_next = date(q_first.year + (q_first.month + 3 > 12), (q_first.month + 2) % 12 + 1, 1)
+            first, last = (q_first if which == "next" else today), q_next - timedelta(days=1)
+        else:
+            year = today.year + (which == "next")
+            first, last = (date(year, 1, 1) if which == "next" else today), date(year, 12, 31)
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
+        return " "
+
+    def in_fortnight(m: re.Match[str]) -> str:
+        start = today + timedelta(days=1) if m.group(1) == "tomorrow" else today
+        d = start + timedelta(days=14)
+        if m.group(1):
+            set_day(d)
+        else:
+            # "in a fortnight", like "in two weeks": that day, else that week.
+            monday = d - timedelta(days=d.weekday())
+            found.days = [(d, d), (monday, monday + timedelta(days=6))]
+        return " "
+
+    def holidays(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(_said(m), "vague"))
+        return " "
+
     text = _TOMORROW_S.sub("tomorrow", text)
+    if "hol" in text or "break" in text or "festive" in text:
+        text = _RE_HOLIDAYS.sub(holidays, text)
+    if any(word in text for word in _LONG_WORDS):
+        text = _RE_LONG.sub(long, text)
+        text = _RE_IN_FORTNIGHT.sub(in_fortnight, text)
     text = _RE_WEEKS_FROM.sub(weeks_from, text)
     text = _RE_IN_WEEKS.sub(in_weeks, text)
     text = _RE_AFTER_NEXT.sub(after_next, text)
@@ -497,6 +665,15 @@ _RE_BARE = re.compile(
     r"(?!\s*-)"
 )
 
+
+_EOD = r"(?:eod|cob|close\s+of\s+(?:business|play)|end[-\s]of[-\s](?:the[-\s])?(?:business[-\s]|work(?:ing)?[-\s])?day)"
+# "after EOD", "before COB", "my end-of-day call": the working day ends at 5 pm.
+_RE_EOD_AFTER = re.compile(r"\b(?:after|past|from)\s+(?:the\s+)?" + _EOD + r"\b")
+_RE_EOD_BEFORE = re.compile(r"\b(?:before|by|until|till|til|up\s+to|through)\s+(?:the\s+)?" + _EOD + r"\b")
+_RE_EOD = re.compile(r"\b(?:at\s+|around\s+)?(?:the\s+)?" + _EOD + r"\b")
+_RE_LUNCHTIME = re.compile(r"\b(?:at\s+|over\s+|during\s+|around\s+)?(?:lunch\s*time|lunch\s+hour)\b")
+# "first thing tomorrow": the first meeting of the morning ("the first thing on my calendar" is only the first).
+_RE_FIRST_THING = re.compile(r"(?<!\bthe\s)\b(first|last)[-\s]thing(?:\s+in\s+the\s+(?:morning|day))?\b")
 
 # "the 1430", "at 0930", "my 930": a clock time run together; "the 9 15": with a space instead of a colon.
 _RE_RUNON = re.compile(
@@ -596,17 +773,21 @@ def take_times(text: str, found: Found) -> str:
             found.part = _PARTS[m.group(1)]
         return " "
 
+    def unreadable(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(m.group(0).strip(), "time"))  # "25pm", "13pm", "9:75"
+        return " "
+
     def mer(m: re.Match[str]) -> str:
         t = _clock(m.group(1), m.group(2), (m.group(3) or m.group(4) or "").replace(".", ""))
         if t is None:
-            return m.group(0)
+            return unreadable(m)
         set_time(*t)
         return " "
 
     def colon(m: re.Match[str]) -> str:
         t = _clock(m.group(1) or m.group(3), m.group(2) or m.group(4), None)
         if t is None:
-            return m.group(0)
+            return unreadable(m) if m.group(1) else m.group(0)
         set_time(*t)
         return " "
 
@@ -615,9 +796,22 @@ def take_times(text: str, found: Found) -> str:
         hour = _NUMBERS.get(word) or int(word)
         t = _clock(str(hour), None, None)
         if t is None:
-            return m.group(0)
+            return unreadable(m)
         set_time(*t)
         return " "
+
+    def span_of(start: int, end: int) -> Callable[[re.Match[str]], str]:
+        def take(m: re.Match[str]) -> str:
+            if found.part is None:
+                found.part = (start, end)
+            return " "
+
+        return take
+
+    def first_thing(m: re.Match[str]) -> str:
+        if found.part is None:
+            found.part = (0, 12 * 60) if m.group(1) == "first" else (15 * 60, 24 * 60)
+        return " " + m.group(1) + " "
 
     def noon(m: re.Match[str]) -> str:
         set_time(0 if m.group(1) == "midnight" else 12, 0, False)
@@ -640,6 +834,9 @@ def take_times(text: str, found: Found) -> str:
 
     def bare(m: re.Match[str]) -> str:
         t = _clock(m.group(2), None, None)
+        if t is None and m.group(1).strip() in ("at", "my", "@", "around", "about"):
+            found.unclear.append(Unclear(m.group(0).strip(), "time"))  # "my 25"
+            return " "
         if t is None or int(m.group(2)) == 0:
             return m.group(0)
         set_time(*t)
@@ -650,12 +847,12 @@ def take_times(text: str, found: Found) -> str:
             # "14 Uhr", "9.30 Uhr": German clock time, always 24-hour.
             h, mi = int(m.group(3)), int(m.group(4) or 0)
             if h > 23 or mi > 59:
-                return m.group(0)
+                return unreadable(m)  # "25 Uhr"
             set_time(h, mi, False)
             return " "
         h = int(m.group(1))
         if h > 23 or (m.group(2) and int(m.group(2)) > 59):
-            return m.group(0)
+            return unreadable(m) if m.re is _RE_H else m.group(0)
         if h < 7 and not m.group(2):
             return " "  # "the 2h workshop": a length, not 2 in the morning, and no word of the title
         # Said the 24-hour way, so no am/pm guessing: "8h" is 8 in the morning.
@@ -679,10 +876,18 @@ def take_times(text: str, found: Found) -> str:
     text = _RE_SPACED.sub(runon, text)
     text = _RE_H.sub(hours, text)
     text = _RE_HOURS.sub(hours, text)
+    if "eod" in text or "cob" in text or "of " in text:
+        text = _RE_EOD_AFTER.sub(span_of(17 * 60, 24 * 60), text)
+        text = _RE_EOD_BEFORE.sub(span_of(0, 17 * 60), text)
+        text = _RE_EOD.sub(span_of(16 * 60, 18 * 60), text)
+    if "thing" in text:
+        text = _RE_FIRST_THING.sub(first_thing, text)
     text = _RE_BETWEEN.sub(between, text)
     text = _RE_DASH.sub(dash, text)
     text = _RE_AFTER.sub(after, text)
     text = _RE_BEFORE.sub(before, text)
+    if "lunch" in text:
+        text = _RE_LUNCHTIME.sub(span_of(11 * 60 + 30, 14 * 60), text)
     text = _RE_PART.sub(part, text)
     text = _RE_MER.sub(mer, text)
     text = _RE_COLON.sub(colon, text)

@@ -1,0 +1,185 @@
+"""Writes tests/understanding/round3.jsonl: issue 13 round 3, the language understanding/ still missed.
+
+Four kinds, each case tagged with its `kind`:
+- timewords: clock times and days that cannot be (25pm, 13pm, 9:75, the 31st of February),
+  spans too long to read at once (next year, next quarter) or that differ by person (over the
+  holidays): nothing is acted on, the bot asks; and the everyday time words that are
+  understood (this fortnight, in a fortnight, after EOD, before COB, lunchtime, first thing).
+- company: meetings with people from another company in everyday words (with customers, with
+  the client, outside folks, partners) or with colleagues only (team-only, just us), next to
+  titles that hold the same words ("Customer advisory board", "Vendor sync", "Partner pipeline
+  review"): a title the user names is that meeting.
+- plural: a kind of meeting in the plural without a day ("decline my standups", "the 1:1s with
+  Sam") is every upcoming one in the days Regrets reads, each listed; "all the X" is the series.
+- foreign: German, French, Spanish, Italian, Dutch and Portuguese day words mixed in.
+
+The calendar: a London mailbox (en-GB) on Wednesday 2 December 2026 at 09:40, a daily standup
+already under way, guests from fabrikam, northwind and adatum. Run
+`python -m tests.understanding.build_round3` after editing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.understanding.build_heldout import E, case, ev, write_cases
+
+LON, LON_NOW = "Europe/London", "2026-12-02T09:40"
+
+_STANDUP_DAYS = ("02", "03", "04", "07", "08", "09", "10", "11", "14", "15", "16")
+
+
+def london() -> list[dict]:
+    out = [
+        ev(f"std{d}", "Daily standup", f"2026-12-{d}T09:30", 15, "utc", master="STD", org="Kai Turner")
+        for d in _STANDUP_DAYS
+    ]
+    out += [
+        ev("lunch02", "Team lunch", "2026-12-02T12:30", 60, "iana", org="Kai Turner"),
+        ev("dr02", "Design review", "2026-12-02T14:00", 60, "win", org="Lena Schmidt"),
+        ev("wrap02", "Wrap-up", "2026-12-02T17:00", 30, "utc", org="Kai Turner"),
+        ev("drinks02", "Leaving drinks for Jo", "2026-12-02T18:30", 120, "iana", org="Grace Hopper"),
+        ev("bud03", "Budget review", "2026-12-03T08:30", 30, "utc", org="Omar Haddad"),
+        ev("oo03", "Sam / Dana", "2026-12-03T11:00", 30, "utc", master="OO", org="Sam Ortiz", people=("Sam Ortiz",)),
+        ev("focus03", "Focus time", "2026-12-03T13:00", 60, "iana", mine=True),
+        ev("pl03", "Sprint planning", "2026-12-03T14:00", 90, "win", master="PL", org="Lena Schmidt"),
+        ev(
+            "qbr03",
+            "Fabrikam QBR",
+            "2026-12-03T16:00",
+            60,
+            "utc",
+            org="Bo Fabrikam@fabrikam.example",
+            people=("Ann Fabrikam@fabrikam.example",),
+        ),
+        ev("vs04", "Vendor sync", "2026-12-04T10:00", 30, "utc", org="Lars Berg"),
+        ev("int04", "Interview: backend candidate", "2026-12-04T11:00", 60, "utc", org="Priya Shah"),
+        ev("ll04", "Lunch & learn: Rust", "2026-12-04T12:00", 60, "iana", org="Grace Hopper"),
+        ev(
+            "cab04",
+            "Customer advisory board",
+            "2026-12-04T15:00",
+            60,
+            "utc",
+            org="Grace Hopper",
+            people=("Eve Northwind@northwind.example",),
+        ),
+        ev("arch07", "Architecture review", "2026-12-07T11:00", 60, "utc", org="Omar Haddad"),
+        ev(
+            "ppr08",
+            "Partner pipeline review",
+            "2026-12-08T13:00",
+            45,
+            "win",
+            org="Priya Shah",
+            people=("Ann Adatum@adatum.example",),
+        ),
+        ev("int08", "Interview: frontend candidate", "2026-12-08T15:00", 60, "utc", org="Priya Shah"),
+        ev("oo10", "Sam / Dana", "2026-12-10T11:00", 30, "utc", master="OO", org="Sam Ortiz", people=("Sam Ortiz",)),
+        ev("pl10", "Sprint planning", "2026-12-10T14:00", 90, "win", master="PL", org="Lena Schmidt"),
+        ev("pl17", "Sprint planning", "2026-12-17T14:00", 90, "win", master="PL", org="Lena Schmidt"),
+        ev("off27", "Q1 offsite", "2027-01-14T10:00", 360, "utc", org="Grace Hopper"),
+    ]
+    return out
+
+
+def _guests(c: dict) -> None:
+    """ "Bo Fabrikam@fabrikam.example": a person from another company, with that mail domain."""
+    for event in c["calendar"]:
+        for person in [event["organizer"], *event["attendees"]]:
+            mail = person["emailAddress"]
+            if "@" in mail["name"]:
+                name, domain = mail["name"].split("@")
+                mail["name"] = name
+                mail["address"] = name.replace(" ", ".").lower() + "@" + domain
+
+
+def cases() -> list[dict]:
+    out: list[dict] = []
+    calendar = london()
+
+    def add(kind: str, cid: str, utterance: str, expect: dict) -> None:
+        c = case(cid, utterance, LON, LON_NOW, calendar, expect)
+        c["kind"] = kind
+        c["locale"] = "en-GB"
+        _guests(c)
+        out.append(c)
+
+    standups_ahead = [f"std{d}" for d in _STANDUP_DAYS[1:]]
+
+    # 1. time words: impossible, out of reach or vague ones ask; everyday ones are understood.
+    add("timewords", "t01", "decline my 25pm", E())
+    add("timewords", "t02", "decline my 13pm tomorrow", E())
+    add("timewords", "t03", "decline the meeting on the 31st of February", E())
+    add("timewords", "t04", "can you decline my 2pm on 30/02", E())
+    add("timewords", "t05", "decline all my meetings next year", E())
+    add("timewords", "t06", "decline everything next quarter", E())
+    add("timewords", "t07", "decline the standup at 9:75", E())
+    add("timewords", "t08", "decline everything over the holidays", E())
+    add("timewords", "t09", "decline the design review at 14:00 on 31/11", E())
+    add("timewords", "t10", "decline the 24:30 call", E())
+    add("timewords", "t11", "decline the offsite next year", E("off27"))
+    add("timewords", "t12", "decline my standups this fortnight", E(*standups_ahead[:-1]))
+    add("timewords", "t13", "decline the sprint planning in a fortnight", E("pl17"))
+    add("timewords", "t14", "decline everything after EOD today", E("wrap02", "drinks02"))
+    add("timewords", "t15", "decline my end of day call", E("wrap02"))
+    add("timewords", "t16", "decline my lunchtime meeting today", E("lunch02"))
+    add("timewords", "t17", "decline the lunchtime session on Friday", E("ll04"))
+    add("timewords", "t18", "decline first thing tomorrow", E("bud03"))
+    add("timewords", "t19", "decline whatever I have first thing on Monday", E("std07"))
+    add("timewords", "t20", "decline all my meetings before COB tomorrow", E("bud03", "std03", "oo03", "pl03", "qbr03"))
+    add("timewords", "t21", "decline everything over the next fortnight with Sam", E("oo03", "oo10"))
+
+    # 2. external and internal in everyday words; a title holding the word is that meeting.
+    add("company", "c01", "decline my meetings with customers this week", E("qbr03", "cab04"))
+    add("company", "c02", "decline the customer advisory board", E("cab04"))
+    add("company", "c03", "decline all calls with the client tomorrow", E("qbr03"))
+    add("company", "c04", "decline everything with outside folks on Friday", E("cab04"))
+    add("company", "c05", "decline the partner meetings next week", E("ppr08"))
+    add("company", "c06", "decline vendor calls this week", E("vs04"))
+    add("company", "c07", "decline my team-only meetings tomorrow", E("bud03", "std03", "oo03", "pl03"))
+    add("company", "c08", "decline all the internal meetings on Friday", E("std04", "vs04", "int04", "ll04"))
+    add("company", "c09", "skip anything with external people tomorrow", E("qbr03"))
+    add("company", "c10", "decline my customer calls next week", E("ppr08"))
+    add("company", "c11", "decline every meeting with partners this week", E("qbr03", "cab04"))
+    add("company", "c12", "decline the QBR with the client", E("qbr03"))
+    add("company", "c13", "decline the client-facing meetings on Friday", E("cab04"))
+    add("company", "c14", "decline the in-house meetings on Monday", E("std07", "arch07"))
+
+    # 3. a kind of meeting in the plural and no day: every upcoming one, each listed.
+    add("plural", "p01", "decline my standups", E(*standups_ahead))
+    add("plural", "p02", "decline the 1:1s with Sam", E("oo03", "oo10"))
+    add("plural", "p03", "skip all the planning meetings", E("PL", scope="series"))
+    add("plural", "p04", "decline my interviews", E("int04", "int08"))
+    add("plural", "p05", "decline the design reviews", E("dr02"))
+    add("plural", "p06", "decline the reviews with Omar", E("bud03", "arch07"))
+    add("plural", "p07", "decline my sprint plannings", E("pl03", "pl10"))
+    add("plural", "p08", "decline the standups next week", E("std07", "std08", "std09", "std10", "std11"))
+    add("plural", "p09", "decline my one-on-ones", E("oo03", "oo10"))
+    add("plural", "p10", "pls decline the interviews, I'm off sick", E("int04", "int08", comment="I'm off sick"))
+    add("plural", "p11", "decline the standup", E("std03"))
+
+    # 4. day words from other languages, mixed into an English request.
+    add("foreign", "f01", "decline the standup morgen", E("std03"))
+    add("foreign", "f02", "decline mañana standup", E("std03"))
+    add("foreign", "f03", "decline the sprint planning demain", E("pl03"))
+    add("foreign", "f04", "decline my meetings lundi", E("std07", "arch07"))
+    add("foreign", "f05", "decline the sync am Freitag", E("vs04"))
+    add("foreign", "f06", "decline heute 14 Uhr", E("dr02"))
+    add("foreign", "f07", "decline the architecture review am Montag", E("arch07"))
+    add("foreign", "f08", "decline the design review hoy", E("dr02"))
+    add("foreign", "f09", "decline everything vendredi après-midi", E("ll04", "cab04"))
+    add("foreign", "f10", "decline the standup übermorgen", E("std04"))
+    add("foreign", "f11", "decline my 1:1 with Sam jeudi", E("oo03"))
+    add("foreign", "f12", "decline the sprint planning jueves", E("pl03"))
+    add("foreign", "f13", "decline the standup el viernes", E("std04"))
+    add("foreign", "f14", "decline the architecture review maandag", E("arch07"))
+    return out
+
+
+def main() -> None:
+    write_cases(Path(__file__).with_name("round3.jsonl"), cases())
+
+
+if __name__ == "__main__":
+    main()
