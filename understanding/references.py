@@ -103,7 +103,8 @@ _STOP = frozenset(
     sorry oh well but if not no only kind sort some maybe tentatively tentative decline accept mark put
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
-    people folks guys crew gang lot side might may probably possibly whatever comes come happens
+    people folks guys crew gang lot side might may probably possibly whatever comes come happens sometime around
+    um uh erm hmm
     """.split()
 )
 

@@ -657,18 +657,29 @@ def _company_said(
     ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
 ) -> tuple[str, list[_Item], tuple[date, date] | None]:
     """ "with customers", "team-only", "vendor calls": the meetings with (or without) people from
-    another mail domain; "vendor calls" beside a meeting titled "Vendor sync" is that title."""
+    another mail domain; "vendor calls" beside a meeting titled "Vendor sync" is that title when
+    both readings find the same meetings, else a question."""
     word = ref.company_word
     plain = replace(ref, company=None, company_word="")
-    if word and any(similar(word, w) for it in items for w in it.subject):
-        return _resolve_ref(plain, items, now, intent, series)
     home = _home_domain(items)
     if home is None:
         return _resolve_ref(plain, items, now, intent, series)
     outside = ref.company == "external"
     kept = [it for it in items if any(_domain(p) not in ("", home) for p in _people(it.event)) == outside]
     rest = tuple(q for q in ref.subject if not (word and similar(q, word)))
-    return _resolve_ref(replace(plain, subject=rest), kept, now, intent, series)
+    filtered = _resolve_ref(replace(plain, subject=rest), kept, now, intent, series)
+    if not (word and any(similar(word, w) for it in items for w in it.subject)):
+        return filtered
+    # A title holds the word too: one answer when both readings agree (or only one finds
+    # anything), else a question over both.
+    titled = _resolve_ref(plain, items, now, intent, series)
+    if not filtered[1] or [it.event.id for it in titled[1]] == [it.event.id for it in filtered[1]]:
+        return titled
+    if not titled[1]:
+        return filtered
+    union = sorted({id(it): it for it in (*titled[1], *filtered[1])}.values(), key=_order)
+    days = titled[2] or filtered[2]
+    return "ambiguous", union, days
 
 
 def _without(

@@ -126,7 +126,7 @@ _FOREIGN = (
 )
 # The article or preposition before a foreign day word goes with it ("el viernes", "am Montag").
 _RE_FOREIGN = re.compile(
-    r"(?<![\w'-])(?:(?:el|le|la|am|au|al|il|op|em|na|no|ce|der|den|los|las|les)\s+)?(?:"
+    r"(?<![\w'-])(?:(?:el|le|la|am|au|al|il|op|em|na|no|der|den|los|las|les|de|del|du|von|vom)\s+)?(?:"
     + "|".join(f"({p})" for p, _ in _FOREIGN)
     + r")(?![\w'-])"
 )
@@ -249,6 +249,44 @@ _RE_HOLIDAYS = re.compile(
     r"festive\s+(?:season|period|break)|holiday\s+(?:season|period|break)|christmas\s+(?:break|period|holidays)|"
     r"winter\s+break|summer\s+break|break)\b"
 )
+# "Monday to Wednesday", "from Tue through Thu", "between Monday and Wednesday" (the "and" is
+# made "~" by references): every day from the first to the second.
+_RE_WD_RANGE = re.compile(
+    r"\b(?:from\s+|between\s+)?(?:(this|next)\s+)?"
+    + _WD
+    + r"\s*(?:to|through|thru|till|until|-|–|~)\s*(?:(?:this|next)\s+)?"
+    + _WD
+    + r"(?![a-z])"
+)
+# "until Friday", "through next Tuesday": from today to that day.
+_RE_UNTIL_WD = re.compile(
+    r"\b(?:until|till|til|through|thru|up\s+(?:to|until))\s+(?:(this|next)\s+)?" + _WD + r"(?![a-z])"
+)
+# "early next week", "the end of the week", "EOW", "midweek": part of a week.
+_RE_WEEK_PART = re.compile(
+    r"\b(?:(until|till|til|through|thru|by|before|up\s+to)\s+)?(?:the\s+)?(?:(early|late|start\s+of|beginning\s+of|end\s+of|"
+    r"middle\s+of|mid|back\s+end\s+of|tail\s+end\s+of)[-\s]+(?:the\s+)?(this|next)?[-\s]*week|(eow|mid[-\s]?week))\b"
+)
+_WEEK_PARTS = {"early": (0, 1), "start": (0, 1), "beginning": (0, 1), "mid": (1, 3), "middle": (1, 3)}
+_RE_NEXT_WORKDAY = re.compile(r"\b(?:on\s+)?(?:the\s+)?next\s+(?:business|working|work|week)[-\s]?day\b")
+_RE_COMING = re.compile(
+    r"\b(?:(?:in|over|during|for)\s+)?(?:this|the)\s+(?:coming|next)\s+(days|weeks|week)\b|"
+    r"\b(?:(?:in|over|during|for)\s+)?the\s+next\s+(?:few|several)\s+(days)\b"
+)
+_RE_WEEK_OF = re.compile(r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:week\s+(?:of|commencing|starting|beginning)|w/c)\s+")
+_RE_QUARTER = re.compile(r"\b(?:in|during|for|throughout|over|by)\s+q([1-4])(?:\s+(\d{4}))?\b")
+# Sprints differ by team: which days "this sprint" covers is asked ("the sprint review" is a title).
+_RE_SPRINT = re.compile(
+    r"\b(?:for\s+|during\s+|in\s+)?(?:this|next|the\s+current|the\s+next|the\s+rest\s+of\s+the)\s+sprint\b"
+    r"(?!'|\s+(?:planning|review|retro|retrospective|demo|kickoff|kick-off|goals?|sync|meeting|call)\b)"
+)
+# Dates of holidays everyone shares ("on Christmas Eve", "Boxing Day"); "the Christmas party" is a title.
+_RE_HOLIDAY_DATE = re.compile(
+    r"\b(?:on\s+|over\s+)?(?:christmas|xmas)\s+(eve|day)\b|\bboxing\s+day\b|\bnew\s+year'?s?\s+(day)\b|"
+    r"\b(?:on|for)\s+(?:christmas|xmas|nye|new\s+year'?s?\s+eve|halloween)\b|\bbetween\s+(?:christmas|xmas)\s+(?:and|~)\s+"
+    r"(?:the\s+)?new\s+year'?s?\b"
+)
+_RE_AMPM_DAY = re.compile(r"\b(today|tomorrow|" + _WD[1:-4] + r")\s+(am|pm)\b")
 _RE_EVERY_WEEKDAY = re.compile(
     r"\b(?:(?:every|each)\s+"
     + _WD
@@ -599,9 +637,120 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.unclear.append(Unclear(_said(m), "vague"))
         return " "
 
+    def coming_day(wd: int, which: str | None, after: date | None = None) -> date:
+        d = coming(wd)
+        if which == "next":
+            monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            d = monday + timedelta(days=wd)
+        if after is not None:
+            while d < after:
+                d += timedelta(days=7)
+        return d
+
+    def wd_range(m: re.Match[str]) -> str:
+        first = coming_day(weekday_index(m.group(2)), m.group(1))
+        last = coming_day(weekday_index(m.group(3)), None, first)
+        found.days = [(first, last)]
+        found.span = True
+        return " "
+
+    def until_wd(m: re.Match[str]) -> str:
+        found.days = [(today, coming_day(weekday_index(m.group(2)), m.group(1)))]
+        found.span = True
+        return " "
+
+    def week_part(m: re.Match[str]) -> str:
+        until, word, which, single = m.group(1), m.group(2) or "", m.group(3), m.group(4) or ""
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 if which == "next" else 0)
+        if single.startswith("mid"):
+            word = "mid"
+        a, b = _WEEK_PARTS.get(word.split()[0] if word else "end", (3, 4))
+        first, last = monday + timedelta(days=a), monday + timedelta(days=b)
+        if until:
+            first = today
+            found.span = True
+        found.days = [(max(first, today) if last >= today else first, last)]
+        return " "
+
+    def next_workday(m: re.Match[str]) -> str:
+        d = today + timedelta(days=1)
+        while d.weekday() >= 5:
+            d += timedelta(days=1)
+        set_day(d)
+        return " "
+
+    def coming_span(m: re.Match[str]) -> str:
+        unit = m.group(1) or m.group(2)
+        if unit == "week" and today.weekday() >= 5:
+            monday = today + timedelta(days=7 - today.weekday())
+            found.days = [(monday, monday + timedelta(days=6))]
+        else:
+            found.days = [(today, today + timedelta(days={"days": 3, "week": 6, "weeks": 21}[unit]))]
+        found.span = True
+        return " "
+
+    def quarter(m: re.Match[str]) -> str:
+        q = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else today.year
+        first = date(year, 3 * q - 2, 1)
+        last = date(year + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+        if not m.group(2) and last < today:
+            first, last = (
+                date(year + 1, 3 * q - 2, 1),
+                date(year + 1 + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1),
+            )
+        first = max(first, today)
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
+        return " "
+
+    def holiday_date(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if "between" in word:
+            first = _year_for(12, 25, today) or today
+            found.days = [(first, first + timedelta(days=6))]
+            found.span = True
+            return " "
+        if "eve" in word and "christmas" not in word and "xmas" not in word or "nye" in word:
+            month, day = 12, 31
+        elif "boxing" in word:
+            month, day = 12, 26
+        elif "new year" in word:
+            month, day = 1, 1
+        elif "halloween" in word:
+            month, day = 10, 31
+        else:
+            month, day = 12, 24 if m.group(1) == "eve" else 25
+        set_day(_year_for(month, day, today))
+        return " "
+
+    def sprint(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(_said(m), "vague"))
+        return " "
+
     text = _TOMORROW_S.sub("tomorrow", text)
     if "hol" in text or "break" in text or "festive" in text:
         text = _RE_HOLIDAYS.sub(holidays, text)
+    week_of = False
+    if "week" in text or "w/c" in text:
+        text, n = _RE_WEEK_OF.subn(" ", text)
+        week_of = n > 0
+    if "am" in text or "pm" in text:
+        text = _RE_AMPM_DAY.sub(lambda m: m.group(1) + (" morning" if m.group(2) == "am" else " afternoon"), text)
+    if "sprint" in text:
+        text = _RE_SPRINT.sub(sprint, text)
+    if "q" in text:
+        text = _RE_QUARTER.sub(quarter, text)
+    text = _RE_HOLIDAY_DATE.sub(holiday_date, text)
+    text = _RE_WD_RANGE.sub(wd_range, text)
+    text = _RE_UNTIL_WD.sub(until_wd, text)
+    if "week" in text or "eow" in text:
+        text = _RE_WEEK_PART.sub(week_part, text)
+    if "day" in text:
+        text = _RE_NEXT_WORKDAY.sub(next_workday, text)
+    if "coming" in text or "next" in text:
+        text = _RE_COMING.sub(coming_span, text)
     if any(word in text for word in _LONG_WORDS):
         text = _RE_LONG.sub(long, text)
         text = _RE_IN_FORTNIGHT.sub(in_fortnight, text)
@@ -623,6 +772,13 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_RELDAY.sub(relday, text)
     text = _RE_WEEKDAY.sub(weekday, text)
     text = _RE_ORDINAL.sub(ordinal, text)
+    if week_of and len(found.days) == 1 and found.days[0][0] == found.days[0][1]:
+        # "the week of the 14th", "w/c 7 December": the Monday-to-Sunday week holding that day.
+        d = found.days[0][0]
+        monday = d - timedelta(days=d.weekday())
+        found.days = [
+            (max(monday, today) if monday + timedelta(days=6) >= today else monday, monday + timedelta(days=6))
+        ]
     return text
 
 
@@ -666,6 +822,24 @@ _RE_BARE = re.compile(
 )
 
 
+# "3ish", "2:30-ish": about then, like "around 3".
+_RE_ISH = re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*-?\s*ish\b")
+_RE_PART_MOD = re.compile(r"\b(early|late|mid)[-\s]*(morning|afternoon|arvo|evening)\b")
+_PART_MODS = {
+    ("early", "morning"): (0, 10 * 60),
+    ("mid", "morning"): (9 * 60 + 30, 11 * 60 + 30),
+    ("late", "morning"): (10 * 60, 12 * 60),
+    ("early", "afternoon"): (12 * 60, 15 * 60),
+    ("mid", "afternoon"): (14 * 60, 16 * 60),
+    ("late", "afternoon"): (15 * 60, 17 * 60 + 30),
+    ("early", "evening"): (17 * 60, 19 * 60),
+    ("mid", "evening"): (18 * 60 + 30, 21 * 60),
+    ("late", "evening"): (20 * 60, 24 * 60),
+}
+_RE_AFTER_HOURS = re.compile(
+    r"\b(?:after|out\s+of|outside(?:\s+of)?)\s+(?:the\s+)?(?:work(?:ing)?\s+|business\s+|office\s+)?hours\b"
+)
+_RE_SAME_TIME = re.compile(r"\b(?:at\s+)?(?:the\s+)?(?:same\s+time|usual\s+time)\b")
 _EOD = r"(?:eod|cob|close\s+of\s+(?:business|play)|end[-\s]of[-\s](?:the[-\s])?(?:business[-\s]|work(?:ing)?[-\s])?day)"
 # "after EOD", "before COB", "my end-of-day call": the working day ends at 5 pm.
 _RE_EOD_AFTER = re.compile(r"\b(?:after|past|from)\s+(?:the\s+)?" + _EOD + r"\b")
@@ -871,12 +1045,22 @@ def take_times(text: str, found: Found) -> str:
         return " " + m.group(1)
 
     text = _RE_HALF.sub(half, text)
+    if "ish" in text:
+        text = _RE_ISH.sub(r" around \1 ", text)
+    if "same" in text or "usual" in text:
+        text = _RE_SAME_TIME.sub(" ", text)
+    if "early" in text or "late" in text or "mid" in text:
+        text = _RE_PART_MOD.sub(
+            lambda m: span_of(*_PART_MODS[(m.group(1), "afternoon" if m.group(2) == "arvo" else m.group(2))])(m), text
+        )
+    if "hours" in text:
+        text = _RE_AFTER_HOURS.sub(span_of(17 * 60, 24 * 60), text)
     text = _RE_LENGTH.sub(" ", text)
     text = _RE_RUNON.sub(runon, text)
     text = _RE_SPACED.sub(runon, text)
     text = _RE_H.sub(hours, text)
     text = _RE_HOURS.sub(hours, text)
-    if "eod" in text or "cob" in text or "of " in text:
+    if "eod" in text or "cob" in text or "of" in text:
         text = _RE_EOD_AFTER.sub(span_of(17 * 60, 24 * 60), text)
         text = _RE_EOD_BEFORE.sub(span_of(0, 17 * 60), text)
         text = _RE_EOD.sub(span_of(16 * 60, 18 * 60), text)
