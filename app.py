@@ -219,8 +219,9 @@ def main() -> int:
         print(f"regrets: storage error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # These libraries log full URLs (event ids) at INFO; Regrets logs its own templated lines.
-    for noisy in ("msal", "httpx", "httpcore", "urllib3"):
+    # These libraries log full URLs (event ids) at INFO (azure-core: every request's headers, several
+    # lines each); Regrets logs its own templated lines.
+    for noisy in ("msal", "httpx", "httpcore", "urllib3", "azure"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     app = build(settings)
     mode = "local (no app id: loopback only)" if settings.local_mode else f"cloud, app {settings.app_id}"

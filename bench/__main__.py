@@ -63,6 +63,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--bulk", type=int, default=45, help="meetings in the bulk decline")
     parser.add_argument("--out", default="build/bench")
     parser.add_argument("--profile", action="store_true", help="profile Regrets under load instead")
+    parser.add_argument(
+        "--profile-store", choices=("memory", "file", "blob"), default="memory", help="the store --profile runs on"
+    )
     parser.add_argument("--regrets", default="app.py", help="the script that runs Regrets (default app.py)")
     parser.add_argument(
         "--only", choices=("regrets", "stores"), help="run only Regrets' decline-flow load, or the store runs"

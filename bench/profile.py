@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import aiohttp
 
 from bench.bots import BotProcess, free_port
 from bench.load import TeamsChannel, first_round, morning_zone, new_user, run_declines
+from sandbox.azurite import Azurite
 from sandbox.stack import Sandbox
 
 # (area, substring of a frame "function (file:line)"), first match from the leaf upwards wins.
@@ -127,12 +129,21 @@ async def _drive(sandbox: Sandbox, bot: BotProcess, args: argparse.Namespace, ou
 
 
 def profile(args: argparse.Namespace, out: Path) -> int:
-    with tempfile.TemporaryDirectory(prefix="regrets-profile-") as tmp, Sandbox(Path(tmp)) as sandbox:
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="regrets-profile-"))
+        sandbox = stack.enter_context(Sandbox(Path(tmp)))
         env = {
             **sandbox.bot_env(authenticated=True, port=free_port()),
             "REQUESTS_CA_BUNDLE": str(sandbox.ca.ca_file),
             "SSL_CERT_FILE": str(sandbox.ca.ca_file),
         }
+        # --profile-store: the same flow on the file store or on Azurite (the store runs' stores).
+        if args.profile_store == "file":
+            env["STORAGE_DIR"] = str(Path(tmp) / "store")
+        elif args.profile_store == "blob":
+            azurite = stack.enter_context(Azurite())
+            env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connection_string
+            env["STORAGE_CONTAINER"] = "profile"
         with BotProcess("regrets-profile", ["app.py"], env, log_dir=out) as bot:
             target = asyncio.run(_drive(sandbox, bot, args, out))
     summary = summarize(target)

@@ -24,6 +24,7 @@ import hashlib
 import uuid
 from typing import Any
 from urllib.parse import urlparse
+from urllib.request import getproxies
 
 import aiohttp
 from azure.core import MatchConditions
@@ -67,14 +68,19 @@ def _reason(exc: BaseException) -> str:
 
 
 class _PooledTransport(AioHttpTransport):
-    """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory)."""
+    """azure-core's aiohttp transport with a bounded connection pool (each TLS connection costs memory).
+
+    The session trusts the environment only when a proxy is configured there: with
+    `trust_env`, aiohttp also looks up ~/.netrc on a worker thread for every request,
+    which cost more CPU than the rest of a store round trip (bench `--profile-store blob`).
+    """
 
     async def open(self) -> None:
         session = getattr(self, "session", None)  # azure-core leaves it unannotated
         if session is None and self._session_owner:
             self.session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=POOL_CONNECTIONS),
-                trust_env=self._use_env_settings,
+                trust_env=self._use_env_settings and bool(getproxies()),
                 cookie_jar=aiohttp.DummyCookieJar(),
                 auto_decompress=False,
             )

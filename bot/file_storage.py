@@ -5,24 +5,28 @@ honours the contract in `bot/storage_contract.py`: every write is conditional on
 e_tag the caller read (or on the item being new), and a conflict raises
 `StorageConflict`.
 
-One file per key (the key hashed into the name, so no user id shows in a listing),
-holding `{"e_tag": …, "kind": …, "value": …}` (kind: `pending`, `token-cache`, …). A write takes an exclusive `fcntl.flock` on one of
-256 lock files (picked by the key's hash, so unrelated keys rarely wait on each other),
-compares the stored e_tag with the expected one, writes a temporary file and renames
-it over the old one. Rename is atomic, so readers never take the lock and never see a
-half-written item, and a process killed mid-write leaves at most a stray temp file.
-flock locks belong to the open file, so they exclude threads of one process as well as
-other processes. All file work runs on a small thread pool of its own, off the event
-loop, so a waiting lock never holds up the loop or the default executor.
+The items live in one SQLite database in the directory (`regrets.sqlite3`, write-ahead
+log on), one row per key: the key's SHA-256 (no user id shows in the file), the kind of
+item (`pending`, `token-cache`, …, for an operator), its e_tag and its encoded value. A
+create is an INSERT (an existing row is a conflict); an update is an UPDATE … WHERE the
+stored e_tag is the expected one (no row changed is a conflict). Each statement is atomic
+across processes (SQLite's own file locks), and a process killed mid-write leaves the
+last committed version. A row costs tens of microseconds where a file per key (temporary
+file, rename, lock file) cost 0.65–1 ms per write on ext4 (`make bench`, store runs).
+
+All database work runs on one thread of its own, off the event loop, so a write waiting
+for another process's lock never holds up the loop. Directories written by earlier
+versions (one JSON file per key) are read into the database once, when it is opened.
 """
 
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import hashlib
+import itertools
 import os
-import uuid
+import secrets
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -36,13 +40,18 @@ from bot.storage_contract import (
     StorageConflict,
     StorageUnavailable,
     as_dict,
+    decode,
+    encode,
     expected_tag,
     remember_tag,
 )
 
 T = TypeVar("T")
-LOCK_STRIPES = 256
-WORKERS = 4
+DB_NAME = "regrets.sqlite3"
+# How long a write waits for another process holding the database's write lock (held for
+# microseconds per statement) before the store counts as unavailable.
+BUSY_SECONDS = 5.0
+_SCHEMA = "CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY, kind TEXT NOT NULL, tag TEXT NOT NULL, value BLOB NOT NULL) WITHOUT ROWID"
 
 
 class FileStorage(Storage):
@@ -50,16 +59,23 @@ class FileStorage(Storage):
         self._dir = Path(directory)
         try:
             self._dir.mkdir(parents=True, exist_ok=True)
-            (self._dir / "locks").mkdir(exist_ok=True)
+            self._db = sqlite3.connect(
+                self._dir / DB_NAME, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # With the write-ahead log, NORMAL loses nothing when a process dies; only a power cut
+            # may drop the last writes (as the files of earlier versions could).
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_SCHEMA)
+            _import_files(self._db, self._dir)
         except OSError as exc:
             raise StorageUnavailable(f"STORAGE_DIR {str(self._dir)!r} cannot be used: {exc.strerror}") from exc
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="file-storage")
-
-    def _name(self, key: str) -> str:
-        return hashlib.sha256(key.encode()).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self._dir / (self._name(key) + ".json")
+        except sqlite3.Error as exc:
+            raise StorageUnavailable(f"STORAGE_DIR {str(self._dir)!r} cannot be used: {_reason(exc)}") from exc
+        # One thread: SQLite serialises writers anyway, and a connection is used by one thread at a time.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-storage")
+        # e_tags: random per process, then a counter (unique across processes without a syscall each).
+        self._tags = map(f"{secrets.token_hex(8)}-{{}}".format, itertools.count(1))
 
     async def _run(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, work)
@@ -69,14 +85,12 @@ class FileStorage(Storage):
         await self._run(self._check)
 
     def _check(self) -> None:
-        probe = self._dir / f"probe.{uuid.uuid4().hex}.tmp"
+        name = "probe-" + secrets.token_hex(8)
         try:
-            probe.write_text("{}", "utf-8")
-            probe.unlink()
-            with self._locked("probe"):
-                pass
-        except OSError as exc:
-            raise StorageUnavailable(f"STORAGE_DIR {str(self._dir)!r} cannot be written: {exc.strerror}") from exc
+            self._db.execute("INSERT INTO items VALUES (?, 'probe', '-', x'')", (name,))
+            self._db.execute("DELETE FROM items WHERE name = ?", (name,))
+        except sqlite3.Error as exc:
+            raise StorageUnavailable(f"STORAGE_DIR {str(self._dir)!r} cannot be written: {_reason(exc)}") from exc
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         if not keys:
@@ -85,27 +99,14 @@ class FileStorage(Storage):
 
     def _read(self, keys: list[str]) -> dict[str, Any]:
         found = {}
-        for key in keys:
-            stored = self._load(key)
-            if stored is not None:
-                tag, value = stored
-                value[E_TAG] = tag
-                found[key] = value
-        return found
-
-    def _load(self, key: str) -> tuple[str, dict[str, Any]] | None:
         try:
-            raw = self._path(key).read_text("utf-8")
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StorageUnavailable(f"STORAGE_DIR cannot be read: {exc.strerror}") from exc
-        envelope = jsonpickle.decode(raw)
-        value = as_dict(envelope["value"])
-        # Files written before e_tags were kept beside the value: their content is their version.
-        tag = envelope.get(E_TAG) or value.get(E_TAG) or "h" + hashlib.sha256(raw.encode()).hexdigest()[:20]
-        value.pop(E_TAG, None)
-        return str(tag), value
+            for key in keys:
+                row = self._db.execute("SELECT tag, value FROM items WHERE name = ?", (_name(key),)).fetchone()
+                if row is not None:
+                    found[key] = decode(row[1], row[0])
+        except sqlite3.Error as exc:
+            raise StorageUnavailable(f"STORAGE_DIR cannot be read: {_reason(exc)}") from exc
+        return found
 
     async def write(self, changes: dict[str, Any]) -> None:
         if changes:
@@ -114,65 +115,86 @@ class FileStorage(Storage):
     def _write(self, changes: dict[str, Any]) -> None:
         for key, item in changes.items():
             expected = expected_tag(key, item)
-            data = as_dict(item)
-            data.pop(E_TAG, None)
-            tag = uuid.uuid4().hex
-            payload = jsonpickle.encode({E_TAG: tag, "kind": _kind(key), "value": data})
-            with self._locked(key):
-                current = self._load(key)
-                if expected is None and current is not None:
-                    raise StorageConflict(key)
-                if expected is not None and (current is None or current[0] != expected):
-                    raise StorageConflict(key)
-                self._replace(self._path(key), payload)
+            value, tag = encode(item), next(self._tags)
+            try:
+                if expected is None:
+                    self._db.execute("INSERT INTO items VALUES (?, ?, ?, ?)", (_name(key), _kind(key), tag, value))
+                else:
+                    changed = self._db.execute(
+                        "UPDATE items SET tag = ?, value = ? WHERE name = ? AND tag = ?",
+                        (tag, value, _name(key), expected),
+                    ).rowcount
+                    if changed != 1:
+                        raise StorageConflict(key)
+            except sqlite3.IntegrityError as exc:  # the key exists: someone created it first
+                raise StorageConflict(key) from exc
+            except sqlite3.Error as exc:
+                raise StorageUnavailable(f"STORAGE_DIR cannot be written: {_reason(exc)}") from exc
             remember_tag(item, tag)
-
-    def _replace(self, path: Path, payload: str) -> None:
-        tmp = path.with_name(f"{path.stem}.{uuid.uuid4().hex}.tmp")
-        try:
-            tmp.write_text(payload, "utf-8")
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StorageUnavailable(f"STORAGE_DIR cannot be written: {exc.strerror}") from exc
-
-    def _locked(self, key: str) -> _FileLock:
-        stripe = int(self._name(key)[:4], 16) % LOCK_STRIPES
-        return _FileLock(self._dir / "locks" / f"{stripe:03d}.lock")
 
     async def delete(self, keys: list[str]) -> None:
         if keys:
             await self._run(lambda: self._delete(keys))
 
     def _delete(self, keys: list[str]) -> None:
-        for key in keys:
-            with self._locked(key):
-                self._path(key).unlink(missing_ok=True)
+        try:
+            self._db.executemany("DELETE FROM items WHERE name = ?", [(_name(key),) for key in keys])
+        except sqlite3.Error as exc:
+            raise StorageUnavailable(f"STORAGE_DIR cannot be written: {_reason(exc)}") from exc
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+        self._db.close()
+
+
+def _name(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def _kind(key: str) -> str:
-    """What sort of item a file holds ("pending", "msteams/conversations"…), for an operator; never ids."""
+    """What sort of item a row holds ("pending", "msteams/conversations"…), for an operator; never ids."""
     parts = key.split("/")
     return "/".join(parts[:2]) if len(parts) > 2 and parts[1] == "conversations" else parts[0]
 
 
-class _FileLock:
-    """An exclusive flock on a lock file, held for the `with` block."""
+def _reason(exc: sqlite3.Error) -> str:
+    # SQLite's messages name the failure ("database is locked", "disk I/O error"), never data.
+    return str(exc) or type(exc).__name__
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._fd = -1
 
-    def __enter__(self) -> None:
-        try:
-            self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise StorageUnavailable(f"STORAGE_DIR lock cannot be opened: {exc.strerror}") from exc
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
+def _import_files(db: sqlite3.Connection, directory: Path) -> None:
+    """Move items an earlier version kept as one JSON file per key into the database, once.
 
-    def __exit__(self, *_: object) -> None:
-        fcntl.flock(self._fd, fcntl.LOCK_UN)
-        os.close(self._fd)
+    Those files were named by the key's SHA-256 (the same name a row has) and held
+    `{"e_tag", "kind", "value"}`; a row already there is newer and wins.
+    """
+    files = sorted(directory.glob("*.json"))
+    if not files:
+        return
+    imported = []
+    db.execute("BEGIN IMMEDIATE")  # one process imports; another waits, then finds the files gone
+    try:
+        for path in files:
+            try:
+                envelope = jsonpickle.decode(path.read_text("utf-8"))
+                value = as_dict(envelope["value"])
+            except FileNotFoundError:
+                continue
+            except (ValueError, KeyError, TypeError):
+                continue  # not an item file; left as it is
+            tag = str(envelope.get(E_TAG) or value.get(E_TAG) or secrets.token_hex(8))
+            db.execute(
+                "INSERT OR IGNORE INTO items VALUES (?, ?, ?, ?)",
+                (path.stem, str(envelope.get("kind") or "imported"), tag, encode(value)),
+            )
+            imported.append(path)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    for path in imported:
+        path.unlink(missing_ok=True)
+    for leftover in itertools.chain(directory.glob("*.tmp"), (directory / "locks").glob("*.lock")):
+        leftover.unlink(missing_ok=True)
+    if (directory / "locks").is_dir() and not any((directory / "locks").iterdir()):
+        os.rmdir(directory / "locks")

@@ -249,7 +249,7 @@ class Clicks:
         if record.state == DONE:
             return self._result_of(record)
         try:
-            return await self._services.pending.claim(record.request_id)
+            return await self._services.pending.claim(record)
         except AlreadyClaimed as taken:
             return await self._winner(taken.record)
 
@@ -364,8 +364,11 @@ class Clicks:
         if not outcome.ok:
             await pending.release(claimed)
             return ClickReply(text=outcome.message)
-        await pending.finish(claimed, card=outcome.card, message=outcome.message)
-        await pending.remember_answer(clicker.user_key, event.id, verb)
+        await _recorded(
+            claimed.request_id,
+            pending.finish(claimed, card=outcome.card, message=outcome.message),
+            pending.remember_answer(clicker.user_key, event.id, verb),
+        )
         return ClickReply(card=outcome.card)
 
     async def respond_all(self, clicker: Clicker, action: CardAction) -> ClickReply:
@@ -396,10 +399,11 @@ class Clicks:
             raise
         everything = results + left
         card = cards.summary_card(everything, verb=verb)
-        await pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything))
-        for result in results:
-            if result.ok:
-                await pending.remember_answer(clicker.user_key, result.event.id, verb)
+        await _recorded(
+            claimed.request_id,
+            pending.finish(claimed, card=card, message=acting.bulk_sentence(verb, everything)),
+            *(pending.remember_answer(clicker.user_key, r.event.id, verb) for r in results if r.ok),
+        )
         return ClickReply(card=card)
 
     async def dismiss(self, clicker: Clicker, action: CardAction) -> ClickReply:
@@ -415,6 +419,20 @@ class Clicks:
     async def say(self, clicker: Clicker, action: CardAction) -> ClickReply:
         text = " ".join(action.text.split())
         return ClickReply(run_text=text) if text else ClickReply(text=texts.STALE_CARD)
+
+
+async def _recorded(request_id: str, *writes: Awaitable[None]) -> None:
+    """Record what a click did, all at once; a store failure now must not hide what was done.
+
+    The meetings were answered already, so the click is still answered with its card. If
+    the card's record could not be settled, its claim expires and a later click re-reads
+    the meeting from Graph before acting, so nothing is applied twice.
+    """
+    for failure in await asyncio.gather(*writes, return_exceptions=True):
+        if isinstance(failure, Exception):
+            log.warning("card %s: its result could not be recorded (%s)", request_id, type(failure).__name__)
+        elif isinstance(failure, BaseException):
+            raise failure
 
 
 def _sentence(exc: BaseException) -> str:

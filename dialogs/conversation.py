@@ -381,7 +381,7 @@ class Conversation:
             await out.say("Okay. There was nothing to stop.")
             return
         try:
-            claimed = await pending.claim(record.request_id)
+            claimed = await pending.claim(record)
         except AlreadyClaimed:
             await out.say("Too late to stop: that card's button was already used.")
             return

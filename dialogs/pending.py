@@ -18,12 +18,11 @@ that expires; the next click re-reads the meeting from Graph before acting (see
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from clock import RealClock
@@ -49,6 +48,8 @@ _LATEST = "pending-latest/"
 # user + event → how Regrets last answered it; Outlook removes a declined meeting from the
 # calendar, so a later stale click finds it gone and must still be able to say "already declined".
 _ANSWERED = "answered/"
+# How many conversations' "latest card" versions an instance remembers (about 100 bytes each).
+LATEST_TAGS_KEPT = 10_000
 
 OPEN, CLAIMED, DONE = "open", "claimed", "done"
 
@@ -100,7 +101,8 @@ class PendingActions:
         self._storage = storage
         # Seconds since the epoch; app.py passes the one injected clock's `timestamp` (tests pin it).
         self._clock = clock or RealClock().timestamp
-        self._locks: dict[str, asyncio.Lock] = {}
+        # conversation id → e_tag of the last "latest card" pointer written here (a hint, checked by the write).
+        self._latest_tags: dict[str, str | None] = {}
 
     def now(self) -> float:
         return self._clock()
@@ -113,16 +115,21 @@ class PendingActions:
 
     async def _remember_latest(self, conversation_id: str, request_id: str) -> None:
         key = _LATEST + conversation_id
-        for _ in range(3):
-            found = (await self._storage.read([key])).get(key)
-            item: dict[str, Any] = {"request_id": request_id}
-            if found:
-                item["e_tag"] = (found if isinstance(found, dict) else vars(found)).get("e_tag")
+        # The version this process last wrote, if any: usually still current, which spares a read.
+        tag = self._latest_tags.pop(conversation_id, None)
+        for attempt in range(3):
+            if attempt:  # another card in this conversation (here or elsewhere) moved it: read again
+                found = (await self._storage.read([key])).get(key)
+                tag = (found if isinstance(found, dict) else vars(found)).get("e_tag") if found else None
+            item: dict[str, Any] = {"request_id": request_id, "e_tag": tag}
             try:
                 await self._storage.write({key: item})
-                return
-            except KeyError:  # another card in this conversation at the same moment: read again
+            except KeyError:
                 continue
+            if len(self._latest_tags) >= LATEST_TAGS_KEPT:
+                self._latest_tags.pop(next(iter(self._latest_tags)))  # the oldest conversation
+            self._latest_tags[conversation_id] = item.get("e_tag")
+            return
 
     async def latest_open(self, conversation_id: str) -> PendingAction | None:
         """The last card with buttons in this conversation, if nobody has used it yet."""
@@ -168,21 +175,27 @@ class PendingActions:
         known = set(PendingAction.__dataclass_fields__)
         return PendingAction(**{k: v for k, v in data.items() if k in known})
 
-    async def claim(self, request_id: str) -> PendingAction:
-        """Mark the record as being acted on; raise AlreadyClaimed if another click holds or used it."""
-        # The lock only spares this instance a pointless storage round trip; the e_tag decides.
-        lock = self._locks.setdefault(request_id, asyncio.Lock())
-        async with lock:
-            record = await self.get(request_id)
-            now = self.now()
-            if record is None or not record.claimable(now):
-                raise AlreadyClaimed(record)
-            record.state, record.claimed_at = CLAIMED, now
-            try:
-                await self._write(record)
-            except KeyError as exc:  # e_tag conflict: another instance claimed it first
-                raise AlreadyClaimed(await self.get(request_id)) from exc
-            return record
+    async def claim(self, record: PendingAction | str) -> PendingAction:
+        """Mark the record as being acted on; raise AlreadyClaimed if another click holds or used it.
+
+        Given the record as the caller read it, the claim is one write, conditional on that
+        read's e_tag: if anything changed it since (another click, here or on another
+        instance), the write conflicts and the record is read again for the winner's result.
+        """
+        if isinstance(record, str):
+            found = await self.get(record)
+            if found is None:
+                raise AlreadyClaimed(None)
+            record = found
+        now = self.now()
+        if not record.claimable(now):
+            raise AlreadyClaimed(record)
+        claimed = replace(record, state=CLAIMED, claimed_at=now)
+        try:
+            await self._write(claimed)
+        except KeyError as exc:  # e_tag conflict: another click claimed (or settled) it first
+            raise AlreadyClaimed(await self.get(record.request_id)) from exc
+        return claimed
 
     async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
         """Record the result of a claimed click: later clicks are answered with `card`.
@@ -214,7 +227,6 @@ class PendingActions:
         else:
             # Still changing under us: its claim expires and the next click re-reads the meeting.
             log.warning("pending action %s could not be settled", record.request_id)
-        self._locks.pop(record.request_id, None)
 
     async def _write(self, record: PendingAction) -> None:
         item = asdict(record)

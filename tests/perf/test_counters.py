@@ -11,9 +11,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import unquote
 
+import aiohttp
+
+from bot.memory_storage import InMemoryStorage
 from sandbox.demo_calendar import demo_events
 from sandbox.stack import BOT_APP_ID
-from tests.fixtures.stack import ask, attachments_of, buttons, click
+from tests.fixtures.stack import Teams, ask, attachments_of, buttons, click, morning, serve, settings_for
 
 
 def confirm_card(messages):
@@ -114,3 +117,47 @@ async def test_a_bulk_decline_of_45_meetings_goes_out_in_3_batches(regrets, sand
     assert len(batches) == 3
     declined = [d for d in sandbox.graph.decisions if d.user == user.oid and d.action == "decline"]
     assert len(declined) == 45
+
+
+class CountingStorage(InMemoryStorage):
+    """The memory store, counting what each kind of item costs in reads and writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ops: list[tuple[str, str]] = []
+
+    async def read(self, keys):
+        self.ops += [("read", key.split("/")[0]) for key in keys]
+        return await super().read(keys)
+
+    async def write(self, changes):
+        self.ops += [("write", key.split("/")[0]) for key in changes]
+        await super().write(changes)
+
+
+async def test_a_warm_decline_round_reads_the_store_twice_and_writes_it_five_times(sandbox):
+    storage = CountingStorage()
+    async with serve(settings_for(sandbox), storage=storage, clock=morning) as url, aiohttp.ClientSession() as session:
+        teams = Teams(sandbox, url, session, signed=True, today=morning().date())
+        user = teams.user()
+        chat = teams.conversation(user)
+        await decline_3pm(teams, chat)  # signs in, first card in this conversation
+        reinvite_3pm(sandbox, user, teams.today)
+        storage.ops.clear()
+
+        await decline_3pm(teams, chat)
+
+    assert sorted(storage.ops) == sorted(
+        [
+            # "decline my 3pm": the conversation's state (nothing waits for a sign-in, so nothing to save),
+            # the card's record, and the conversation's latest-card pointer (on the version written last time)
+            ("read", "msteams"),
+            ("write", "pending"),
+            ("write", "pending-latest"),
+            # the click: the card's record, its claim, its result, and the meeting's answer
+            ("read", "pending"),
+            ("write", "pending"),
+            ("write", "pending"),
+            ("write", "answered"),
+        ]
+    )

@@ -115,6 +115,15 @@ async def test_dialog_state_objects_come_back_as_the_same_objects(stores):
     assert [(d.id, d.state) for d in back.dialog_stack] == [("request", {"options": {"text": "decline my 3pm"}})]
 
 
+async def test_tuples_come_back_as_tuples_next_to_plain_data(stores):
+    first, second = stores.instance(), stores.instance()
+    item = {"slot": (9, 30), "plain": {"list": [1, "two", None, 3.5, True], "text": "naïve ☕"}}
+    await first.write({"pending/shapes": dict(item)})
+    back = (await second.read(["pending/shapes"]))["pending/shapes"]
+    assert {k: v for k, v in back.items() if k != "e_tag"} == item
+    assert isinstance(back["slot"], tuple)
+
+
 async def test_a_pending_card_is_claimed_once_across_instances_and_the_loser_sees_the_winner(stores):
     first, second = PendingActions(stores.instance()), PendingActions(stores.instance())
     await first.add(PendingAction("req-9", "user-a", "a:conv", "decline", {"ev-1": {"id": "ev-1"}}))

@@ -8,9 +8,11 @@ import aiohttp
 import pytest
 
 from bot.blob_storage import BlobStorage
+from bot.memory_storage import InMemoryStorage
+from bot.storage_contract import StorageUnavailable
 from dialogs import texts
 from sandbox.azurite import connection_string
-from tests.fixtures.stack import Teams, morning, serve, settings_for
+from tests.fixtures.stack import Teams, ask, attachments_of, buttons, click, morning, serve, settings_for
 
 pytestmark = pytest.mark.process
 
@@ -59,3 +61,35 @@ async def test_a_click_while_the_store_is_unreachable_declines_nothing_and_is_to
     assert teams.messages(chat) == []
     assert [r for r in sandbox.graph.requests("POST", "/decline") if r.user == user.oid] == []
     assert 200 <= status < 300
+
+
+class StoreLostAfterClaims(InMemoryStorage):
+    """A store that goes away right after a card was claimed (once `lost` is set)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost = False
+
+    async def write(self, changes):
+        if self.lost:
+            raise StorageUnavailable("gone")
+        await super().write(changes)
+        if any(key.startswith("pending/") and item.get("state") == "claimed" for key, item in changes.items()):
+            self.lost = True
+
+
+async def test_a_click_whose_result_cannot_be_recorded_still_answers_with_the_declined_card(sandbox):
+    storage = StoreLostAfterClaims()
+    async with serve(settings_for(sandbox), storage=storage, clock=morning) as url, aiohttp.ClientSession() as session:
+        teams = Teams(sandbox, url, session, signed=True, today=morning().date())
+        user = teams.user()
+        chat = teams.conversation(user)
+        [card] = [c for m in await ask(teams, chat, "decline my 3pm") for c in attachments_of(m)]
+        [decline] = [b for b in buttons(card) if b["verb"] == "decline"]
+
+        status, body = await click(teams, chat, decline, {"notify": "false"})
+
+    # The meeting was declined before the store went away: the click's answer says so, once.
+    assert status == 200
+    assert "Declined" in body["value"]["fallbackText"]
+    assert len([r for r in sandbox.graph.requests("POST", "/decline") if r.user == user.oid]) == 1
