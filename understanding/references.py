@@ -104,7 +104,7 @@ _STOP = frozenset(
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
     people folks guys crew gang lot side might may probably possibly whatever comes come happens sometime around
-    um uh erm hmm
+    um uh erm hmm el le mein meine mon mi mis il het
     """.split()
 )
 
@@ -248,8 +248,9 @@ def _in_minutes(m: re.Match[str]) -> int | None:
 # Everyday words for meetings with people from another company ("with customers", "outside
 # folks", "vendor calls") or with colleagues only ("team-only", "just us"): see MeetingRef.company.
 _EXT_WHO = (
-    r"(?:customers?|clients?|vendors?|suppliers?|partners?|prospects?|externals?|"
+    r"(?:customers?|clients?|vendors?|suppliers?|partners?|prospects?|"
     r"(?:external|outside)\s+(?:people|folks|guests|parties|attendees|participants|contacts|teams?|companies|orgs?)|"
+    r"externals?|"
     r"people\s+(?:from\s+)?outside(?:\s+(?:the\s+|our\s+)?(?:company|org|organi[sz]ation))?|(?:third|3rd)[-\s]part(?:y|ies))"
 )
 _RE_EXT_WITH = re.compile(
@@ -273,26 +274,23 @@ _RE_INTERNAL = re.compile(
 )
 
 
-_COMPANY_HINTS = (
-    "custom",
-    "client",
-    "vendor",
-    "supplier",
-    "partner",
-    "prospect",
-    "extern",
-    "outside",
-    "part",
-    "only",
-    "house",
-    "us",
-)
+# Letters every company phrase holds: a piece without any of them is not searched.
+_COMPANY_HINTS = ("custom", "client", "vendor", "supplier", "partner", "prospect", "extern", "outside", "part")
+_COMPANY_HINTS += ("only", "house", "us", "non")
+
+
+_COMPANY_SAID = frozenset(("external", "internal"))
+_RE_NON = re.compile(r"\bnon[-\s]?(?:internal|external)\b")
 
 
 def _company(text: str) -> tuple[str, str | None, str]:
     """(the text without the company words, external | internal | None, the title word it may be instead)."""
     if not any(hint in text for hint in _COMPANY_HINTS):
         return text, None, ""
+    if _RE_NON.search(text):
+        # "non-internal meetings" are the external ones, "non-external" the internal ones.
+        which = "external" if "internal" in _RE_NON.search(text).group(0) else "internal"
+        return _RE_NON.sub(" ", text), which, ""
     if _RE_INTERNAL.search(text):
         return _RE_INTERNAL.sub(" ", text), "internal", ""
     if _RE_EXT_WITH.search(text):
@@ -589,7 +587,11 @@ def take_refs(
     return Refs(
         refs=tuple(p.ref() for p in pieces),
         excluded=tuple(p.ref() for p in excluded),
-        every=any(p.every and p.subject and not (p.days or p.time or p.part) for p in pieces),
+        # "all my client calls", "all external calls": a filter on who attends, no series of one title.
+        every=any(
+            p.every and p.subject and not (p.days or p.time or p.part or p.company or set(p.subject) <= _COMPANY_SAID)
+            for p in pieces
+        ),
         series_day=any(p.series_day and not p.time for p in pieces),
         from_lead=from_lead,
         unclear=unclear,

@@ -520,7 +520,7 @@ def _resolve_words(
     days = _pick_days(ref, cands, now)
     if days is not None:
         cands = [it for it in cands if _on(it, days)]
-    elif ref.span and not (ref.subject or ref.people) or ref.after_now:
+    elif ref.span and not (ref.subject or ref.people or ref.company) or ref.after_now:
         days = (today, today)
         cands = [it for it in cands if _on(it, days)]
 
@@ -667,7 +667,8 @@ def _company_said(
     outside = ref.company == "external"
     kept = [it for it in items if any(_domain(p) not in ("", home) for p in _people(it.event)) == outside]
     rest = tuple(q for q in ref.subject if not (word and similar(q, word)))
-    filtered = _resolve_ref(replace(plain, subject=rest), kept, now, intent, series)
+    # The filter stays on the reference: like people, it is no reason to look at today only.
+    filtered = _resolve_ref(replace(ref, subject=rest, company_word=""), kept, now, intent, series)
     if not (word and any(similar(word, w) for it in items for w in it.subject)):
         return filtered
     # A title holds the word too: one answer when both readings agree (or only one finds
@@ -867,7 +868,7 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
             spans.append((today, (now + timedelta(minutes=ref.in_minutes or 0)).date()))
         elif ref.days:
             spans.extend(ref.days)
-        elif ref.subject or ref.people or ref.relative == "next" or request.scope == "series":
+        elif ref.subject or ref.people or ref.company or ref.relative == "next" or request.scope == "series":
             spans.append((today, today + timedelta(days=_LOOK_AHEAD)))
         elif ref.time is not None or ref.part or ref.relative:
             spans.append((today, today + timedelta(days=_TIME_AHEAD)))

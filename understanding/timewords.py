@@ -233,14 +233,15 @@ _RE_DOTTED = re.compile(
 _N_LONG = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+couple\s+of|couple\s+of|few)"
 # "this month", "next quarter", "next year", "the next two weeks", "this fortnight": a span of days.
 _RE_LONG = re.compile(
-    r"\b(?:(?:for|during|in|over|within|across|throughout)\s+)?(?:the\s+)?(?:"
+    r"\b(?:(?:for|during|in|over|within|across|throughout|until|till|til|through|thru|by|before)\s+)?(?:the\s+)?(?:"
     r"(this|next|coming|following)\s+(?:calendar\s+|fiscal\s+)?(year|quarter|month|fortnight)'?s?"
-    r"|next\s+" + _N_LONG + r"\s+(weeks|months|quarters|years))\b"
+    r"|next\s+" + _N_LONG + r"\s+(weeks|months|quarters|years)"
+    r"|(?:rest|remainder|end)\s+of\s+(?:the|this)\s+(year|quarter|month))\b"
 )
 _RE_IN_FORTNIGHT = re.compile(
     r"\b(?:in|within)\s+a\s+fortnight(?:'?s\s+time)?\b|\ba\s+fortnight\s+from\s+(today|tomorrow|now)\b"
 )
-_LONG_WORDS = ("year", "quarter", "month", "fortnight", "weeks")
+_LONG_WORDS = ("year", "quarter", "month", "fortnight", "weeks", "days")
 _LONG_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _LONG_COUNT.update({"twelve": 12, "few": 3, "a couple of": 2, "couple of": 2})
 # Holidays differ by country and by person: which days "over the holidays" means is asked.
@@ -284,7 +285,7 @@ _RE_SPRINT = re.compile(
 _RE_HOLIDAY_DATE = re.compile(
     r"\b(?:on\s+|over\s+)?(?:christmas|xmas)\s+(eve|day)\b|\bboxing\s+day\b|\bnew\s+year'?s?\s+(day)\b|"
     r"\b(?:on|for)\s+(?:christmas|xmas|nye|new\s+year'?s?\s+eve|halloween)\b|\bbetween\s+(?:christmas|xmas)\s+(?:and|~)\s+"
-    r"(?:the\s+)?new\s+year'?s?\b"
+    r"(?:the\s+)?new\s+year'?s?\b|\b(until|till|til|through|thru|before|up\s+to)\s+(?:christmas|xmas|(?:the\s+)?new\s+year'?s?)\b"
 )
 _RE_AMPM_DAY = re.compile(r"\b(today|tomorrow|" + _WD[1:-4] + r")\s+(am|pm)\b")
 _RE_EVERY_WEEKDAY = re.compile(
@@ -499,8 +500,10 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         elif m.group(1):
             raw = re.sub(r"\s+", " ", m.group(1))
             n = int(raw) if raw.isdigit() else _COUNT.get(raw, 2)
-            found.days = [(today, today + timedelta(days=min(n, 31)))]
+            found.days = [(today, today + timedelta(days=n))]
             found.span = True
+            if n > REACH_DAYS:
+                found.long = _said(m)  # "the next 90 days": more than Regrets reads
         else:
             found.days = [(today, monday + timedelta(days=6))]
             if "rest" in word or "later" in word:
@@ -595,6 +598,10 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
 
     def long(m: re.Match[str]) -> str:
         which, unit = m.group(1), m.group(2)
+        if m.group(5):
+            # "the rest of the month", "until the end of the year": from today to its end.
+            which, unit = "this", m.group(5)
+            found.span = True
         if m.group(4):
             raw = re.sub(r"\s+", " ", m.group(3))
             n = int(raw) if raw.isdigit() else _LONG_COUNT.get(raw, 2)
@@ -707,6 +714,12 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
 
     def holiday_date(m: re.Match[str]) -> str:
         word = m.group(0)
+        if m.group(3):
+            # "until Christmas", "till the new year": from today to the day before it.
+            month, day = (12, 24) if "christmas" in word or "xmas" in word else (12, 31)
+            found.days = [(today, _year_for(month, day, today) or today)]
+            found.span = True
+            return " "
         if "between" in word:
             first = _year_for(12, 25, today) or today
             found.days = [(first, first + timedelta(days=6))]
@@ -815,7 +828,7 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or|um|om|alle)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"

@@ -200,6 +200,9 @@ def cases() -> list[dict]:
     add("timewords", "t18", "decline first thing tomorrow", E("bud03"))
     add("timewords", "t19", "decline whatever I have first thing on Monday", E("std07"))
     add("timewords", "t20", "decline all my meetings before COB tomorrow", E("bud03", "std03", "oo03", "pl03", "qbr03"))
+    add("timewords", "t22", "decline everything for the next 90 days", E())
+    add("timewords", "t23", "decline the interviews till the end of the month", E("int04", "int08"))
+    add("timewords", "t24", "decline the standups until christmas", E(*standups_ahead))
     add("timewords", "t21", "decline everything over the next fortnight with Sam", E("oo03", "oo10"))
 
     # 2. external and internal in everyday words; a title holding the word is that meeting.
@@ -218,6 +221,9 @@ def cases() -> list[dict]:
     add("company", "c12", "decline the QBR with the client", E("qbr03"))
     add("company", "c13", "decline the client-facing meetings on Friday", E("cab04"))
     add("company", "c14", "decline the in-house meetings on Monday", E("std07", "arch07"))
+    add("company", "c15", "decline all non-internal meetings tomorrow", E("qbr03"))
+    add("company", "c16", "decline all my client calls", E("qbr03", "cab04", "ppr08"))
+    add("company", "c17", "decline my meetings with customers", E("qbr03", "cab04", "ppr08"))
 
     # 3. a kind of meeting in the plural and no day: every upcoming one, each listed.
     add("plural", "p01", "decline my standups", E(*standups_ahead))
@@ -247,6 +253,7 @@ def cases() -> list[dict]:
     add("foreign", "f12", "decline the sprint planning jueves", E("pl03"))
     add("foreign", "f13", "decline the standup el viernes", E("std04"))
     add("foreign", "f14", "decline the architecture review maandag", E("arch07"))
+    add("foreign", "f15", "decline el standup del lunes", E("std07"))
 
     chi_calendar = chicago()
 
@@ -317,6 +324,9 @@ def cases() -> list[dict]:
     us("foreign", "uf05", "decline the planning poker mercredi", E("pp25"))
     us("foreign", "uf06", "decline the roadmap review am Montag um 14 Uhr", E("road23"))
     us("foreign", "uf07", "decline demain matin standup", E("ts20"))
+    us("foreign", "uf08", "decline the meeting morgen um 10", E("lit20"))
+    us("foreign", "uf09", "decline mein standup morgen", E("ts20"))
+    us("company", "uc10", "decline meetings involving external guests on friday", E("lit20", "tail20"))
     return out
 
 
