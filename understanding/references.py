@@ -275,7 +275,17 @@ _RE_INTERNAL = re.compile(
 
 
 # Letters every company phrase holds: a piece without any of them is not searched.
-_COMPANY_HINTS = ("custom", "client", "vendor", "supplier", "partner", "prospect", "extern", "outside", "part")
+_COMPANY_HINTS: tuple[str, ...] = (
+    "custom",
+    "client",
+    "vendor",
+    "supplier",
+    "partner",
+    "prospect",
+    "extern",
+    "outside",
+    "part",
+)
 _COMPANY_HINTS += ("only", "house", "us", "non")
 
 
@@ -287,9 +297,10 @@ def _company(text: str) -> tuple[str, str | None, str]:
     """(the text without the company words, external | internal | None, the title word it may be instead)."""
     if not any(hint in text for hint in _COMPANY_HINTS):
         return text, None, ""
-    if _RE_NON.search(text):
+    non = _RE_NON.search(text)
+    if non:
         # "non-internal meetings" are the external ones, "non-external" the internal ones.
-        which = "external" if "internal" in _RE_NON.search(text).group(0) else "internal"
+        which = "external" if "internal" in non.group(0) else "internal"
         return _RE_NON.sub(" ", text), which, ""
     if _RE_INTERNAL.search(text):
         return _RE_INTERNAL.sub(" ", text), "internal", ""

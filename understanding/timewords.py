@@ -859,8 +859,8 @@ _RE_EOD_AFTER = re.compile(r"\b(?:after|past|from)\s+(?:the\s+)?" + _EOD + r"\b"
 _RE_EOD_BEFORE = re.compile(r"\b(?:before|by|until|till|til|up\s+to|through)\s+(?:the\s+)?" + _EOD + r"\b")
 _RE_EOD = re.compile(r"\b(?:at\s+|around\s+)?(?:the\s+)?" + _EOD + r"\b")
 _RE_LUNCHTIME = re.compile(r"\b(?:at\s+|over\s+|during\s+|around\s+)?(?:lunch\s*time|lunch\s+hour)\b")
-# "first thing tomorrow": the first meeting of the morning ("the first thing on my calendar" is only the first).
-_RE_FIRST_THING = re.compile(r"(?<!\bthe\s)\b(first|last)[-\s]thing(?:\s+in\s+the\s+(?:morning|day))?\b")
+# "first thing tomorrow": the first meeting of the morning ("my first thing tomorrow" is only the first).
+_RE_FIRST_THING = re.compile(r"(?<!\bthe\s)(?<!\bmy\s)\b(first|last)[-\s]thing(?:\s+in\s+the\s+(?:morning|day))?\b")
 
 # "the 1430", "at 0930", "my 930": a clock time run together; "the 9 15": with a space instead of a colon.
 _RE_RUNON = re.compile(
@@ -996,8 +996,9 @@ def take_times(text: str, found: Found) -> str:
         return take
 
     def first_thing(m: re.Match[str]) -> str:
-        if found.part is None:
-            found.part = (0, 12 * 60) if m.group(1) == "first" else (15 * 60, 24 * 60)
+        # "first thing tomorrow" is early, in the morning; "last thing" only the last meeting.
+        if found.part is None and m.group(1) == "first":
+            found.part = (0, 12 * 60)
         return " " + m.group(1) + " "
 
     def noon(m: re.Match[str]) -> str:
