@@ -14,6 +14,8 @@ Judgement calls (where a sensible person could go either way, this is the rule):
 - "after all", "anyway", "on second thought" are talk, not part of a meeting's name.
 - The note is kept even when no meeting fits (the bot may ask which meeting and still send it).
 - A proposal ("and suggest 5pm instead") is for the meeting named, never a second meeting.
+- Time and day words that could not be read ("25pm", "next year" for everything) are kept in
+  `Request.unclear`, so the bot asks instead of looking for a meeting called "25pm".
 """
 
 from __future__ import annotations

@@ -15,6 +15,10 @@ Judgement calls:
   out all of them.
 - "16h", "15h30", "10 hours" are clock times, but a whole hour before 7 there ("a 2h
   workshop") is a length.
+- A kind of meeting in the plural without a day ("decline my standups", "the 1:1s with Sam")
+  is every upcoming one (each listed); "all the standups" is still the series.
+- "with customers", "outside folks", "team-only", "just us" are who attends (external or
+  internal, `MeetingRef.company`); "customer calls" may also be a title holding "customer".
 """
 
 from __future__ import annotations

@@ -36,6 +36,10 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   landmark's day; the user's own lunch is a landmark like any other.
 - A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
   is never "Jordan launch review").
+- A request with time words that could not be read (`Request.unclear`: "my 25pm",
+  "everything next year") matches nothing: the bot names the words and asks.
+- "customer calls" beside a title holding "customer": when the title reading and the
+  external-meetings reading find different meetings, it is a question over both.
 """
 
 from __future__ import annotations

@@ -5,6 +5,18 @@ request, returns what it found and the fragment with that expression blanked out
 the words left over are the meeting's subject and people. Days are resolved against
 `today` here (they are calendar facts); which day a bare "3pm" means depends on the
 calendar and is the resolver's job.
+
+Judgement calls:
+- A clock time or a day that cannot be ("25pm", "9:75", "the 31st of February") and a span
+  that differs by person ("over the holidays", "this sprint") are kept as `Unclear` words,
+  never left as title words: the bot names them and asks.
+- A span longer than `REACH_DAYS` ("next year", "Q1", "the next 90 days") is read whole but
+  marked long: "everything next year" is asked about, "the offsite next year" is the first one.
+- The working day ends at 5 pm ("after EOD", "before COB"); "end of day" is 4 to 6 pm;
+  lunchtime is 11:30 to 2; "first thing" is the first meeting before noon; "early next week"
+  is Monday and Tuesday, "late next week" and "end of the week" Thursday and Friday.
+- Day words from other languages are read through a small table (German, French, Spanish,
+  Italian, Dutch, Portuguese); "Domingo" after "with" stays a name.
 """
 
 from __future__ import annotations
