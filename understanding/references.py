@@ -108,7 +108,7 @@ _STOP = frozenset(
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
     people folks guys crew gang lot side might may probably possibly whatever comes come happens sometime around
-    um uh erm hmm el le mein meine mon mi mis il het
+    um uh erm hmm el le mein meine mon mi mis il het las
     """.split()
 )
 
@@ -255,7 +255,8 @@ _EXT_WHO = (
     r"(?:customers?|clients?|vendors?|suppliers?|partners?|prospects?|"
     r"(?:external|outside)\s+(?:people|folks|guests|parties|attendees|participants|contacts|teams?|companies|orgs?)|"
     r"externals?|"
-    r"people\s+(?:from\s+)?outside(?:\s+(?:the\s+|our\s+)?(?:company|org|organi[sz]ation))?|(?:third|3rd)[-\s]part(?:y|ies))"
+    r"(?:people|folks|guests|anyone|someone)\s+(?:from\s+)?outside(?:\s+(?:the\s+|our\s+)?(?:company|org|organi[sz]ation))?|"
+    r"(?:third|3rd)[-\s]part(?:y|ies))"
 )
 _RE_EXT_WITH = re.compile(
     r"\b(?:with|w/|w|involving|including)\s+(?:the\s+|our\s+|a\s+|an\s+|my\s+|some\s+|any\s+)?"
@@ -268,8 +269,8 @@ _RE_EXT_PLAIN = re.compile(
 )
 # "customer calls", "partner meetings": the company filter, unless a title holds the word.
 _RE_EXT_KIND = re.compile(
-    r"\b(customer|client|vendor|supplier|partner|prospect)s?\s+(?=(?:meetings|calls|syncs|mtgs|events|ones|stuff|"
-    r"things|checkins|sessions|reviews)\b)"
+    r"\b(customer|client|vendor|supplier|partner|prospect)s?\s+(?=(?:meeting|call|sync|mtg|event|one|stuff|"
+    r"thing|checkin|session|review)s?\b)"
 )
 _RE_INTERNAL = re.compile(
     r"\b(?:team[-\s]only|internal[-\s]only|in[-\s]house|just\s+us|only\s+us|(?:with\s+)?no\s+externals?|"

@@ -680,6 +680,8 @@ def _company_said(
     titled = _resolve_ref(plain, items, now, intent, series)
     if not filtered[1] or [it.event.id for it in titled[1]] == [it.event.id for it in filtered[1]]:
         return titled
+    if titled[1] and not ref.span:
+        return titled  # "the vendor sync" names the meeting called "Vendor sync"
     if not titled[1]:
         return filtered
     union = sorted({id(it): it for it in (*titled[1], *filtered[1])}.values(), key=_order)

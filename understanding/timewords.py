@@ -73,6 +73,7 @@ _NUMBERS = {
     "twelve": 12,
 }
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WEEK_COUNT.update({"a couple of": 2, "couple of": 2, "a few": 3, "few": 3})
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2, "couple of": 2}
 
 # Words people misspell that carry the meaning of a request; fixed before anything else.
@@ -219,11 +220,11 @@ _RE_WEEK = re.compile(
     r"next\s+week'?s?|the\s+week|this\s+weekend|next\s+weekend|the\s+weekend|weekend|"
     r"(?:over\s+|in\s+|for\s+)?the\s+next\s+(\d+|two|three|four|five|six|seven|a\s+couple\s+of|couple\s+of)\s+days)\b"
 )
-_N_WEEKS = r"(a|one|two|three|four|five|six|\d)"
+_N_WEEKS = r"(a\s+couple\s+of|couple\s+of|a\s+few|few|a|one|two|three|four|five|six|\d)"
 _RE_WEEKS_FROM = re.compile(
     r"\b(?:on\s+)?"
     + _N_WEEKS
-    + r"\s+weeks?\s+(?:from|after|on)\s+(?:this\s+|next\s+)?(today|tomorrow|"
+    + r"\s+weeks?\s+(?:from|after|on)\s+(?:this\s+|next\s+)?(today|tomorrow|now|"
     + _WD[1:-4]
     + r")(?:'?s)?\b"
 )
@@ -300,6 +301,9 @@ _RE_HOLIDAY_DATE = re.compile(
     r"(?:the\s+)?new\s+year'?s?\b|\b(until|till|til|through|thru|before|up\s+to)\s+(?:christmas|xmas|(?:the\s+)?new\s+year'?s?)\b"
 )
 _RE_AMPM_DAY = re.compile(r"\b(today|tomorrow|" + _WD[1:-4] + r")\s+(am|pm)\b")
+# "in January 2027", "in 2027": a month of a given year, a whole year.
+_RE_MONTH_YEAR = re.compile(r"\b(?:(?:in|during|for|throughout)\s+)?" + _MONTH + r",?\s+(20\d\d)\b")
+_RE_YEAR = re.compile(r"\b(?:in|during|for|throughout|over)\s+(20\d\d)\b")
 _RE_EVERY_WEEKDAY = re.compile(
     r"\b(?:(?:every|each)\s+"
     + _WD
@@ -545,9 +549,9 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return today + timedelta(days=(wd - today.weekday()) % 7)
 
     def weeks_from(m: re.Match[str]) -> str:
-        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        n = _WEEK_COUNT.get(re.sub(r"\s+", " ", m.group(1))) or int(m.group(1))
         base = m.group(2)
-        if base == "today":
+        if base in ("today", "now"):
             start = today
         elif base == "tomorrow":
             start = today + timedelta(days=1)
@@ -558,7 +562,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return " "
 
     def in_weeks(m: re.Match[str]) -> str:
-        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        n = _WEEK_COUNT.get(re.sub(r"\s+", " ", m.group(1))) or int(m.group(1))
         d = today + timedelta(days=7 * n)
         monday = d - timedelta(days=d.weekday())
         found.days = [(d, d), (monday, monday + timedelta(days=6))]
@@ -583,6 +587,22 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     def week_after_next(m: re.Match[str]) -> str:
         monday = today - timedelta(days=today.weekday()) + timedelta(days=14)
         found.days = [(monday, monday + timedelta(days=6))]
+        return " "
+
+    def month_year(m: re.Match[str]) -> str:
+        month, year = _MONTHS[m.group(1)[:3]], int(m.group(2))
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        found.days = [(max(first, today) if last >= today else first, last)]
+        return " "
+
+    def year_only(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        first = max(first, today) if last >= today else first
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
         return " "
 
     def month_only(m: re.Match[str]) -> str:
@@ -790,6 +810,9 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_ISO.sub(iso, text)
     text = _RE_MONTH_DAY.sub(month_day, text)
     text = _RE_DAY_MONTH.sub(day_month, text)
+    if "20" in text:
+        text = _RE_MONTH_YEAR.sub(month_year, text)
+        text = _RE_YEAR.sub(year_only, text)
     text = _RE_MONTH_ONLY.sub(month_only, text)
     text = _RE_NUMERIC.sub(numeric, text)
     text = _RE_WEEK.sub(week, text)
@@ -840,7 +863,7 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or|um|om|alle)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or|um|om|alle|las|à)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"
@@ -848,7 +871,9 @@ _RE_BARE = re.compile(
 
 
 # "3ish", "2:30-ish": about then, like "around 3".
-_RE_ISH = re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*-?\s*ish\b")
+_RE_ISH = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday|lunch(?:time)?|morning|afternoon|evening)\s*-?\s*ish\b"
+)
 _RE_PART_MOD = re.compile(r"\b(early|late|mid)[-\s]*(morning|afternoon|arvo|evening)\b")
 _PART_MODS = {
     ("early", "morning"): (0, 10 * 60),
@@ -1072,7 +1097,7 @@ def take_times(text: str, found: Found) -> str:
 
     text = _RE_HALF.sub(half, text)
     if "ish" in text:
-        text = _RE_ISH.sub(r" around \1 ", text)
+        text = _RE_ISH.sub(lambda m: (" around " if m.group(1)[0].isdigit() else " ") + m.group(1) + " ", text)
     if "same" in text or "usual" in text:
         text = _RE_SAME_TIME.sub(" ", text)
     if "early" in text or "late" in text or "mid" in text:

@@ -203,6 +203,10 @@ def cases() -> list[dict]:
     add("timewords", "t22", "decline everything for the next 90 days", E())
     add("timewords", "t23", "decline the interviews till the end of the month", E("int04", "int08"))
     add("timewords", "t24", "decline the standups until christmas", E(*standups_ahead))
+    add("timewords", "t25", "decline all my meetings in 2027", E())
+    add("timewords", "t26", "decline the offsite in January 2027", E("off27"))
+    add("timewords", "t27", "decline everything in a couple of weeks", E("std16"))
+    add("timewords", "t28", "decline the noonish session on friday", E("ll04"))
     add("timewords", "t21", "decline everything over the next fortnight with Sam", E("oo03", "oo10"))
 
     # 2. external and internal in everyday words; a title holding the word is that meeting.
@@ -223,6 +227,9 @@ def cases() -> list[dict]:
     add("company", "c14", "decline the in-house meetings on Monday", E("std07", "arch07"))
     add("company", "c15", "decline all non-internal meetings tomorrow", E("qbr03"))
     add("company", "c16", "decline all my client calls", E("qbr03", "cab04", "ppr08"))
+    add("company", "c18", "decline the client call tomorrow", E("qbr03"))
+    add("company", "c19", "decline the vendor sync", E("vs04"))
+    add("company", "c20", "decline everything with folks from outside on Friday", E("cab04"))
     add("company", "c17", "decline my meetings with customers", E("qbr03", "cab04", "ppr08"))
 
     # 3. a kind of meeting in the plural and no day: every upcoming one, each listed.
@@ -324,6 +331,9 @@ def cases() -> list[dict]:
     us("foreign", "uf05", "decline the planning poker mercredi", E("pp25"))
     us("foreign", "uf06", "decline the roadmap review am Montag um 14 Uhr", E("road23"))
     us("foreign", "uf07", "decline demain matin standup", E("ts20"))
+    us("company", "uc11", "decline my customer meeting on friday", E("tail20"))
+    us("foreign", "uf10", "decline standup mañana a las 9", E("ts20"))
+    us("timewords", "ut21", "decline everything 2 weeks from now", E("ts03"))
     us("foreign", "uf08", "decline the meeting morgen um 10", E("lit20"))
     us("foreign", "uf09", "decline mein standup morgen", E("ts20"))
     us("company", "uc10", "decline meetings involving external guests on friday", E("lit20", "tail20"))
