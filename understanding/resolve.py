@@ -212,7 +212,7 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
 
 _WEAK = frozenset(
     words(
-        "weekly daily monthly quarterly biweekly team group quick short big regular usual our recurring catch chat "
+        "weekly daily monthly quarterly biweekly fortnightly team group quick short big regular usual our recurring catch chat "
         "discussion sync session meet call huddle today tomorrow online virtual zoom teams"
     )
 )

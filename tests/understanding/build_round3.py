@@ -155,6 +155,34 @@ def chicago() -> list[dict]:
     return out
 
 
+# Berlin, Monday 26 October 2026, 08:50 CET (the day after the clocks went back), a German locale.
+BER, BER_NOW = "Europe/Berlin", "2026-10-26T08:50"
+_BER_DAILIES = ("10-26", "10-27", "10-28", "10-29", "10-30", "11-02", "11-03", "11-04", "11-05", "11-06", "11-09")
+
+
+def berlin() -> list[dict]:
+    out = [
+        ev(f"ds{d[-2:]}{d[:2]}", "Daily", f"2026-{d}T09:15", 15, "utc", master="DS", org="Jonas Weber")
+        for d in _BER_DAILIES
+    ]
+    out += [
+        ev("jf27", "Jour fixe mit Anna", "2026-10-27T10:00", 30, "win", master="JF", org="Anna Keller"),
+        ev(
+            "bosch28",
+            "Kundentermin Bosch",
+            "2026-10-28T14:00",
+            60,
+            "utc",
+            org="Anna Keller",
+            people=("Udo Bosch@bosch.example",),
+        ),
+        ev("lunch29", "Team-Mittagessen", "2026-10-29T12:00", 60, "iana", org="Jonas Weber"),
+        ev("rev30", "Sprint Review", "2026-10-30T13:00", 60, "utc", org="Jonas Weber"),
+        ev("jf03", "Jour fixe mit Anna", "2026-11-03T10:00", 30, "win", master="JF", org="Anna Keller"),
+    ]
+    return out
+
+
 def _guests(c: dict) -> None:
     """ "Bo Fabrikam@fabrikam.example": a person from another company, with that mail domain."""
     for event in c["calendar"]:
@@ -334,6 +362,28 @@ def cases() -> list[dict]:
     us("company", "uc11", "decline my customer meeting on friday", E("tail20"))
     us("foreign", "uf10", "decline standup mañana a las 9", E("ts20"))
     us("timewords", "ut21", "decline everything 2 weeks from now", E("ts03"))
+    ber_calendar = berlin()
+
+    def de(kind: str, cid: str, utterance: str, expect: dict) -> None:
+        c = case(cid, utterance, BER, BER_NOW, ber_calendar, expect)
+        c["kind"] = kind
+        c["locale"] = "de-DE"
+        _guests(c)
+        out.append(c)
+
+    next_week = ("ds0211", "ds0311", "jf03", "ds0411", "ds0511", "ds0611")
+    de("foreign", "bf01", "decline the daily morgen", E("ds2710"))
+    de("foreign", "bf02", "decline all meetings am Mittwoch", E("ds2810", "bosch28"))
+    de("foreign", "bf03", "decline everything übermorgen", E("ds2810", "bosch28"))
+    de("foreign", "bf04", "decline the sprint review freitag", E("rev30"))
+    de("foreign", "bf05", "decline the daily um 9:15 heute", E("ds2610"))
+    de("foreign", "bf06", "decline everything nächste Woche", E(*next_week))
+    de("timewords", "bt01", "decline my 9.15 on 30.02.", E())
+    de("company", "bc01", "decline meetings with customers this week", E("bosch28"))
+    de("company", "bc02", "decline team-only meetings Thursday", E("ds2910", "lunch29"))
+    de("plural", "bp01", "decline the dailies", E(*(f"ds{d[-2:]}{d[:2]}" for d in _BER_DAILIES)))
+    de("plural", "bp02", "decline the jour fixe meetings with Anna", E("jf27", "jf03"))
+
     us("foreign", "uf08", "decline the meeting morgen um 10", E("lit20"))
     us("foreign", "uf09", "decline mein standup morgen", E("ts20"))
     us("company", "uc10", "decline meetings involving external guests on friday", E("lit20", "tail20"))
