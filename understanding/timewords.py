@@ -246,10 +246,21 @@ _RE_DOTTED = re.compile(
 _N_LONG = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+couple\s+of|couple\s+of|few)"
 # "this month", "next quarter", "next year", "the next two weeks", "this fortnight": a span of days.
 _RE_LONG = re.compile(
-    r"\b(?:(?:for|during|in|over|within|across|throughout|until|till|til|through|thru|by|before)\s+)?(?:the\s+)?(?:"
+    r"\b(?:(for|during|in|over|within|across|throughout|until|till|til|through|thru|by|before|at|around)\s+)?(?:the\s+)?(?:"
     r"(this|next|coming|following)\s+(?:calendar\s+|fiscal\s+)?(year|quarter|month|fortnight)'?s?"
     r"|next\s+" + _N_LONG + r"\s+(weeks|months|quarters|years)"
     r"|(?:rest|remainder|end)\s+of\s+(?:the|this)\s+(year|quarter|month))\b"
+)
+# "the 3rd of next month", "the last day of the month", "Friday fortnight" ("month-end close" is a title).
+_RE_NTH_OF_MONTH = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?|last\s+day)\s+of\s+(?:the\s+)?(this|next|the\s+following|)\s*month\b"
+)
+_RE_DAY_FORTNIGHT = re.compile(r"\b(?:on\s+)?(?:next\s+|this\s+)?" + _WD + r"\s+fortnight\b")
+# "during my vacation", "while I'm on leave": days only the user knows; asked unless days are named.
+_RE_MY_TIME_OFF = re.compile(
+    r"\b(?:during|over|for|through(?:out)?|on|while\s+on)\s+my\s+(?:vacation|holidays?|leave|pto|time\s+off|trip|"
+    r"birthday|parental\s+leave|sabbatical|break)\b|\bwhile\s+i'?m\s+(?:on\s+(?:leave|vacation|holiday|pto|a\s+trip)|out(?:\s+of\s+office)?|"
+    r"away|off|travel+ing)\b"
 )
 _RE_IN_FORTNIGHT = re.compile(
     r"\b(?:in|within)\s+a\s+fortnight(?:'?s\s+time)?\b|\ba\s+fortnight\s+from\s+(today|tomorrow|now)\b"
@@ -261,7 +272,7 @@ _LONG_COUNT.update({"twelve": 12, "few": 3, "a couple of": 2, "couple of": 2})
 _RE_HOLIDAYS = re.compile(
     r"\b(?:(?:over|during|throughout|through|across|for|until|till|after|before|around)\s+)?the\s+(?:holidays|hols|"
     r"festive\s+(?:season|period|break)|holiday\s+(?:season|period|break)|christmas\s+(?:break|period|holidays)|"
-    r"winter\s+break|summer\s+break|break)\b"
+    r"winter\s+break|summer\s+break)\b"
 )
 # "Monday to Wednesday", "from Tue through Thu", "between Monday and Wednesday" (the "and" is
 # made "~" by references): every day from the first to the second.
@@ -629,15 +640,32 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return " "
 
     def long(m: re.Match[str]) -> str:
-        which, unit = m.group(1), m.group(2)
-        if m.group(5):
+        which, unit = m.group(2), m.group(3)
+        if m.group(6):
+            rest = "rest" in m.group(0) or "remainder" in m.group(0)
+            if not rest and m.group(1) not in (
+                "until",
+                "till",
+                "til",
+                "through",
+                "thru",
+                "by",
+                "before",
+                "at",
+                "around",
+            ):
+                return m.group(0)  # "the end of the year party": a title
+            if not rest and m.group(1) in ("at", "around"):
+                # "at the end of the quarter": its last days, which people count differently; asked.
+                found.unclear.append(Unclear(_said(m), "vague"))
+                return " "
             # "the rest of the month", "until the end of the year": from today to its end.
-            which, unit = "this", m.group(5)
+            which, unit = "this", m.group(6)
             found.span = True
-        if m.group(4):
-            raw = re.sub(r"\s+", " ", m.group(3))
+        if m.group(5):
+            raw = re.sub(r"\s+", " ", m.group(4))
             n = int(raw) if raw.isdigit() else _LONG_COUNT.get(raw, 2)
-            per = {"weeks": 7, "months": 30, "quarters": 91, "years": 365}[m.group(4)]
+            per = {"weeks": 7, "months": 30, "quarters": 91, "years": 365}[m.group(5)]
             first, last = today, today + timedelta(days=max(n, 1) * per)
             found.span = True
         elif unit == "fortnight":
@@ -659,6 +687,25 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.days = [(first, last)]
         if (last - first).days > REACH_DAYS:
             found.long = _said(m)
+        return " "
+
+    def nth_of_month(m: re.Match[str]) -> str:
+        base = date(today.year, today.month, 1)
+        if m.group(2) in ("next", "the following"):
+            base = date(base.year + base.month // 12, base.month % 12 + 1, 1)
+        last = date(base.year + base.month // 12, base.month % 12 + 1, 1) - timedelta(days=1)
+        if m.group(1).startswith("last"):
+            set_day(last)
+            return " "
+        n = int(re.sub(r"\D", "", m.group(1)))
+        return dated(m, base.replace(day=n) if n <= last.day else None)
+
+    def day_fortnight(m: re.Match[str]) -> str:
+        d = coming(weekday_index(m.group(1)))
+        if d == today:
+            d += timedelta(days=7)
+        set_day(d + timedelta(days=14))
+        found.fixed = True
         return " "
 
     def in_fortnight(m: re.Match[str]) -> str:
@@ -796,6 +843,13 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         text = _RE_NEXT_WORKDAY.sub(next_workday, text)
     if "coming" in text or "next" in text:
         text = _RE_COMING.sub(coming_span, text)
+    time_off = _RE_MY_TIME_OFF.search(text) if "my" in text or "while" in text else None
+    if time_off:
+        text = _RE_MY_TIME_OFF.sub(" ", text)
+    if "month" in text:
+        text = _RE_NTH_OF_MONTH.sub(nth_of_month, text)
+    if "fortnight" in text:
+        text = _RE_DAY_FORTNIGHT.sub(day_fortnight, text)
     if any(word in text for word in _LONG_WORDS):
         text = _RE_LONG.sub(long, text)
         text = _RE_IN_FORTNIGHT.sub(in_fortnight, text)
@@ -820,6 +874,8 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_RELDAY.sub(relday, text)
     text = _RE_WEEKDAY.sub(weekday, text)
     text = _RE_ORDINAL.sub(ordinal, text)
+    if time_off and not found.days:
+        found.unclear.append(Unclear(time_off.group(0), "vague"))
     if week_of and len(found.days) == 1 and found.days[0][0] == found.days[0][1]:
         # "the week of the 14th", "w/c 7 December": the Monday-to-Sunday week holding that day.
         d = found.days[0][0]
@@ -889,12 +945,25 @@ _PART_MODS = {
 _RE_AFTER_HOURS = re.compile(
     r"\b(?:after|out\s+of|outside(?:\s+of)?)\s+(?:the\s+)?(?:work(?:ing)?\s+|business\s+|office\s+)?hours\b"
 )
+_RE_HALF_ALONE = re.compile(
+    r"\b(?:half|quarter)\s+(?:past|to|after)\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"
+)
+_RE_WORK_DAY = re.compile(r"\b(before|after)\s+work\b")
+_RE_EARLY_LATE = re.compile(r"\b(early|late)\s+(?=(?:meetings?|calls?|ones?|syncs?|mtgs?|stuff|things?)\b)")
 _RE_SAME_TIME = re.compile(r"\b(?:at\s+)?(?:the\s+)?(?:same\s+time|usual\s+time)\b")
 _EOD = r"(?:eod|cob|close\s+of\s+(?:business|play)|end[-\s]of[-\s](?:the[-\s])?(?:business[-\s]|work(?:ing)?[-\s])?day)"
 # "after EOD", "before COB", "my end-of-day call": the working day ends at 5 pm.
 _RE_EOD_AFTER = re.compile(r"\b(?:after|past|from)\s+(?:the\s+)?" + _EOD + r"\b")
 _RE_EOD_BEFORE = re.compile(r"\b(?:before|by|until|till|til|up\s+to|through)\s+(?:the\s+)?" + _EOD + r"\b")
-_RE_EOD = re.compile(r"\b(?:at\s+|around\s+)?(?:the\s+)?" + _EOD + r"\b")
+# Bare "EOD" is a time only as "at EOD" or before a kind of meeting or a day ("the EOD report review" is a title).
+_RE_EOD = re.compile(
+    r"\b(?:at|around)\s+(?:the\s+)?"
+    + _EOD
+    + r"\b|\b(?:the\s+)?"
+    + _EOD
+    + r"(?=\s*(?:$|[,.!?;]|(?:calls?|meetings?|syncs?|"
+    r"check-?ins?|checkins?|huddles?|mtgs?|ones?|sessions?|catch-?ups?|catchups?|wrap-?ups?|wrapups?|today|tomorrow|on|this|next)\b))"
+)
 _RE_LUNCHTIME = re.compile(r"\b(?:at\s+|over\s+|during\s+|around\s+)?(?:lunch\s*time|lunch\s+hour)\b")
 # "first thing tomorrow": the first meeting of the morning ("my first thing tomorrow" is only the first).
 _RE_FIRST_THING = re.compile(r"(?<!\bthe\s)(?<!\bmy\s)\b(first|last)[-\s]thing(?:\s+in\s+the\s+(?:morning|day))?\b")
@@ -1106,6 +1175,16 @@ def take_times(text: str, found: Found) -> str:
         )
     if "hours" in text:
         text = _RE_AFTER_HOURS.sub(span_of(17 * 60, 24 * 60), text)
+    if "past" in text or " to" in text or "after" in text:
+        text = _RE_HALF_ALONE.sub(unreadable, text)  # "at quarter past": past which hour?
+    if "work" in text:
+        text = _RE_WORK_DAY.sub(
+            lambda m: span_of(*((0, 9 * 60) if m.group(1) == "before" else (17 * 60, 24 * 60)))(m), text
+        )
+    if "early" in text or "late" in text:
+        text = _RE_EARLY_LATE.sub(
+            lambda m: span_of(*((0, 10 * 60) if m.group(1) == "early" else (17 * 60, 24 * 60)))(m), text
+        )
     text = _RE_LENGTH.sub(" ", text)
     text = _RE_RUNON.sub(runon, text)
     text = _RE_SPACED.sub(runon, text)

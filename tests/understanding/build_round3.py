@@ -235,6 +235,18 @@ def cases() -> list[dict]:
     add("timewords", "t26", "decline the offsite in January 2027", E("off27"))
     add("timewords", "t27", "decline everything in a couple of weeks", E("std16"))
     add("timewords", "t28", "decline the noonish session on friday", E("ll04"))
+    add("timewords", "t29", "decline the sync at quarter past", E())
+    add("timewords", "t30", "decline everything after work today", E("wrap02", "drinks02"))
+    add("timewords", "t31", "decline my early meetings tomorrow", E("bud03", "std03"))
+    add("timewords", "t32", "decline the offsite on the 14th of next month", E("off27"))
+    add("timewords", "t33", "decline the sprint planning Thursday fortnight", E("pl17"))
+    add("timewords", "t34", "decline everything during my vacation", E())
+    add("timewords", "t35", "decline everything at the end of the quarter", E())
+    next_week = ("std07", "arch07", "std08", "ppr08", "int08", "std09", "std10", "oo10", "pl10", "std11")
+    add("timewords", "t36", "decline everything while I'm out next week", E(*next_week))
+    this_week = ("lunch02", "dr02", "wrap02", "drinks02", "bud03", "std03", "oo03", "pl03", "qbr03", "std04", "vs04")
+    this_week += ("int04", "ll04", "cab04")
+    add("timewords", "t37", "decline everything until the end of next week", E(*this_week, *next_week))
     add("timewords", "t21", "decline everything over the next fortnight with Sam", E("oo03", "oo10"))
 
     # 2. external and internal in everyday words; a title holding the word is that meeting.
