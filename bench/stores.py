@@ -22,7 +22,7 @@ from typing import Any
 import aiohttp
 
 from bench import report
-from bench.load import TeamsChannel, Turn, VirtualUser, decline_round, first_round
+from bench.load import TeamsChannel, Turn, VirtualUser, ask, click, first_round, reinvite
 from sandbox.azurite import Azurite
 
 STORE_USERS = 200
@@ -33,17 +33,25 @@ P99_GOAL_MS = 1000.0
 async def run_with_think_time(
     channel: TeamsChannel, users: list[VirtualUser], seconds: float, think: float, seed: int = 7
 ) -> tuple[list[Turn], float]:
+    """Every user loops ask → read the card → click → read the answer, pausing `think` (±50%) at each read."""
     turns: list[Turn] = []
     rng = random.Random(seed)
     deadline = time.perf_counter() + seconds
     started = time.perf_counter()
 
+    async def pause() -> None:
+        if think:
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+
     async def loop(vu: VirtualUser) -> None:
         await asyncio.sleep(rng.uniform(0, think))  # users do not all start on the same tick
         while time.perf_counter() < deadline:
-            await decline_round(channel, vu, turns)
-            if think:
-                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+            reinvite(channel.sandbox, vu)
+            await ask(channel, vu, turns)
+            if vu.card_data is not None:
+                await pause()
+                await click(channel, vu, turns)
+            await pause()
 
     await asyncio.gather(*(loop(vu) for vu in users))
     return turns, time.perf_counter() - started

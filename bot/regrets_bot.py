@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from http import HTTPStatus
 from typing import Any
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 CARD_ACTION = "adaptiveCard/action"
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+# How long a turn may take before Teams shows that Regrets is typing.
+TYPING_AFTER = 0.5
 
 
 class MessageInvokeResponse(Model):
@@ -191,7 +194,10 @@ class RegretsBot(ActivityHandler):
         """A message (or a help button's words, `text`) for the conversation; sign-in when it asks."""
         waiting = _waiting_from(await self._waiting.get(context))
         out = TurnOut(context, self._services.oauth_connection)
-        left = await self.conversation.on_message(message_of(context.activity, text), out, waiting)
+        try:
+            left = await self.conversation.on_message(message_of(context.activity, text), out, waiting)
+        finally:
+            out.close()
         # A new Waiting (not the one passed in) is a request that needs a sign-in now.
         await self._keep(context, left, sign_in=left is not None and left is not waiting)
 
@@ -209,7 +215,10 @@ class RegretsBot(ActivityHandler):
         await self._keep(context, None, sign_in=False)
         if result == SIGNED_IN:
             out = TurnOut(context, self._services.oauth_connection)
-            left = await self.conversation.signed_in(message_of(context.activity), out, waiting)
+            try:
+                left = await self.conversation.signed_in(message_of(context.activity), out, waiting)
+            finally:
+                out.close()
             await self._keep(context, left, sign_in=left is not None)
 
     async def _keep(self, context: TurnContext, waiting: Waiting | None, *, sign_in: bool) -> None:
@@ -252,20 +261,29 @@ def _waiting_from(stored: object) -> Waiting | None:
 
 
 class TurnOut:
-    """`dialogs.conversation.Out` over one turn: say, show, replace, typing, signed out."""
+    """`dialogs.conversation.Out` over one turn: say, show, replace, typing, signed out.
+
+    The typing indicator goes out only when the answer takes longer than TYPING_AFTER:
+    most answers come sooner, and a typing bubble that flashes before them is noise (and
+    a connector request per turn). `close()` at the end of the turn stops a pending one.
+    """
 
     def __init__(self, context: TurnContext, connection_name: str = "") -> None:
         self._context = context
         self._connection = connection_name
+        self._typing: asyncio.Task[None] | None = None
 
     async def say(self, text: str) -> None:
+        self.close()
         await self._context.send_activity(text)
 
     async def show(self, card: dict[str, Any]) -> str | None:
+        self.close()
         sent = await self._context.send_activity(card_activity(card))
         return getattr(sent, "id", None)
 
     async def replace(self, message_id: str, card: dict[str, Any]) -> bool:
+        self.close()
         replacement = card_activity(card)
         replacement.id = message_id
         try:
@@ -276,7 +294,20 @@ class TurnOut:
         return True
 
     async def typing(self) -> None:
-        await self._context.send_activity(typing())
+        if self._typing is None:
+            self._typing = asyncio.create_task(self._type_later())
+
+    async def _type_later(self) -> None:
+        await asyncio.sleep(TYPING_AFTER)
+        try:
+            await self._context.send_activity(typing())
+        except Exception as exc:  # only a courtesy: the answer itself still goes out
+            log.info("typing indicator not sent: %s", type(exc).__name__)
 
     async def signed_out(self) -> None:
+        self.close()
         await sign_out_of_connection(self._context, self._connection)
+
+    def close(self) -> None:
+        if self._typing is not None and not self._typing.done():
+            self._typing.cancel()

@@ -277,3 +277,36 @@ async def test_declining_everything_tomorrow_right_now_batches_them_and_shows_on
     batches = [r for r in sandbox.graph.requests("POST", "/$batch") if r.user == user.oid]
     assert len(batches) == 1
     assert f"Declined {len(mine)} meetings" in card_text(summary)
+
+
+def typing_then_messages(teams, chat):
+    return [
+        c.activity["type"]
+        for c in teams.calls(chat, "POST")
+        if c.activity and c.activity["type"] in ("typing", "message")
+    ]
+
+
+async def test_a_quick_answer_comes_without_a_typing_indicator(regrets):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    await ask(regrets, chat, "decline my 3pm")  # signs in
+    before = len(regrets.calls(chat, "POST"))
+
+    await ask(regrets, chat, "decline my 3pm")
+
+    assert typing_then_messages(regrets, chat)[before:] == ["message"]
+
+
+async def test_a_slow_answer_shows_regrets_typing_before_it(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    await ask(regrets, chat, "decline my 3pm")  # signs in
+    before = len(regrets.calls(chat, "POST"))
+    sandbox.graph.latency = 0.8  # longer than TYPING_AFTER: Graph is slow today
+    try:
+        await ask(regrets, chat, "decline my 3pm")
+    finally:
+        sandbox.graph.latency = 0.0
+
+    assert typing_then_messages(regrets, chat)[before:] == ["typing", "message"]

@@ -3,7 +3,8 @@
 bot/msrest_fast.py replaces msrest's (de)serialization helpers; graph/transport.py rebuilds
 httpx's private connection pool and restates one private method of httpcore's; bot/
 authentication.py builds the SDK's private `_UserTokenClientImpl` and bot/connector_http.py
-calls `AppCredentials._should_set_token`. When one of these libraries moves (installed or
+calls `AppCredentials._should_set_token`; bot/blob_storage.py sends its reads and writes with the
+generated Blob client's private `_send_request`. When one of these libraries moves (installed or
 locked), these tests fail: re-read the patch against the new code and measure it again with
 `make bench`, then move the version here and in the patch together.
 """
@@ -15,6 +16,7 @@ from importlib.metadata import version
 
 import pytest
 
+from bot.blob_storage import PATCHED_AZURE_STORAGE_BLOB
 from bot.msrest_fast import PATCHED_MSREST
 from graph.transport import PATCHED_HTTPCORE, PATCHED_HTTPX
 from tests.structure.imports import ROOT
@@ -25,6 +27,7 @@ PATCHED = [
     ("httpcore", PATCHED_HTTPCORE, "graph/transport.py"),
     ("botframework-connector", "4.17.1", "bot/authentication.py, bot/connector_http.py"),
     ("urllib3", "2.8.0", "bot/connector_http.py (msrest's retries as urllib3 2.x applies them)"),
+    ("azure-storage-blob", PATCHED_AZURE_STORAGE_BLOB, "bot/blob_storage.py (the generated client's _send_request)"),
 ]
 
 
