@@ -567,7 +567,8 @@ def take_refs(
         excluded = _pieces(body[cut.end() :], today, day_first)
         body = body[: cut.start()]
     pieces = _pieces(body, today, day_first)
-    unclear = tuple(u for p in pieces for u in p.unclear)
+    # "everything tomorrow except the 25pm": what is left out must be understood as well.
+    unclear = tuple(u for p in (*pieces, *excluded) for u in p.unclear)
     pieces = [p for p in pieces if not p.empty]
     excluded = [p for p in excluded if not p.empty]
     shared_days = {tuple(p.days) for p in pieces if p.days}

@@ -247,6 +247,8 @@ def cases() -> list[dict]:
     this_week = ("lunch02", "dr02", "wrap02", "drinks02", "bud03", "std03", "oo03", "pl03", "qbr03", "std04", "vs04")
     this_week += ("int04", "ll04", "cab04")
     add("timewords", "t37", "decline everything until the end of next week", E(*this_week, *next_week))
+    # The meeting to leave out is unreadable: declining "everything else" could take it too.
+    add("timewords", "t38", "decline everything tomorrow except the 25pm", E())
     add("timewords", "t21", "decline everything over the next fortnight with Sam", E("oo03", "oo10"))
 
     # 2. external and internal in everyday words; a title holding the word is that meeting.
