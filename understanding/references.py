@@ -108,7 +108,7 @@ _STOP = frozenset(
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
     people folks guys crew gang lot side might may probably possibly whatever comes come happens sometime around
-    um uh erm hmm el le mein meine mon mi mis il het las
+    um uh erm hmm el le mein meine mon mi mis il het las anyone someone somebody anybody
     """.split()
 )
 
@@ -254,7 +254,7 @@ def _in_minutes(m: re.Match[str]) -> int | None:
 _EXT_WHO = (
     r"(?:customers?|clients?|vendors?|suppliers?|partners?|prospects?|"
     r"(?:external|outside)\s+(?:people|folks|guests|parties|attendees|participants|contacts|teams?|companies|orgs?)|"
-    r"externals?|"
+    r"(?:anyone|someone|somebody|anybody|people|folks)\s+external|externals?|"
     r"(?:people|folks|guests|anyone|someone)\s+(?:from\s+)?outside(?:\s+(?:the\s+|our\s+)?(?:company|org|organi[sz]ation))?|"
     r"(?:third|3rd)[-\s]part(?:y|ies))"
 )
@@ -275,7 +275,9 @@ _RE_EXT_KIND = re.compile(
 _RE_INTERNAL = re.compile(
     r"\b(?:team[-\s]only|internal[-\s]only|in[-\s]house|just\s+us|only\s+us|(?:with\s+)?no\s+externals?|"
     r"without\s+(?:any\s+)?(?:externals?|customers|clients|guests|outside\s+(?:people|folks)|"
-    r"external\s+(?:people|folks|guests)))(?![\w-])"
+    r"external\s+(?:people|folks|guests))|"
+    r"(?:with\s+)?(?:only\s+|just\s+)?(?:internal|in-house)\s+(?:people|folks|colleagues|attendees|staff|guests)(?:\s+only)?|"
+    r"(?:not|n't)\s+(?:with|involving|including)\s+(?:any\s+|the\s+|our\s+)?" + _EXT_WHO + r")(?![\w-])"
 )
 
 
@@ -291,7 +293,7 @@ _COMPANY_HINTS: tuple[str, ...] = (
     "outside",
     "part",
 )
-_COMPANY_HINTS += ("only", "house", "us", "non")
+_COMPANY_HINTS += ("only", "house", "us", "non", "internal")
 
 
 _COMPANY_SAID = frozenset(("external", "internal"))

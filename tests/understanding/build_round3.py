@@ -272,6 +272,10 @@ def cases() -> list[dict]:
     add("company", "c18", "decline the client call tomorrow", E("qbr03"))
     add("company", "c19", "decline the vendor sync", E("vs04"))
     add("company", "c20", "decline everything with folks from outside on Friday", E("cab04"))
+    add("company", "c21", "decline meetings with anyone external tomorrow", E("qbr03"))
+    add("company", "c22", "decline meetings with only internal people tomorrow", E("bud03", "std03", "oo03", "pl03"))
+    add("company", "c23", "decline everything that's not with customers on Friday", E("std04", "vs04", "int04", "ll04"))
+    add("company", "c24", "decline the client meetings except the QBR", E("cab04", "ppr08"))
     add("company", "c17", "decline my meetings with customers", E("qbr03", "cab04", "ppr08"))
 
     # 3. a kind of meeting in the plural and no day: every upcoming one, each listed.
