@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from dialogs import texts
 from dialogs.cards.timefmt import day_label
 from graph.models import Event
 from understanding.decide import BLOCKING, Decision, decide, target_of
+from understanding.model import REACH_DAYS
 from understanding.parse import Request
 from understanding.resolve import Resolution
 
@@ -93,6 +95,12 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
     # Every plan below carries the answer, note, notify choice and scope.
     base = Plan(kind="none", verb=verb, comment=comment, notify=notify, scope=scope)
 
+    if request.unclear:
+        # "decline my 25pm", "everything next year": say what was not understood and ask.
+        first = request.unclear[0]
+        return replace(
+            base, kind="nothing", message=texts.UNCLEAR[first.why].format(words=first.words, days=REACH_DAYS)
+        )
     if all(ref.is_empty for ref in request.refs):
         # "decline" and nothing else: show what is left of today to pick from.
         return replace(base, kind="pick", title="today")

@@ -35,6 +35,17 @@ NOT_YOURS = "This card was made for someone else. Ask me yourself, for example �
 FAILED = "Something went wrong on my side and nothing was changed. Please try again."
 COMMENT_TOO_LONG = "That note is too long for Outlook (2,000 characters at most). Shorten it and try again."
 NO_MEETINGS = "You have no meetings {when}."
+# Time or day words Regrets could not read (understanding.model.Unclear), by why.
+UNCLEAR = {
+    "time": "“{words}” isn't a time I can read, so I haven't picked a meeting. Which one do you mean? "
+    "For example “decline my 3pm tomorrow”.",
+    "date": "“{words}” isn't a day on the calendar, so I haven't picked a meeting. Which day do you mean? "
+    "For example “decline the standup on 14 December”.",
+    "far": "I can only look {days} days ahead at a time, so I can't take in “{words}”. Which days do you mean? "
+    "For example “decline everything next week”.",
+    "vague": "I'm not sure which days “{words}” means for you, so I haven't picked anything. Which days do you mean? "
+    "For example “decline everything on 24 December”.",
+}
 STORE_UNAVAILABLE = "I can't reach my storage right now, so I stopped there. Please try again in a minute."
 BAD_CLICK = "That button's data isn't what I sent, so I did nothing. Ask me again, for example “decline my 3pm”."
 OTHER_CONVERSATION = "That card belongs to another conversation, so I did nothing here. Ask me again in this chat."

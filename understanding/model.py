@@ -7,6 +7,9 @@ from datetime import date, datetime
 
 ACTIONS = ("decline", "accept", "tentative", "cancel")
 
+# The most days Regrets reads from the calendar for one request; a longer span is asked about.
+REACH_DAYS = 62
+
 INTENTS = ACTIONS + ("agenda", "help", "signout", "abort", "other")
 
 
@@ -40,6 +43,11 @@ class MeetingRef:
     in_minutes: int | None = None  # "in an hour": the meeting starting about that long from now
     # "the call before the all-hands": (after | before, the meeting it is placed against).
     anchor: tuple[str, MeetingRef] | None = None
+    # "with customers", "team-only": external | internal (people from another mail domain than
+    # the user's, or none); `company_word` is the title word it might be instead ("customer calls"
+    # beside a meeting called "Customer advisory board"), empty when the words can only be the filter.
+    company: str | None = None
+    company_word: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -54,7 +62,16 @@ class MeetingRef:
             or self.after_now
             or self.in_minutes is not None
             or self.anchor
+            or self.company
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Unclear:
+    """Words that name a time or a day Regrets cannot read, so which meeting is meant is not known."""
+
+    words: str  # as the user wrote them (lower case): "25pm", "31st of february", "next year"
+    why: str  # time (no such clock time) | date (no such day) | far (a span beyond REACH_DAYS) | vague
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +89,5 @@ class Request:
     # "decline the 2pm and suggest 5pm instead": when the user proposes instead (a day and/or a
     # clock time); `proposed_time` is only known once the meeting (and its length) is.
     proposal: MeetingRef | None = None
+    # Time or day words that could change which meeting is meant and were not understood: ask.
+    unclear: tuple[Unclear, ...] = ()

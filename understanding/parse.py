@@ -14,6 +14,8 @@ Judgement calls (where a sensible person could go either way, this is the rule):
 - "after all", "anyway", "on second thought" are talk, not part of a meeting's name.
 - The note is kept even when no meeting fits (the bot may ask which meeting and still send it).
 - A proposal ("and suggest 5pm instead") is for the meeting named, never a second meeting.
+- Time and day words that could not be read ("25pm", "next year" for everything) are kept in
+  `Request.unclear`, so the bot asks instead of looking for a meeting called "25pm".
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from datetime import UTC, datetime
 
 from understanding import chat, intents, normalise, notes, proposals, references, scope, timewords
 from understanding.fuzzy import normalize
-from understanding.model import ACTIONS, INTENTS, MeetingRef, Request
+from understanding.model import ACTIONS, INTENTS, MeetingRef, Request, Unclear
 from understanding.normalise import clean, sentences
 
-__all__ = ["ACTIONS", "INTENTS", "MeetingRef", "Request", "clean", "parse", "sentences"]
+__all__ = ["ACTIONS", "INTENTS", "MeetingRef", "Request", "Unclear", "clean", "parse", "sentences"]
 
 
 def _aware(now: datetime) -> datetime:
@@ -67,6 +69,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
     # date, time, zone, people and subject
     refs: tuple[MeetingRef, ...] = ()
     excluded: tuple[MeetingRef, ...] = ()
+    unclear: tuple[Unclear, ...] = ()
     series = said.series
     if intent in ACTIONS or intent in ("agenda", "other", "abort"):
         verb = intents.first_verb(lower)
@@ -75,7 +78,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
             body = intents.without_agenda(body)
         clear = verb is not None and verb.group(0).startswith(("clear", "free"))
         found = references.take_refs(body, lead_reason, parts.segs[: parts.k], today, day_first, clear)
-        refs, excluded = found.refs, found.excluded
+        refs, excluded, unclear = found.refs, found.excluded, found.unclear
         if found.from_lead and comment == lead_reason:
             comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
@@ -98,4 +101,5 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         day_first=day_first,
         excluded=excluded if intent in ACTIONS and refs else (),
         proposal=proposal if intent in ("decline", "tentative") else None,
+        unclear=unclear if intent in ACTIONS else (),
     )

@@ -15,6 +15,10 @@ Judgement calls:
   out all of them.
 - "16h", "15h30", "10 hours" are clock times, but a whole hour before 7 there ("a 2h
   workshop") is a length.
+- A kind of meeting in the plural without a day ("decline my standups", "the 1:1s with Sam")
+  is every upcoming one (each listed); "all the standups" is still the series.
+- "with customers", "outside folks", "team-only", "just us" are who attends (external or
+  internal, `MeetingRef.company`); "customer calls" may also be a title holding "customer".
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from datetime import date
 
 from understanding import timewords, zones
 from understanding.fuzzy import FILLER, normalize, words
-from understanding.model import MeetingRef
+from understanding.model import MeetingRef, Unclear
 
 _RE_BETWEEN_AND = re.compile(r"\b(between\s+\S+)\s+and\s+")
 
@@ -103,7 +107,8 @@ _STOP = frozenset(
     sorry oh well but if not no only kind sort some maybe tentatively tentative decline accept mark put
     remaining both two three four five couple few several occurrence instance
     pst pdt pt est edt et cst cdt ct mst mdt gmt bst utc cet cest ist aest aedt jst local
-    people folks guys crew gang lot side might may probably possibly whatever comes come happens
+    people folks guys crew gang lot side might may probably possibly whatever comes come happens sometime around
+    um uh erm hmm el le mein meine mon mi mis il het las anyone someone somebody anybody
     """.split()
 )
 
@@ -132,6 +137,9 @@ class _Piece:
     series_day: bool = False
     in_minutes: int | None = None
     anchor: tuple[str, MeetingRef] | None = None
+    company: str | None = None
+    company_word: str = ""
+    unclear: tuple[Unclear, ...] = ()
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
@@ -153,6 +161,8 @@ class _Piece:
             either=self.either,
             in_minutes=self.in_minutes,
             anchor=self.anchor,
+            company=self.company,
+            company_word=self.company_word,
         )
 
     @property
@@ -187,6 +197,7 @@ class _Piece:
             or self.after_now
             or self.in_minutes is not None
             or self.anchor
+            or self.company
         )
 
 
@@ -238,6 +249,78 @@ def _in_minutes(m: re.Match[str]) -> int | None:
     return int(n * 60) if unit.startswith("h") else int(n)
 
 
+# Everyday words for meetings with people from another company ("with customers", "outside
+# folks", "vendor calls") or with colleagues only ("team-only", "just us"): see MeetingRef.company.
+_EXT_WHO = (
+    r"(?:customers?|clients?|vendors?|suppliers?|partners?|prospects?|"
+    r"(?:external|outside)\s+(?:people|folks|guests|parties|attendees|participants|contacts|teams?|companies|orgs?)|"
+    r"(?:anyone|someone|somebody|anybody|people|folks)\s+external|externals?|"
+    r"(?:people|folks|guests|anyone|someone)\s+(?:from\s+)?outside(?:\s+(?:the\s+|our\s+)?(?:company|org|organi[sz]ation))?|"
+    r"(?:third|3rd)[-\s]part(?:y|ies))"
+)
+_RE_EXT_WITH = re.compile(
+    r"\b(?:with|w/|w|involving|including)\s+(?:the\s+|our\s+|a\s+|an\s+|my\s+|some\s+|any\s+)?"
+    + _EXT_WHO
+    + r"(?![\w-])"
+)
+_RE_EXT_PLAIN = re.compile(
+    r"\b(?:external|outside)\s+(?:people|folks|guests|parties|companies|contacts|attendees)\b|"
+    r"\b(?:customer|client|partner|vendor|external)[-\s]facing\b|\b(?:third|3rd)[-\s]party\b"
+)
+# "customer calls", "partner meetings": the company filter, unless a title holds the word.
+_RE_EXT_KIND = re.compile(
+    r"\b(customer|client|vendor|supplier|partner|prospect)s?\s+(?=(?:meeting|call|sync|mtg|event|one|stuff|"
+    r"thing|checkin|session|review)s?\b)"
+)
+_RE_INTERNAL = re.compile(
+    r"\b(?:team[-\s]only|internal[-\s]only|in[-\s]house|just\s+us|only\s+us|(?:with\s+)?no\s+externals?|"
+    r"without\s+(?:any\s+)?(?:externals?|customers|clients|guests|outside\s+(?:people|folks)|"
+    r"external\s+(?:people|folks|guests))|"
+    r"(?:with\s+)?(?:only\s+|just\s+)?(?:internal|in-house)\s+(?:people|folks|colleagues|attendees|staff|guests)(?:\s+only)?|"
+    r"(?:not|n't)\s+(?:with|involving|including)\s+(?:any\s+|the\s+|our\s+)?" + _EXT_WHO + r")(?![\w-])"
+)
+
+
+# Letters every company phrase holds: a piece without any of them is not searched.
+_COMPANY_HINTS: tuple[str, ...] = (
+    "custom",
+    "client",
+    "vendor",
+    "supplier",
+    "partner",
+    "prospect",
+    "extern",
+    "outside",
+    "part",
+)
+_COMPANY_HINTS += ("only", "house", "us", "non", "internal")
+
+
+_COMPANY_SAID = frozenset(("external", "internal"))
+_RE_NON = re.compile(r"\bnon[-\s]?(?:internal|external)\b")
+
+
+def _company(text: str) -> tuple[str, str | None, str]:
+    """(the text without the company words, external | internal | None, the title word it may be instead)."""
+    if not any(hint in text for hint in _COMPANY_HINTS):
+        return text, None, ""
+    non = _RE_NON.search(text)
+    if non:
+        # "non-internal meetings" are the external ones, "non-external" the internal ones.
+        which = "external" if "internal" in non.group(0) else "internal"
+        return _RE_NON.sub(" ", text), which, ""
+    if _RE_INTERNAL.search(text):
+        return _RE_INTERNAL.sub(" ", text), "internal", ""
+    if _RE_EXT_WITH.search(text):
+        return _RE_EXT_WITH.sub(" ", text), "external", ""
+    if _RE_EXT_PLAIN.search(text):
+        return _RE_EXT_PLAIN.sub(" ", text), "external", ""
+    kind = _RE_EXT_KIND.search(text)
+    if kind:
+        return text, "external", kind.group(1)
+    return text, None, ""
+
+
 # "us" the pronoun ("the call with us"), not "US" the team or country ("the US sync").
 _RE_US_PRONOUN = re.compile(r"\b(with|for|to|of|invited|join|let|tell|give|send|sent)\s+us\b")
 
@@ -261,6 +344,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         in_minutes = _in_minutes(moved)
         text = text[: moved.start()] + " " + text[moved.end() :]
     text, zone_names = zones.take_zone(text)
+    text, company, company_word = _company(text)
     article = bool(_RE_ARTICLE.match(text))
     count = 1
     counted = _RE_COUNT.search(text)
@@ -314,11 +398,14 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
             relative = name
             text = pattern.sub(" ", text)
             break
+    kinds = bool(_RE_KINDS.search(text))
     span = (
         found.span
         or bool(_RE_SPAN.search(text))
         or bool(_RE_BOTH.search(text))
-        or bool((found.days or found.part) and _RE_KINDS.search(text))
+        or bool((found.days or found.part) and kinds)
+        # "decline my standups", "the 1:1s with Sam": every upcoming one, each listed, not just the next.
+        or (kinds and not (found.time or relative or in_minutes is not None))
     )
     if (
         (found.days or found.part)
@@ -337,6 +424,10 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         for w in words(" ".join(t for t in re.findall(r"[a-z0-9']+", text) if t not in _STOP))
         if w not in _STOP and not w.isdigit()
     ]
+    unclear = list(found.unclear)
+    if found.long and (span or company):
+        # "decline everything next year": more days than Regrets reads, so it asks for fewer.
+        unclear.append(Unclear(found.long, "far"))
     return _Piece(
         days=found.days,
         time=found.time,
@@ -359,6 +450,9 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         either=found.either,
         series_day=found.series_day,
         in_minutes=in_minutes,
+        company=company,
+        company_word=company_word,
+        unclear=tuple(unclear),
     )
 
 
@@ -371,7 +465,8 @@ def _pieces(text: str, today: date, day_first: bool) -> list[_Piece]:
     text = _RE_AND_HOUR.sub(r"\1 at ", text)
     text = _RE_WITH_AND.sub(r"\1 + ", text)
     pieces = [_piece(chunk, today, day_first) for chunk in _RE_SPLIT.split(text) if chunk.strip()]
-    pieces = [p for p in pieces if not p.empty]
+    # A piece of nothing but unreadable words ("my 25pm") is kept to tell what was not understood.
+    pieces = [p for p in pieces if not p.empty or p.unclear]
     merged: list[_Piece] = []
     for p in pieces:
         if merged and p.only_people:
@@ -461,6 +556,7 @@ class Refs:
     every: bool  # "every weekly review": a kind of meeting with every/all and no day
     series_day: bool  # "all the Tuesday syncs", "on Mondays"
     from_lead: bool = False  # the meeting was named in the clause before the request, not in it
+    unclear: tuple[Unclear, ...] = ()  # time and day words not understood ("25pm", "next year" for everything)
 
 
 def take_refs(
@@ -473,6 +569,10 @@ def take_refs(
         excluded = _pieces(body[cut.end() :], today, day_first)
         body = body[: cut.start()]
     pieces = _pieces(body, today, day_first)
+    # "everything tomorrow except the 25pm": what is left out must be understood as well.
+    unclear = tuple(u for p in (*pieces, *excluded) for u in p.unclear)
+    pieces = [p for p in pieces if not p.empty]
+    excluded = [p for p in excluded if not p.empty]
     shared_days = {tuple(p.days) for p in pieces if p.days}
     for p in excluded:
         if not p.days and len(shared_days) == 1:
@@ -500,11 +600,18 @@ def take_refs(
             named = _RE_ANTECEDENT.search(normalize(timewords.fix_typos(seg.lower())))
             if named:
                 pieces = [p for p in _pieces(named.group(1) or named.group(2), today, day_first) if not p.empty]
+                for p in pieces:
+                    p.span = False  # "these eng syncs ... decline it": one meeting, said in the plural
                 break
     return Refs(
         refs=tuple(p.ref() for p in pieces),
         excluded=tuple(p.ref() for p in excluded),
-        every=any(p.every and p.subject and not (p.days or p.time or p.part) for p in pieces),
+        # "all my client calls", "all external calls": a filter on who attends, no series of one title.
+        every=any(
+            p.every and p.subject and not (p.days or p.time or p.part or p.company or set(p.subject) <= _COMPANY_SAID)
+            for p in pieces
+        ),
         series_day=any(p.series_day and not p.time for p in pieces),
         from_lead=from_lead,
+        unclear=unclear,
     )

@@ -36,6 +36,10 @@ Judgement calls (where a sensible person could go either way, this is the rule):
   landmark's day; the user's own lunch is a landmark like any other.
 - A slip of the keyboard is forgiven only when no title has the words as typed ("my lunch"
   is never "Jordan launch review").
+- A request with time words that could not be read (`Request.unclear`: "my 25pm",
+  "everything next year") matches nothing: the bot names the words and asks.
+- "customer calls" beside a title holding "customer": when the title reading and the
+  external-meetings reading find different meetings, it is a question over both.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from zoneinfo import ZoneInfo
 
 from graph.models import Event, Person
 from understanding.fuzzy import similar, words
+from understanding.model import REACH_DAYS
 from understanding.parse import ACTIONS, MeetingRef, Request
 
 RESPOND = ("decline", "accept", "tentative")
@@ -207,7 +212,7 @@ def _subject_score(item: _Item, ref: MeetingRef) -> tuple[float, float, int]:
 
 _WEAK = frozenset(
     words(
-        "weekly daily monthly quarterly biweekly team group quick short big regular usual our recurring catch chat "
+        "weekly daily monthly quarterly biweekly fortnightly team group quick short big regular usual our recurring catch chat "
         "discussion sync session meet call huddle today tomorrow online virtual zoom teams"
     )
 )
@@ -519,7 +524,7 @@ def _resolve_words(
     days = _pick_days(ref, cands, now)
     if days is not None:
         cands = [it for it in cands if _on(it, days)]
-    elif ref.span and not (ref.subject or ref.people) or ref.after_now:
+    elif ref.span and not (ref.subject or ref.people or ref.company) or ref.after_now:
         days = (today, today)
         cands = [it for it in cands if _on(it, days)]
 
@@ -637,6 +642,8 @@ def _resolve_company(
     """ "both external meetings this week", "my internal meetings tomorrow": external is a meeting
     with someone (organizer or attendee) from another mail domain than the user's; the words are
     a title's only when a title holds them."""
+    if ref.company:
+        return _company_said(ref, items, now, intent, series)
     said = [q for q in (*ref.subject, *ref.people) if q in _COMPANY]
     if not said or len(said) > 1 or any(said[0] in it.subject for it in items):
         return _resolve_ref(ref, items, now, intent, series)
@@ -648,6 +655,38 @@ def _resolve_company(
     rest = tuple(q for q in ref.subject if q != said[0])
     who = tuple(p for p in ref.people if p not in (said[0], *_GROUP))
     return _resolve_ref(replace(ref, subject=rest, people=who), kept, now, intent, series)
+
+
+def _company_said(
+    ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool
+) -> tuple[str, list[_Item], tuple[date, date] | None]:
+    """ "with customers", "team-only", "vendor calls": the meetings with (or without) people from
+    another mail domain; "vendor calls" beside a meeting titled "Vendor sync" is that title when
+    both readings find the same meetings, else a question."""
+    word = ref.company_word
+    plain = replace(ref, company=None, company_word="")
+    home = _home_domain(items)
+    if home is None:
+        return _resolve_ref(plain, items, now, intent, series)
+    outside = ref.company == "external"
+    kept = [it for it in items if any(_domain(p) not in ("", home) for p in _people(it.event)) == outside]
+    rest = tuple(q for q in ref.subject if not (word and similar(q, word)))
+    # The filter stays on the reference: like people, it is no reason to look at today only.
+    filtered = _resolve_ref(replace(ref, subject=rest, company_word=""), kept, now, intent, series)
+    if not (word and any(similar(word, w) for it in items for w in it.subject)):
+        return filtered
+    # A title holds the word too: one answer when both readings agree (or only one finds
+    # anything), else a question over both.
+    titled = _resolve_ref(plain, items, now, intent, series)
+    if not filtered[1] or [it.event.id for it in titled[1]] == [it.event.id for it in filtered[1]]:
+        return titled
+    if titled[1] and not ref.span:
+        return titled  # "the vendor sync" names the meeting called "Vendor sync"
+    if not titled[1]:
+        return filtered
+    union = sorted({id(it): it for it in (*titled[1], *filtered[1])}.values(), key=_order)
+    days = titled[2] or filtered[2]
+    return "ambiguous", union, days
 
 
 def _without(
@@ -738,7 +777,9 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
             window=_day_window(days, tz),
             intent="agenda",
         )
-    if request.intent not in ACTIONS or not request.refs:
+    if request.intent not in ACTIONS or not request.refs or request.unclear:
+        # "decline my 25pm", "everything next year": words that could change which meeting is
+        # meant were not understood (or reach too far), so nothing is a match; the bot asks.
         return Resolution(
             status="none", window=_day_window((today, today), tz), intent=request.intent, scope=request.scope
         )
@@ -833,7 +874,7 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
             spans.append((today, (now + timedelta(minutes=ref.in_minutes or 0)).date()))
         elif ref.days:
             spans.extend(ref.days)
-        elif ref.subject or ref.people or ref.relative == "next" or request.scope == "series":
+        elif ref.subject or ref.people or ref.company or ref.relative == "next" or request.scope == "series":
             spans.append((today, today + timedelta(days=_LOOK_AHEAD)))
         elif ref.time is not None or ref.part or ref.relative:
             spans.append((today, today + timedelta(days=_TIME_AHEAD)))
@@ -842,5 +883,5 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
     low = min((a for a, _ in spans), default=today)
     high = max((b for _, b in spans), default=today)
     # A day range from an odd request ("in 60 days") must not make Graph page through months.
-    high = min(high, low + timedelta(days=62))
+    high = min(high, low + timedelta(days=REACH_DAYS))
     return _day_window((low, high), tz)

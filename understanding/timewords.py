@@ -5,15 +5,29 @@ request, returns what it found and the fragment with that expression blanked out
 the words left over are the meeting's subject and people. Days are resolved against
 `today` here (they are calendar facts); which day a bare "3pm" means depends on the
 calendar and is the resolver's job.
+
+Judgement calls:
+- A clock time or a day that cannot be ("25pm", "9:75", "the 31st of February") and a span
+  that differs by person ("over the holidays", "this sprint") are kept as `Unclear` words,
+  never left as title words: the bot names them and asks.
+- A span longer than `REACH_DAYS` ("next year", "Q1", "the next 90 days") is read whole but
+  marked long: "everything next year" is asked about, "the offsite next year" is the first one.
+- The working day ends at 5 pm ("after EOD", "before COB"); "end of day" is 4 to 6 pm;
+  lunchtime is 11:30 to 2; "first thing" is the first meeting before noon; "early next week"
+  is Monday and Tuesday, "late next week" and "end of the week" Thursday and Friday.
+- Day words from other languages are read through a small table (German, French, Spanish,
+  Italian, Dutch, Portuguese); "Domingo" after "with" stays a name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from understanding.chat import REAL
 from understanding.fuzzy import closest
+from understanding.model import REACH_DAYS, Unclear
 
 DayRange = tuple[date, date]  # inclusive
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -59,6 +73,7 @@ _NUMBERS = {
     "twelve": 12,
 }
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_WEEK_COUNT.update({"a couple of": 2, "couple of": 2, "a few": 3, "few": 3})
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2, "couple of": 2}
 
 # Words people misspell that carry the meaning of a request; fixed before anything else.
@@ -81,7 +96,80 @@ _TOMORROW_S = re.compile(r"\btomorrow'?s\b")
 _THE = re.compile(r"\b(?:d|teh)\b(?=\s+[a-z]{2})")  # chat spellings of "the": "decline d code review"
 
 
+# Day words a Teams user mixes in from German, French, Spanish, Italian, Dutch and Portuguese,
+# said in English so the day recognizers read them ("decline the standup demain"). Longer
+# phrases first: "heute Morgen" is this morning, "pasado mañana" the day after tomorrow.
+_FOREIGN = (
+    (r"heute\s+(?:morgen|früh|vormittag)|ce\s+matin|esta\s+mañana|esta\s+manana|stamattina|vanochtend", "this morning"),
+    (r"heute\s+nachmittag|cet\s+apr[eè]s[-\s]midi|esta\s+tarde|oggi\s+pomeriggio|vanmiddag", "this afternoon"),
+    (r"heute\s+abend|ce\s+soir|esta\s+noche|stasera|vanavond", "tonight"),
+    (
+        r"morgen\s+früh|demain\s+matin|mañana\s+por\s+la\s+mañana|manana\s+por\s+la\s+manana|domani\s+mattina",
+        "tomorrow morning",
+    ),
+    (
+        r"morgen\s+nachmittag|demain\s+apr[eè]s[-\s]midi|mañana\s+por\s+la\s+tarde|domani\s+pomeriggio",
+        "tomorrow afternoon",
+    ),
+    (
+        r"übermorgen|uebermorgen|apr[eè]s[-\s]demain|pasado\s+mañana|pasado\s+manana|dopodomani|overmorgen|"
+        r"depois\s+de\s+amanhã",
+        "the day after tomorrow",
+    ),
+    (
+        r"nächste\s+woche|naechste\s+woche|la\s+semaine\s+prochaine|la\s+semana\s+que\s+viene|"
+        r"la\s+pr[oó]xima\s+semana|la\s+settimana\s+prossima|la\s+prossima\s+settimana|volgende\s+week|"
+        r"na\s+pr[oó]xima\s+semana",
+        "next week",
+    ),
+    (r"diese\s+woche|cette\s+semaine|esta\s+semana|questa\s+settimana|deze\s+week", "this week"),
+    (r"apr[eè]s[-\s]midi|nachmittags?|pomeriggio|middag", "afternoon"),
+    (r"vormittags?|matin[eé]?e?|mattina|ochtend", "morning"),
+    (r"heute|aujourd'?hui|hoy|oggi|vandaag|hoje", "today"),
+    (r"morgen|demain|mañana|manana|domani|amanhã|amanha", "tomorrow"),
+    (r"gestern|ayer|ieri|gisteren|ontem", "yesterday"),
+    (r"montag|lundi|lunes|luned[iì]|maandag|segunda[-\s]feira", "monday"),
+    (r"dienstag|mardi|martes|marted[iì]|dinsdag|ter[cç]a[-\s]feira", "tuesday"),
+    (r"mittwoch|mercredi|mi[eé]rcoles|mercoled[iì]|woensdag|quarta[-\s]feira", "wednesday"),
+    (r"donnerstag|jeudi|jueves|gioved[iì]|donderdag|quinta[-\s]feira", "thursday"),
+    (r"freitag|vendredi|viernes|venerd[iì]|vrijdag|sexta[-\s]feira", "friday"),
+    (r"samstag|sonnabend|samedi|s[aá]bado|zaterdag", "saturday"),
+    # "Domingo" is also a name: "the sync with Domingo" stays a person.
+    (r"sonntag|dimanche|(?<!with\s)(?<!from\s)(?<!by\s)domingo|domenica|zondag", "sunday"),
+)
+# The article or preposition before a foreign day word goes with it ("el viernes", "am Montag").
+_RE_FOREIGN = re.compile(
+    r"(?<![\w'-])(?:(?:el|le|la|am|au|al|il|op|em|na|no|der|den|los|las|les|de|del|du|von|vom)\s+)?(?:"
+    + "|".join(f"({p})" for p, _ in _FOREIGN)
+    + r")(?![\w'-])"
+)
+_FOREIGN_WORDS = tuple(english for _, english in _FOREIGN)
+
+
+# The first word of every phrase above (as split on spaces, punctuation after it included): a
+# message without one of them is not searched at all.
+_FOREIGN_FIRST = frozenset(
+    word + mark
+    for word in """heute ce cet esta stamattina vanochtend oggi vanmiddag stasera vanavond morgen demain mañana manana domani
+    übermorgen uebermorgen après apres pasado dopodomani overmorgen depois nächste naechste la volgende na diese
+    cette questa deze après-midi apres-midi aprés-midi nachmittag nachmittags pomeriggio middag vormittag vormittags
+    matin matine matinee matiné matinée mattina ochtend aujourd'hui aujourdhui hoy vandaag hoje amanhã amanha gestern
+    ayer ieri gisteren ontem montag lundi lunes lunedi lunedì maandag segunda segunda-feira dienstag mardi martes
+    martedi martedì dinsdag terça terca terça-feira terca-feira mittwoch mercredi miércoles miercoles mercoledi
+    mercoledì woensdag quarta quarta-feira donnerstag jeudi jueves giovedi giovedì donderdag quinta quinta-feira
+    freitag vendredi viernes venerdi venerdì vrijdag sexta sexta-feira samstag sonnabend samedi sábado sabado
+    zaterdag sonntag dimanche domingo domenica zondag après-demain apres-demain aprés-demain""".split()
+    for mark in ("", ",", ".", "!", "?", ";", ":")
+)
+
+
+def _english(m: re.Match[str]) -> str:
+    return _FOREIGN_WORDS[m.lastindex - 1 if m.lastindex else 0]
+
+
 def fix_typos(text: str) -> str:
+    if not _FOREIGN_FIRST.isdisjoint(text.split()):
+        text = _RE_FOREIGN.sub(_english, text)
     text = _SHORTHAND.sub("tomorrow", text)
     text = _THE.sub("the", text)
     return _WORD5.sub(_fixed, text)
@@ -132,11 +220,11 @@ _RE_WEEK = re.compile(
     r"next\s+week'?s?|the\s+week|this\s+weekend|next\s+weekend|the\s+weekend|weekend|"
     r"(?:over\s+|in\s+|for\s+)?the\s+next\s+(\d+|two|three|four|five|six|seven|a\s+couple\s+of|couple\s+of)\s+days)\b"
 )
-_N_WEEKS = r"(a|one|two|three|four|five|six|\d)"
+_N_WEEKS = r"(a\s+couple\s+of|couple\s+of|a\s+few|few|a|one|two|three|four|five|six|\d)"
 _RE_WEEKS_FROM = re.compile(
     r"\b(?:on\s+)?"
     + _N_WEEKS
-    + r"\s+weeks?\s+(?:from|after|on)\s+(?:this\s+|next\s+)?(today|tomorrow|"
+    + r"\s+weeks?\s+(?:from|after|on)\s+(?:this\s+|next\s+)?(today|tomorrow|now|"
     + _WD[1:-4]
     + r")(?:'?s)?\b"
 )
@@ -155,6 +243,78 @@ _RE_MONTH_ONLY = re.compile(
 _RE_DOTTED = re.compile(
     r"(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?(?![\d])|(?<=\bon\s)(\d{1,2})\.(\d{1,2})(?![\d.:])(?!\s*(?:am|pm|h)\b)"
 )
+_N_LONG = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+couple\s+of|couple\s+of|few)"
+# "this month", "next quarter", "next year", "the next two weeks", "this fortnight": a span of days.
+_RE_LONG = re.compile(
+    r"\b(?:(for|during|in|over|within|across|throughout|until|till|til|through|thru|by|before|at|around)\s+)?(?:the\s+)?(?:"
+    r"(this|next|coming|following)\s+(?:calendar\s+|fiscal\s+)?(year|quarter|month|fortnight)'?s?"
+    r"|next\s+" + _N_LONG + r"\s+(weeks|months|quarters|years)"
+    r"|(?:rest|remainder|end)\s+of\s+(?:the|this)\s+(year|quarter|month))\b"
+)
+# "the 3rd of next month", "the last day of the month", "Friday fortnight" ("month-end close" is a title).
+_RE_NTH_OF_MONTH = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?|last\s+day)\s+of\s+(?:the\s+)?(this|next|the\s+following|)\s*month\b"
+)
+_RE_DAY_FORTNIGHT = re.compile(r"\b(?:on\s+)?(?:next\s+|this\s+)?" + _WD + r"\s+fortnight\b")
+# "during my vacation", "while I'm on leave": days only the user knows; asked unless days are named.
+_RE_MY_TIME_OFF = re.compile(
+    r"\b(?:during|over|for|through(?:out)?|on|while\s+on)\s+my\s+(?:vacation|holidays?|leave|pto|time\s+off|trip|"
+    r"birthday|parental\s+leave|sabbatical|break)\b|\bwhile\s+i'?m\s+(?:on\s+(?:leave|vacation|holiday|pto|a\s+trip)|out(?:\s+of\s+office)?|"
+    r"away|off|travel+ing)\b"
+)
+_RE_IN_FORTNIGHT = re.compile(
+    r"\b(?:in|within)\s+a\s+fortnight(?:'?s\s+time)?\b|\ba\s+fortnight\s+from\s+(today|tomorrow|now)\b"
+)
+_LONG_WORDS = ("year", "quarter", "month", "fortnight", "weeks", "days")
+_LONG_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_LONG_COUNT.update({"twelve": 12, "few": 3, "a couple of": 2, "couple of": 2})
+# Holidays differ by country and by person: which days "over the holidays" means is asked.
+_RE_HOLIDAYS = re.compile(
+    r"\b(?:(?:over|during|throughout|through|across|for|until|till|after|before|around)\s+)?the\s+(?:holidays|hols|"
+    r"festive\s+(?:season|period|break)|holiday\s+(?:season|period|break)|christmas\s+(?:break|period|holidays)|"
+    r"winter\s+break|summer\s+break)\b"
+)
+# "Monday to Wednesday", "from Tue through Thu", "between Monday and Wednesday" (the "and" is
+# made "~" by references): every day from the first to the second.
+_RE_WD_RANGE = re.compile(
+    r"\b(?:from\s+|between\s+)?(?:(this|next)\s+)?"
+    + _WD
+    + r"\s*(?:to|through|thru|till|until|-|–|~)\s*(?:(?:this|next)\s+)?"
+    + _WD
+    + r"(?![a-z])"
+)
+# "until Friday", "through next Tuesday": from today to that day.
+_RE_UNTIL_WD = re.compile(
+    r"\b(?:until|till|til|through|thru|up\s+(?:to|until))\s+(?:(this|next)\s+)?" + _WD + r"(?![a-z])"
+)
+# "early next week", "the end of the week", "EOW", "midweek": part of a week.
+_RE_WEEK_PART = re.compile(
+    r"\b(?:(until|till|til|through|thru|by|before|up\s+to)\s+)?(?:the\s+)?(?:(early|late|start\s+of|beginning\s+of|end\s+of|"
+    r"middle\s+of|mid|back\s+end\s+of|tail\s+end\s+of)[-\s]+(?:the\s+)?(this|next)?[-\s]*week|(eow|mid[-\s]?week))\b"
+)
+_WEEK_PARTS = {"early": (0, 1), "start": (0, 1), "beginning": (0, 1), "mid": (1, 3), "middle": (1, 3)}
+_RE_NEXT_WORKDAY = re.compile(r"\b(?:on\s+)?(?:the\s+)?next\s+(?:business|working|work|week)[-\s]?day\b")
+_RE_COMING = re.compile(
+    r"\b(?:(?:in|over|during|for)\s+)?(?:this|the)\s+(?:coming|next)\s+(days|weeks|week)\b|"
+    r"\b(?:(?:in|over|during|for)\s+)?the\s+next\s+(?:few|several)\s+(days)\b"
+)
+_RE_WEEK_OF = re.compile(r"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:week\s+(?:of|commencing|starting|beginning)|w/c)\s+")
+_RE_QUARTER = re.compile(r"\b(?:in|during|for|throughout|over|by)\s+q([1-4])(?:\s+(\d{4}))?\b")
+# Sprints differ by team: which days "this sprint" covers is asked ("the sprint review" is a title).
+_RE_SPRINT = re.compile(
+    r"\b(?:for\s+|during\s+|in\s+)?(?:this|next|the\s+current|the\s+next|the\s+rest\s+of\s+the)\s+sprint\b"
+    r"(?!'|\s+(?:planning|review|retro|retrospective|demo|kickoff|kick-off|goals?|sync|meeting|call)\b)"
+)
+# Dates of holidays everyone shares ("on Christmas Eve", "Boxing Day"); "the Christmas party" is a title.
+_RE_HOLIDAY_DATE = re.compile(
+    r"\b(?:on\s+|over\s+)?(?:christmas|xmas)\s+(eve|day)\b|\bboxing\s+day\b|\bnew\s+year'?s?\s+(day)\b|"
+    r"\b(?:on|for)\s+(?:christmas|xmas|nye|new\s+year'?s?\s+eve|halloween)\b|\bbetween\s+(?:christmas|xmas)\s+(?:and|~)\s+"
+    r"(?:the\s+)?new\s+year'?s?\b|\b(until|till|til|through|thru|before|up\s+to)\s+(?:christmas|xmas|(?:the\s+)?new\s+year'?s?)\b"
+)
+_RE_AMPM_DAY = re.compile(r"\b(today|tomorrow|" + _WD[1:-4] + r")\s+(am|pm)\b")
+# "in January 2027", "in 2027": a month of a given year, a whole year.
+_RE_MONTH_YEAR = re.compile(r"\b(?:(?:in|during|for|throughout)\s+)?" + _MONTH + r",?\s+(20\d\d)\b")
+_RE_YEAR = re.compile(r"\b(?:in|during|for|throughout|over)\s+(20\d\d)\b")
 _RE_EVERY_WEEKDAY = re.compile(
     r"\b(?:(?:every|each)\s+"
     + _WD
@@ -242,7 +402,19 @@ def _weekday_days(wd: int, mod: str | None, suffix: str | None, today: date) -> 
 class Found:
     """What the day and time recognizers found in one fragment."""
 
-    __slots__ = ("days", "part", "time", "flexible", "after_now", "span", "either", "series_day", "fixed")
+    __slots__ = (
+        "days",
+        "part",
+        "time",
+        "flexible",
+        "after_now",
+        "span",
+        "either",
+        "series_day",
+        "fixed",
+        "unclear",
+        "long",
+    )
 
     def __init__(self) -> None:
         self.days: list[DayRange] = []
@@ -254,6 +426,17 @@ class Found:
         self.either = False  # the day alternatives are two readings of equal weight ("next Friday")
         self.series_day = False  # "every Tuesday", "on Tuesdays": a weekday of a series, not one date
         self.fixed = False  # a day counted from another ("a week from Friday"): a bare weekday does not move it
+        # Time and day words that name no real time or day ("25pm", "the 31st of February"), or a
+        # span nobody can pin down ("over the holidays"): they could change which meeting is meant.
+        self.unclear: list[Unclear] = []
+        # The words of a span longer than Regrets reads ("next year"): too far for "everything",
+        # fine for "the offsite next year" (the first one in it).
+        self.long = ""
+
+
+def _said(m: re.Match[str]) -> str:
+    """The words a recognizer matched, without the "on the" before them."""
+    return re.sub(r"^(?:on\s+)?(?:the\s+)?", "", m.group(0).strip())
 
 
 def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
@@ -261,17 +444,20 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         if d is not None:
             found.days = [(d, d)]
 
-    def iso(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(1), int(m.group(2)), int(m.group(3)), today))
+    def dated(m: re.Match[str], d: date | None) -> str:
+        if d is None:
+            found.unclear.append(Unclear(_said(m), "date"))  # "the 31st of February"
+        set_day(d)
         return " "
+
+    def iso(m: re.Match[str]) -> str:
+        return dated(m, _full_date(m.group(1), int(m.group(2)), int(m.group(3)), today))
 
     def month_day(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(4), _MONTHS[m.group(2)[:3]], int(m.group(3)), today))
-        return " "
+        return dated(m, _full_date(m.group(4), _MONTHS[m.group(2)[:3]], int(m.group(3)), today))
 
     def day_month(m: re.Match[str]) -> str:
-        set_day(_full_date(m.group(4), _MONTHS[m.group(3)[:3]], int(m.group(2)), today))
-        return " "
+        return dated(m, _full_date(m.group(4), _MONTHS[m.group(3)[:3]], int(m.group(2)), today))
 
     def numeric(m: re.Match[str]) -> str:
         a, b = int(m.group(1)), int(m.group(2))
@@ -280,8 +466,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
             day, month = month, day
         if month < 1 or month > 12:
             return m.group(0)
-        set_day(_full_date(m.group(3), month, day, today))
-        return " "
+        return dated(m, _full_date(m.group(3), month, day, today))
 
     def ordinal(m: re.Match[str]) -> str:
         n = int(m.group(1))
@@ -297,6 +482,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
             month += 1
             if month > 12:
                 month, year = 1, year + 1
+        found.unclear.append(Unclear(_said(m), "date"))  # "the 32nd"
         return " "
 
     def relday(m: re.Match[str]) -> str:
@@ -341,8 +527,10 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         elif m.group(1):
             raw = re.sub(r"\s+", " ", m.group(1))
             n = int(raw) if raw.isdigit() else _COUNT.get(raw, 2)
-            found.days = [(today, today + timedelta(days=min(n, 31)))]
+            found.days = [(today, today + timedelta(days=n))]
             found.span = True
+            if n > REACH_DAYS:
+                found.long = _said(m)  # "the next 90 days": more than Regrets reads
         else:
             found.days = [(today, monday + timedelta(days=6))]
             if "rest" in word or "later" in word:
@@ -372,9 +560,9 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return today + timedelta(days=(wd - today.weekday()) % 7)
 
     def weeks_from(m: re.Match[str]) -> str:
-        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        n = _WEEK_COUNT.get(re.sub(r"\s+", " ", m.group(1))) or int(m.group(1))
         base = m.group(2)
-        if base == "today":
+        if base in ("today", "now"):
             start = today
         elif base == "tomorrow":
             start = today + timedelta(days=1)
@@ -385,7 +573,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         return " "
 
     def in_weeks(m: re.Match[str]) -> str:
-        n = _WEEK_COUNT.get(m.group(1)) or int(m.group(1))
+        n = _WEEK_COUNT.get(re.sub(r"\s+", " ", m.group(1))) or int(m.group(1))
         d = today + timedelta(days=7 * n)
         monday = d - timedelta(days=d.weekday())
         found.days = [(d, d), (monday, monday + timedelta(days=6))]
@@ -412,6 +600,22 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.days = [(monday, monday + timedelta(days=6))]
         return " "
 
+    def month_year(m: re.Match[str]) -> str:
+        month, year = _MONTHS[m.group(1)[:3]], int(m.group(2))
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        found.days = [(max(first, today) if last >= today else first, last)]
+        return " "
+
+    def year_only(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        first = max(first, today) if last >= today else first
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
+        return " "
+
     def month_only(m: re.Match[str]) -> str:
         name = (m.group(1) or m.group(2))[:3]
         month = _MONTHS[name]
@@ -426,8 +630,7 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return m.group(0)
-        set_day(_full_date(m.group(3), month, day, today))
-        return " "
+        return dated(m, _full_date(m.group(3), month, day, today))
 
     def every_weekday(m: re.Match[str]) -> str:
         wd = weekday_index(m.group(1) or m.group(2) or m.group(3))
@@ -436,7 +639,220 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
         found.days = [(d, d), (d + timedelta(days=7), d + timedelta(days=7))]
         return " "
 
+    def long(m: re.Match[str]) -> str:
+        which, unit = m.group(2), m.group(3)
+        if m.group(6):
+            rest = "rest" in m.group(0) or "remainder" in m.group(0)
+            if not rest and m.group(1) not in (
+                "until",
+                "till",
+                "til",
+                "through",
+                "thru",
+                "by",
+                "before",
+                "at",
+                "around",
+            ):
+                return m.group(0)  # "the end of the year party": a title
+            if not rest and m.group(1) in ("at", "around"):
+                # "at the end of the quarter": its last days, which people count differently; asked.
+                found.unclear.append(Unclear(_said(m), "vague"))
+                return " "
+            # "the rest of the month", "until the end of the year": from today to its end.
+            which, unit = "this", m.group(6)
+            found.span = True
+        if m.group(5):
+            raw = re.sub(r"\s+", " ", m.group(4))
+            n = int(raw) if raw.isdigit() else _LONG_COUNT.get(raw, 2)
+            per = {"weeks": 7, "months": 30, "quarters": 91, "years": 365}[m.group(5)]
+            first, last = today, today + timedelta(days=max(n, 1) * per)
+            found.span = True
+        elif unit == "fortnight":
+            first, last = today, today + timedelta(days=13)
+        elif unit == "month":
+            first = date(today.year + today.month // 12, today.month % 12 + 1, 1) if which == "next" else today
+            last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+            if which in ("coming", "following"):
+                first, last = today, today + timedelta(days=30)
+        elif unit == "quarter":
+            q_first = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+            if which == "next":
+                q_first = date(q_first.year + (q_first.month + 3 > 12), (q_first.month + 2) % 12 + 1, 1)
+            q_next = date(q_first.year + (q_first.month + 3 > 12), (q_first.month + 2) % 12 + 1, 1)
+            first, last = (q_first if which == "next" else today), q_next - timedelta(days=1)
+        else:
+            year = today.year + (which == "next")
+            first, last = (date(year, 1, 1) if which == "next" else today), date(year, 12, 31)
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
+        return " "
+
+    def nth_of_month(m: re.Match[str]) -> str:
+        base = date(today.year, today.month, 1)
+        if m.group(2) in ("next", "the following"):
+            base = date(base.year + base.month // 12, base.month % 12 + 1, 1)
+        last = date(base.year + base.month // 12, base.month % 12 + 1, 1) - timedelta(days=1)
+        if m.group(1).startswith("last"):
+            set_day(last)
+            return " "
+        n = int(re.sub(r"\D", "", m.group(1)))
+        return dated(m, base.replace(day=n) if n <= last.day else None)
+
+    def day_fortnight(m: re.Match[str]) -> str:
+        d = coming(weekday_index(m.group(1)))
+        if d == today:
+            d += timedelta(days=7)
+        set_day(d + timedelta(days=14))
+        found.fixed = True
+        return " "
+
+    def in_fortnight(m: re.Match[str]) -> str:
+        start = today + timedelta(days=1) if m.group(1) == "tomorrow" else today
+        d = start + timedelta(days=14)
+        if m.group(1):
+            set_day(d)
+        else:
+            # "in a fortnight", like "in two weeks": that day, else that week.
+            monday = d - timedelta(days=d.weekday())
+            found.days = [(d, d), (monday, monday + timedelta(days=6))]
+        return " "
+
+    def holidays(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(_said(m), "vague"))
+        return " "
+
+    def coming_day(wd: int, which: str | None, after: date | None = None) -> date:
+        d = coming(wd)
+        if which == "next":
+            monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            d = monday + timedelta(days=wd)
+        if after is not None:
+            while d < after:
+                d += timedelta(days=7)
+        return d
+
+    def wd_range(m: re.Match[str]) -> str:
+        first = coming_day(weekday_index(m.group(2)), m.group(1))
+        last = coming_day(weekday_index(m.group(3)), None, first)
+        found.days = [(first, last)]
+        found.span = True
+        return " "
+
+    def until_wd(m: re.Match[str]) -> str:
+        found.days = [(today, coming_day(weekday_index(m.group(2)), m.group(1)))]
+        found.span = True
+        return " "
+
+    def week_part(m: re.Match[str]) -> str:
+        until, word, which, single = m.group(1), m.group(2) or "", m.group(3), m.group(4) or ""
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 if which == "next" else 0)
+        if single.startswith("mid"):
+            word = "mid"
+        a, b = _WEEK_PARTS.get(word.split()[0] if word else "end", (3, 4))
+        first, last = monday + timedelta(days=a), monday + timedelta(days=b)
+        if until:
+            first = today
+            found.span = True
+        found.days = [(max(first, today) if last >= today else first, last)]
+        return " "
+
+    def next_workday(m: re.Match[str]) -> str:
+        d = today + timedelta(days=1)
+        while d.weekday() >= 5:
+            d += timedelta(days=1)
+        set_day(d)
+        return " "
+
+    def coming_span(m: re.Match[str]) -> str:
+        unit = m.group(1) or m.group(2)
+        if unit == "week" and today.weekday() >= 5:
+            monday = today + timedelta(days=7 - today.weekday())
+            found.days = [(monday, monday + timedelta(days=6))]
+        else:
+            found.days = [(today, today + timedelta(days={"days": 3, "week": 6, "weeks": 21}[unit]))]
+        found.span = True
+        return " "
+
+    def quarter(m: re.Match[str]) -> str:
+        q = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else today.year
+        first = date(year, 3 * q - 2, 1)
+        last = date(year + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+        if not m.group(2) and last < today:
+            first, last = (
+                date(year + 1, 3 * q - 2, 1),
+                date(year + 1 + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1),
+            )
+        first = max(first, today)
+        found.days = [(first, last)]
+        if (last - first).days > REACH_DAYS:
+            found.long = _said(m)
+        return " "
+
+    def holiday_date(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if m.group(3):
+            # "until Christmas", "till the new year": from today to the day before it.
+            month, day = (12, 24) if "christmas" in word or "xmas" in word else (12, 31)
+            found.days = [(today, _year_for(month, day, today) or today)]
+            found.span = True
+            return " "
+        if "between" in word:
+            first = _year_for(12, 25, today) or today
+            found.days = [(first, first + timedelta(days=6))]
+            found.span = True
+            return " "
+        if "eve" in word and "christmas" not in word and "xmas" not in word or "nye" in word:
+            month, day = 12, 31
+        elif "boxing" in word:
+            month, day = 12, 26
+        elif "new year" in word:
+            month, day = 1, 1
+        elif "halloween" in word:
+            month, day = 10, 31
+        else:
+            month, day = 12, 24 if m.group(1) == "eve" else 25
+        set_day(_year_for(month, day, today))
+        return " "
+
+    def sprint(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(_said(m), "vague"))
+        return " "
+
     text = _TOMORROW_S.sub("tomorrow", text)
+    if "hol" in text or "break" in text or "festive" in text:
+        text = _RE_HOLIDAYS.sub(holidays, text)
+    week_of = False
+    if "week" in text or "w/c" in text:
+        text, n = _RE_WEEK_OF.subn(" ", text)
+        week_of = n > 0
+    if "am" in text or "pm" in text:
+        text = _RE_AMPM_DAY.sub(lambda m: m.group(1) + (" morning" if m.group(2) == "am" else " afternoon"), text)
+    if "sprint" in text:
+        text = _RE_SPRINT.sub(sprint, text)
+    if "q" in text:
+        text = _RE_QUARTER.sub(quarter, text)
+    text = _RE_HOLIDAY_DATE.sub(holiday_date, text)
+    text = _RE_WD_RANGE.sub(wd_range, text)
+    text = _RE_UNTIL_WD.sub(until_wd, text)
+    if "week" in text or "eow" in text:
+        text = _RE_WEEK_PART.sub(week_part, text)
+    if "day" in text:
+        text = _RE_NEXT_WORKDAY.sub(next_workday, text)
+    if "coming" in text or "next" in text:
+        text = _RE_COMING.sub(coming_span, text)
+    time_off = _RE_MY_TIME_OFF.search(text) if "my" in text or "while" in text else None
+    if time_off:
+        text = _RE_MY_TIME_OFF.sub(" ", text)
+    if "month" in text:
+        text = _RE_NTH_OF_MONTH.sub(nth_of_month, text)
+    if "fortnight" in text:
+        text = _RE_DAY_FORTNIGHT.sub(day_fortnight, text)
+    if any(word in text for word in _LONG_WORDS):
+        text = _RE_LONG.sub(long, text)
+        text = _RE_IN_FORTNIGHT.sub(in_fortnight, text)
     text = _RE_WEEKS_FROM.sub(weeks_from, text)
     text = _RE_IN_WEEKS.sub(in_weeks, text)
     text = _RE_AFTER_NEXT.sub(after_next, text)
@@ -448,6 +864,9 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_ISO.sub(iso, text)
     text = _RE_MONTH_DAY.sub(month_day, text)
     text = _RE_DAY_MONTH.sub(day_month, text)
+    if "20" in text:
+        text = _RE_MONTH_YEAR.sub(month_year, text)
+        text = _RE_YEAR.sub(year_only, text)
     text = _RE_MONTH_ONLY.sub(month_only, text)
     text = _RE_NUMERIC.sub(numeric, text)
     text = _RE_WEEK.sub(week, text)
@@ -455,6 +874,15 @@ def take_days(text: str, today: date, day_first: bool, found: Found) -> str:
     text = _RE_RELDAY.sub(relday, text)
     text = _RE_WEEKDAY.sub(weekday, text)
     text = _RE_ORDINAL.sub(ordinal, text)
+    if time_off and not found.days:
+        found.unclear.append(Unclear(time_off.group(0), "vague"))
+    if week_of and len(found.days) == 1 and found.days[0][0] == found.days[0][1]:
+        # "the week of the 14th", "w/c 7 December": the Monday-to-Sunday week holding that day.
+        d = found.days[0][0]
+        monday = d - timedelta(days=d.weekday())
+        found.days = [
+            (max(monday, today) if monday + timedelta(days=6) >= today else monday, monday + timedelta(days=6))
+        ]
     return text
 
 
@@ -491,12 +919,54 @@ _RE_HOURS = re.compile(
     r"session|workshop|training|block|slot)\b)"
 )
 _RE_BARE = re.compile(
-    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
+    r"(\b(?:at|my|the|for|around|about|of|is|'s|and|or|um|om|alle|las|à)\s+|@\s*|\bnext\s+|^[\s,]*)(\d{1,2})\b"
     r"(?!\s*(?:st|nd|rd|th|/|:|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|meetings|events|calls|"
     r"people|persons?|of|more|others?|invites?)\b)"
     r"(?!\s*-)"
 )
 
+
+# "3ish", "2:30-ish": about then, like "around 3".
+_RE_ISH = re.compile(
+    r"\b(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday|lunch(?:time)?|morning|afternoon|evening)\s*-?\s*ish\b"
+)
+_RE_PART_MOD = re.compile(r"\b(early|late|mid)[-\s]*(morning|afternoon|arvo|evening)\b")
+_PART_MODS = {
+    ("early", "morning"): (0, 10 * 60),
+    ("mid", "morning"): (9 * 60 + 30, 11 * 60 + 30),
+    ("late", "morning"): (10 * 60, 12 * 60),
+    ("early", "afternoon"): (12 * 60, 15 * 60),
+    ("mid", "afternoon"): (14 * 60, 16 * 60),
+    ("late", "afternoon"): (15 * 60, 17 * 60 + 30),
+    ("early", "evening"): (17 * 60, 19 * 60),
+    ("mid", "evening"): (18 * 60 + 30, 21 * 60),
+    ("late", "evening"): (20 * 60, 24 * 60),
+}
+_RE_AFTER_HOURS = re.compile(
+    r"\b(?:after|out\s+of|outside(?:\s+of)?)\s+(?:the\s+)?(?:work(?:ing)?\s+|business\s+|office\s+)?hours\b"
+)
+_RE_HALF_ALONE = re.compile(
+    r"\b(?:half|quarter)\s+(?:past|to|after)\b(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"
+)
+_RE_WORK_DAY = re.compile(r"\b(before|after)\s+work\b")
+_RE_EARLY_LATE = re.compile(r"\b(early|late)\s+(?=(?:meetings?|calls?|ones?|syncs?|mtgs?|stuff|things?)\b)")
+_RE_SAME_TIME = re.compile(r"\b(?:at\s+)?(?:the\s+)?(?:same\s+time|usual\s+time)\b")
+_EOD = r"(?:eod|cob|close\s+of\s+(?:business|play)|end[-\s]of[-\s](?:the[-\s])?(?:business[-\s]|work(?:ing)?[-\s])?day)"
+# "after EOD", "before COB", "my end-of-day call": the working day ends at 5 pm.
+_RE_EOD_AFTER = re.compile(r"\b(?:after|past|from)\s+(?:the\s+)?" + _EOD + r"\b")
+_RE_EOD_BEFORE = re.compile(r"\b(?:before|by|until|till|til|up\s+to|through)\s+(?:the\s+)?" + _EOD + r"\b")
+# Bare "EOD" is a time only as "at EOD" or before a kind of meeting or a day ("the EOD report review" is a title).
+_RE_EOD = re.compile(
+    r"\b(?:at|around)\s+(?:the\s+)?"
+    + _EOD
+    + r"\b|\b(?:the\s+)?"
+    + _EOD
+    + r"(?=\s*(?:$|[,.!?;]|(?:calls?|meetings?|syncs?|"
+    r"check-?ins?|checkins?|huddles?|mtgs?|ones?|sessions?|catch-?ups?|catchups?|wrap-?ups?|wrapups?|today|tomorrow|on|this|next)\b))"
+)
+_RE_LUNCHTIME = re.compile(r"\b(?:at\s+|over\s+|during\s+|around\s+)?(?:lunch\s*time|lunch\s+hour)\b")
+# "first thing tomorrow": the first meeting of the morning ("my first thing tomorrow" is only the first).
+_RE_FIRST_THING = re.compile(r"(?<!\bthe\s)(?<!\bmy\s)\b(first|last)[-\s]thing(?:\s+in\s+the\s+(?:morning|day))?\b")
 
 # "the 1430", "at 0930", "my 930": a clock time run together; "the 9 15": with a space instead of a colon.
 _RE_RUNON = re.compile(
@@ -596,17 +1066,21 @@ def take_times(text: str, found: Found) -> str:
             found.part = _PARTS[m.group(1)]
         return " "
 
+    def unreadable(m: re.Match[str]) -> str:
+        found.unclear.append(Unclear(m.group(0).strip(), "time"))  # "25pm", "13pm", "9:75"
+        return " "
+
     def mer(m: re.Match[str]) -> str:
         t = _clock(m.group(1), m.group(2), (m.group(3) or m.group(4) or "").replace(".", ""))
         if t is None:
-            return m.group(0)
+            return unreadable(m)
         set_time(*t)
         return " "
 
     def colon(m: re.Match[str]) -> str:
         t = _clock(m.group(1) or m.group(3), m.group(2) or m.group(4), None)
         if t is None:
-            return m.group(0)
+            return unreadable(m) if m.group(1) else m.group(0)
         set_time(*t)
         return " "
 
@@ -615,9 +1089,23 @@ def take_times(text: str, found: Found) -> str:
         hour = _NUMBERS.get(word) or int(word)
         t = _clock(str(hour), None, None)
         if t is None:
-            return m.group(0)
+            return unreadable(m)
         set_time(*t)
         return " "
+
+    def span_of(start: int, end: int) -> Callable[[re.Match[str]], str]:
+        def take(m: re.Match[str]) -> str:
+            if found.part is None:
+                found.part = (start, end)
+            return " "
+
+        return take
+
+    def first_thing(m: re.Match[str]) -> str:
+        # "first thing tomorrow" is early, in the morning; "last thing" only the last meeting.
+        if found.part is None and m.group(1) == "first":
+            found.part = (0, 12 * 60)
+        return " " + m.group(1) + " "
 
     def noon(m: re.Match[str]) -> str:
         set_time(0 if m.group(1) == "midnight" else 12, 0, False)
@@ -640,6 +1128,9 @@ def take_times(text: str, found: Found) -> str:
 
     def bare(m: re.Match[str]) -> str:
         t = _clock(m.group(2), None, None)
+        if t is None and m.group(1).strip() in ("at", "my", "@", "around", "about"):
+            found.unclear.append(Unclear(m.group(0).strip(), "time"))  # "my 25"
+            return " "
         if t is None or int(m.group(2)) == 0:
             return m.group(0)
         set_time(*t)
@@ -650,12 +1141,12 @@ def take_times(text: str, found: Found) -> str:
             # "14 Uhr", "9.30 Uhr": German clock time, always 24-hour.
             h, mi = int(m.group(3)), int(m.group(4) or 0)
             if h > 23 or mi > 59:
-                return m.group(0)
+                return unreadable(m)  # "25 Uhr"
             set_time(h, mi, False)
             return " "
         h = int(m.group(1))
         if h > 23 or (m.group(2) and int(m.group(2)) > 59):
-            return m.group(0)
+            return unreadable(m) if m.re is _RE_H else m.group(0)
         if h < 7 and not m.group(2):
             return " "  # "the 2h workshop": a length, not 2 in the morning, and no word of the title
         # Said the 24-hour way, so no am/pm guessing: "8h" is 8 in the morning.
@@ -674,15 +1165,43 @@ def take_times(text: str, found: Found) -> str:
         return " " + m.group(1)
 
     text = _RE_HALF.sub(half, text)
+    if "ish" in text:
+        text = _RE_ISH.sub(lambda m: (" around " if m.group(1)[0].isdigit() else " ") + m.group(1) + " ", text)
+    if "same" in text or "usual" in text:
+        text = _RE_SAME_TIME.sub(" ", text)
+    if "early" in text or "late" in text or "mid" in text:
+        text = _RE_PART_MOD.sub(
+            lambda m: span_of(*_PART_MODS[(m.group(1), "afternoon" if m.group(2) == "arvo" else m.group(2))])(m), text
+        )
+    if "hours" in text:
+        text = _RE_AFTER_HOURS.sub(span_of(17 * 60, 24 * 60), text)
+    if "past" in text or " to" in text or "after" in text:
+        text = _RE_HALF_ALONE.sub(unreadable, text)  # "at quarter past": past which hour?
+    if "work" in text:
+        text = _RE_WORK_DAY.sub(
+            lambda m: span_of(*((0, 9 * 60) if m.group(1) == "before" else (17 * 60, 24 * 60)))(m), text
+        )
+    if "early" in text or "late" in text:
+        text = _RE_EARLY_LATE.sub(
+            lambda m: span_of(*((0, 10 * 60) if m.group(1) == "early" else (17 * 60, 24 * 60)))(m), text
+        )
     text = _RE_LENGTH.sub(" ", text)
     text = _RE_RUNON.sub(runon, text)
     text = _RE_SPACED.sub(runon, text)
     text = _RE_H.sub(hours, text)
     text = _RE_HOURS.sub(hours, text)
+    if "eod" in text or "cob" in text or "of" in text:
+        text = _RE_EOD_AFTER.sub(span_of(17 * 60, 24 * 60), text)
+        text = _RE_EOD_BEFORE.sub(span_of(0, 17 * 60), text)
+        text = _RE_EOD.sub(span_of(16 * 60, 18 * 60), text)
+    if "thing" in text:
+        text = _RE_FIRST_THING.sub(first_thing, text)
     text = _RE_BETWEEN.sub(between, text)
     text = _RE_DASH.sub(dash, text)
     text = _RE_AFTER.sub(after, text)
     text = _RE_BEFORE.sub(before, text)
+    if "lunch" in text:
+        text = _RE_LUNCHTIME.sub(span_of(11 * 60 + 30, 14 * 60), text)
     text = _RE_PART.sub(part, text)
     text = _RE_MER.sub(mer, text)
     text = _RE_COLON.sub(colon, text)

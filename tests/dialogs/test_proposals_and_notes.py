@@ -290,12 +290,13 @@ async def test_your_own_meeting_named_beside_another_is_left_out_with_a_reason(c
     assert chat.graph_writes() == []
 
 
-async def test_which_series_is_asked_by_series_and_the_pick_declines_that_whole_series(chat):
+async def test_all_my_recurring_standups_offers_each_series_and_a_row_declines_that_whole_series(chat):
     await chat.sign_in()
     team = weekly_series(chat, "Team standup", 9, ["monday", "wednesday"])
     weekly_series(chat, "Platform standup", 11, ["wednesday", "friday"])
     card = (await chat.say("decline all my recurring standups from now on")).card
-    assert "Which series should I decline?" in card_text(card)
+    assert "Decline these 2 series?" in card_text(card)
+    assert button(card, "respondAll")["data"]["scope"] == "series"
     rows = [b for b in buttons(card) if b["verb"] == "decline"]
     assert [b["title"] for b in rows] == ["Decline series", "Decline series"]
     await chat.click(rows[0], filled(card))
