@@ -216,7 +216,9 @@ class Clicks:
     async def record_for(self, clicker: Clicker, action: CardAction) -> PendingAction | ClickReply:
         """The card's record if it is live and this clicker's, or the reply that ends the click."""
         pending = self._services.pending
-        record = await pending.get(action.request_id)
+        # As this instance wrote it, if it did: whose card it is never changes, and the claim that
+        # follows is conditional on this copy's version, so an out-of-date copy only costs a re-read.
+        record = await pending.get(action.request_id, recent=True)
         if record is None or record.expired(pending.now()):
             return ClickReply(text=texts.STALE_CARD)
         if clicker.user_key != record.user_key or (action.user and action.user != record.user_key):

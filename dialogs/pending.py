@@ -48,6 +48,9 @@ _LATEST = "pending-latest/"
 # user + event → how Regrets last answered it; Outlook removes a declined meeting from the
 # calendar, so a later stale click finds it gone and must still be able to say "already declined".
 _ANSWERED = "answered/"
+# How many cards' records an instance remembers as it wrote them (a card is usually clicked within
+# a minute of being shown; about 2 KB each).
+RECENT_KEPT = 500
 # How many conversations' "latest card" versions an instance remembers (about 100 bytes each).
 LATEST_TAGS_KEPT = 10_000
 
@@ -103,6 +106,8 @@ class PendingActions:
         self._storage = storage
         # Seconds since the epoch; app.py passes the one injected clock's `timestamp` (tests pin it).
         self._clock = clock or RealClock().timestamp
+        # request id → the card's record as this instance last wrote it (a hint; see `get`).
+        self._recent: dict[str, dict[str, Any]] = {}
         # conversation id → e_tag of the last "latest card" pointer written here (a hint, checked by the write).
         self._latest_tags: dict[str, str | None] = {}
 
@@ -112,7 +117,7 @@ class PendingActions:
     async def add(self, record: PendingAction) -> None:
         if not record.created:
             record.created = self.now()
-        await self._storage.write({_PREFIX + record.request_id: asdict(record)})
+        await self._write(record)
         await self._remember_latest(record.conversation_id, record.request_id)
 
     async def _remember_latest(self, conversation_id: str, request_id: str) -> None:
@@ -166,11 +171,19 @@ class PendingActions:
         verb = (found if isinstance(found, dict) else vars(found)).get("verb") if found else None
         return str(verb) if verb else None
 
-    async def get(self, request_id: str) -> PendingAction | None:
+    async def get(self, request_id: str, *, recent: bool = False) -> PendingAction | None:
+        """The card's record from the store; with `recent`, as this instance last wrote it, if it did.
+
+        A recent copy may be out of date (another instance clicked since): only a caller
+        whose next step is a write conditional on the copy's e_tag (a claim) may use it,
+        since that write then conflicts and the record is read again.
+        """
         if not request_id:
             return None
-        key = _PREFIX + request_id
-        found = (await self._storage.read([key])).get(key)
+        found: Any = self._recent.get(request_id) if recent else None
+        if found is None:
+            key = _PREFIX + request_id
+            found = (await self._storage.read([key])).get(key)
         if not found:
             return None
         data = dict(found) if isinstance(found, dict) else dict(vars(found))
@@ -182,22 +195,22 @@ class PendingActions:
 
         Given the record as the caller read it, the claim is one write, conditional on that
         read's e_tag: if anything changed it since (another click, here or on another
-        instance), the write conflicts and the record is read again for the winner's result.
+        instance), the write conflicts and the record is read again: claimed if the other
+        claim has expired, else raised with the winner's record.
         """
-        if isinstance(record, str):
-            found = await self.get(record)
-            if found is None:
-                raise AlreadyClaimed(None)
-            record = found
-        now = self.now()
-        if not record.claimable(now):
-            raise AlreadyClaimed(record)
-        claimed = replace(record, state=CLAIMED, claimed_at=now)
-        try:
-            await self._write(claimed)
-        except KeyError as exc:  # e_tag conflict: another click claimed (or settled) it first
-            raise AlreadyClaimed(await self.get(record.request_id)) from exc
-        return claimed
+        found: PendingAction | None = await self.get(record) if isinstance(record, str) else record
+        for _ in range(2):
+            now = self.now()
+            if found is None or not found.claimable(now):
+                raise AlreadyClaimed(found)
+            claimed = replace(found, state=CLAIMED, claimed_at=now)
+            try:
+                await self._write(claimed)
+                return claimed
+            except KeyError:  # e_tag conflict: the record changed since that read
+                # Read it again: another click may hold or have used it, or its claim may have expired.
+                found = await self.get(found.request_id)
+        raise AlreadyClaimed(found)
 
     async def finish(self, record: PendingAction, *, card: dict[str, Any], message: str) -> None:
         """Record the result of a claimed click: later clicks are answered with `card`.
@@ -235,3 +248,6 @@ class PendingActions:
         await self._storage.write({_PREFIX + record.request_id: item})
         # The store sets the written item's e_tag to its new version (bot/storage_contract.py).
         record.e_tag = item.get("e_tag", record.e_tag)
+        if record.request_id not in self._recent and len(self._recent) >= RECENT_KEPT:
+            self._recent.pop(next(iter(self._recent)))  # the oldest card written here
+        self._recent[record.request_id] = item

@@ -135,6 +135,21 @@ async def test_a_pending_card_is_claimed_once_across_instances_and_the_loser_see
     assert lost[0].record is not None and lost[0].record.state == "claimed"
 
 
+async def test_the_instance_that_showed_a_card_cannot_claim_it_again_after_another_instance_used_it(stores):
+    shown_here, clicked_there = PendingActions(stores.instance()), PendingActions(stores.instance())
+    await shown_here.add(PendingAction("req-7", "user-a", "a:conv", "decline", {"ev-1": {"id": "ev-1"}}))
+    used = await clicked_there.claim(await clicked_there.get("req-7"))
+    await clicked_there.finish(used, card={"type": "AdaptiveCard"}, message="Declined.")
+
+    remembered = await shown_here.get("req-7", recent=True)  # as written here: still open
+    assert remembered is not None and remembered.state == "open"
+    with pytest.raises(AlreadyClaimed) as lost:
+        await shown_here.claim(remembered)
+
+    assert lost.value.record is not None and lost.value.record.state == "done"
+    assert lost.value.record.outcome["message"] == "Declined."
+
+
 async def test_token_caches_are_stored_encrypted_and_a_second_save_updates_them(stores):
     first = EncryptedCacheStore(StorageTokenStore(stores.instance()), "deployment-secret")
     second = EncryptedCacheStore(StorageTokenStore(stores.instance()), "deployment-secret")
