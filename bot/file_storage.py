@@ -27,6 +27,7 @@ import itertools
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -59,14 +60,7 @@ class FileStorage(Storage):
         self._dir = Path(directory)
         try:
             self._dir.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(
-                self._dir / DB_NAME, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # With the write-ahead log, NORMAL loses nothing when a process dies; only a power cut
-            # may drop the last writes (as the files of earlier versions could).
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
+            self._db = _open(self._dir / DB_NAME)
             _import_files(self._db, self._dir)
         except OSError as exc:
             raise StorageUnavailable(f"STORAGE_DIR {str(self._dir)!r} cannot be used: {exc.strerror}") from exc
@@ -145,6 +139,31 @@ class FileStorage(Storage):
     def close(self) -> None:
         self._pool.shutdown(wait=True)
         self._db.close()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """Connect, in write-ahead-log mode, with the items table; retried while another process sets it up.
+
+    Switching to WAL (once per database: the mode is kept in the file) and creating the
+    table need the database to themselves; SQLite answers "database is locked" at once,
+    without waiting, when two processes start together, so this waits and tries again.
+    """
+    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            # With the write-ahead log, NORMAL loses nothing when a process dies; only a power cut
+            # may drop the last writes (as the files of earlier versions could).
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(_SCHEMA)
+            return db
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                db.close()
+                raise
+            time.sleep(0.05)
 
 
 def _name(key: str) -> str:
