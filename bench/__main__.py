@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import contextlib
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -47,6 +48,7 @@ from bench.load import (
 )
 from bench.stores import store_runs
 from bench.stores import table as stores_table
+from bot.file_storage import DB_NAME
 from sandbox.stack import BOT_APP_ID, Sandbox
 
 TOKEN_LATENCY = 0.1
@@ -249,11 +251,11 @@ class Bench:
         finally:
             bot.stop()
         sizes: dict[str, list[int]] = {}
-        for path in state.glob("*.json"):
-            stored = json.loads(path.read_text("utf-8"))
-            key = stored.get("key") or stored.get("kind", "")  # the file store names only the kind of key
-            kind = "conversation state" if "conversations" in key.split("/") else key.split("/", 1)[0]
-            sizes.setdefault(kind, []).append(path.stat().st_size)
+        # The file store's rows name only the kind of item; each one's size is its stored value's.
+        with contextlib.closing(sqlite3.connect(state / DB_NAME)) as db:
+            for stored_kind, size in db.execute("SELECT kind, length(value) FROM items"):
+                kind = "conversation state" if "conversations" in stored_kind.split("/") else stored_kind
+                sizes.setdefault(kind, []).append(int(size))
         token_cache = sum(sizes.get("token-cache", []))
         per_conversation = sum(sum(v) for k, v in sizes.items() if k != "token-cache")
         print(f"  {count} conversations in {wall:.1f} s ({done} completed)", flush=True)
