@@ -73,7 +73,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only", choices=("regrets", "stores"), help="run only Regrets' decline-flow load, or the store runs"
     )
     parser.add_argument("--store-users", type=int, default=200, help="users in the file/Blob store runs (0: skip)")
-    parser.add_argument("--think", type=float, default=1.0, help="mean think time between a store-run user's turns (s)")
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="mean think time before each of a store-run user's turns (s)"
+    )
     return parser.parse_args(argv)
 
 

@@ -4,8 +4,10 @@ Each run starts `python app.py` on a store of its own (a fresh STORAGE_DIR; a fr
 container in Azurite, Microsoft's Blob emulator, started here), signs every user in
 through Teams SSO, then has all of them loop through the decline flow (ask → confirm
 card → click → Graph decline) at once for the measured window, each waiting a think
-time between turns as a person does (uniform 0.5–1.5 s by default; `--think 0` makes
-it a closed loop with every user always waiting on the bot). Reported per run: turns/s,
+time before every turn as a person does: reading the card before clicking it, reading
+the answer before the next request (uniform 1–3 s by default, `--think 2`; `--think 1`
+is the stress variant, about 190 turns/s offered; `--think 0` makes it a closed loop
+with every user always waiting on the bot). Reported per run: turns/s,
 p50/p99 latency, peak RSS (VmHWM) and CPU per turn of the bot process, and whether
 every click made exactly one Graph decline.
 """
