@@ -135,12 +135,13 @@ def targets(result: dict[str, Any]) -> list[Target]:
         )
     if regrets:
         c = regrets["counters"]
+        # calendarView, the click's re-read of the meeting (a stale card must act on nothing), the decline.
         add(
             "Graph requests per warm decline",
-            "<= 2",
+            "<= 3",
             c["graph_requests_per_decline"],
             f"{c['graph_requests_per_decline']:.2f}",
-            c["graph_requests_per_decline"] <= 2,
+            c["graph_requests_per_decline"] <= 3,
         )
         add(
             "User-token requests per user per token lifetime",
