@@ -1,7 +1,7 @@
 """What one turn costs in requests to other services, counted on the stand-ins (no timings).
 
 These are the counts `make bench` reports under load; here each is pinned on one user:
-a warm decline is two Graph requests, a user costs one on-behalf-of exchange for the
+a warm decline is three Graph requests, a user costs one on-behalf-of exchange for the
 token's lifetime, the bot's connector token is fetched once for many turns, and a bulk
 decline of N meetings goes out in ceil(N/20) `$batch` requests.
 """
