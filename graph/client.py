@@ -6,7 +6,8 @@ client asks it once for a fresh token and retries once.
 
 What this module guarantees:
 - local refusals (own meeting, proposals not allowed, comment too long) before any request;
-- 429 waits for Retry-After and 502/503/504 or connection failures back off with jitter,
+- 429 waits for Retry-After (never less: one longer than `max_retry_after` or the budget is
+  reported as Throttled without sending again) and 502/503/504 or connection failures back off with jitter,
   within a bounded number of attempts and a total waiting budget;
 - a response (decline, accept...) is never re-sent after an ambiguous failure without
   first reading the event: if it already shows the wanted response, that is success,
@@ -74,7 +75,7 @@ MAX_PAGES = 200
 class RetryPolicy:
     max_attempts: int = 4  # per request, the first try included
     budget: float = 30.0  # seconds of waiting allowed per call, all retries together
-    max_retry_after: float = 30.0
+    max_retry_after: float = 30.0  # a longer Retry-After is reported (Throttled), never waited out early
     backoff_base: float = 0.5
     backoff_cap: float = 8.0
     # Graph applies a response asynchronously (202): give it a moment before reading back.
@@ -352,7 +353,11 @@ class GraphClient:
                     last_error[index] = error
             if not retry:
                 break
-            if attempt >= self._retry.max_attempts or call.waited + delay > self._retry.budget:
+            if (
+                attempt >= self._retry.max_attempts
+                or delay > self._retry.max_retry_after
+                or call.waited + delay > self._retry.budget
+            ):
                 results.update(last_error)
                 break
             if delay > 0:
@@ -448,9 +453,8 @@ class GraphClient:
                 continue
             error = from_response(answer.status, answer.body, answer.headers.get("request-id"))
             if answer.status == 429:
-                wait = min(
-                    retry_after(answer.headers, self._wall_clock) or self._backoff(1), self._retry.max_retry_after
-                )
+                # Never shortened: a Retry-After longer than we may wait ends the call (below), unretried.
+                wait = retry_after(answer.headers, self._wall_clock) or self._backoff(1)
                 error = Throttled(str(error), retry_after=wait, status=429, graph_code=error.graph_code)
                 again[i] = (wait, error)
             elif answer.status in AMBIGUOUS:
@@ -571,10 +575,8 @@ class GraphClient:
                     raise _Ambiguous(f"HTTP {status}")
                 error = from_response(status, error_body(response), request_id)
                 if status == 429:
-                    wait = min(
-                        retry_after(response.headers, self._wall_clock) or self._backoff(attempt),
-                        self._retry.max_retry_after,
-                    )
+                    # Never shortened: sending again before Retry-After has passed is not honouring it.
+                    wait = retry_after(response.headers, self._wall_clock) or self._backoff(attempt)
                     error = Throttled(
                         str(error), retry_after=wait, status=429, graph_code=error.graph_code, request_id=request_id
                     )
@@ -582,7 +584,11 @@ class GraphClient:
                     wait = retry_after(response.headers, self._wall_clock) or self._backoff(attempt)
                 else:
                     raise error
-            if attempt >= self._retry.max_attempts or call.waited + wait > self._retry.budget:
+            if (
+                attempt >= self._retry.max_attempts
+                or wait > self._retry.max_retry_after
+                or call.waited + wait > self._retry.budget
+            ):
                 raise error
             log.info("graph %s %s: %s, retry %d in %.1f s", method, template, error.code, attempt, wait)
             await self._sleep(wait)

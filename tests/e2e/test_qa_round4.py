@@ -350,3 +350,96 @@ async def test_a_forged_token_on_a_card_click_gets_401_and_declines_nothing(regr
     status, body = await click(regrets, chat, button(card, "decline"), filled(card))
     assert status == 200 and "Declined" in card_text(body["value"])
     assert len(accepted_declines(sandbox, user)) == 1
+
+
+# ---- probes: retries after a failure the user was told about ------------------------------------------------
+
+
+async def test_a_retry_after_of_ten_minutes_is_not_cut_short_the_user_is_told_and_a_later_click_declines_once(
+    regrets, sandbox
+):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = await three_pm_card(regrets, chat)
+    event_id = button(card, "decline")["data"]["eventId"]
+    sandbox.graph.inject(
+        Fault(status=429, retry_after=600, method="POST", path_contains=quote(event_id, safe="") + "/decline", times=5)
+    )
+    try:
+        status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    finally:
+        sandbox.graph.faults.clear()
+    assert status == 200
+    first = body["value"] if isinstance(body["value"], str) else card_text(body["value"])
+    assert first == texts.GRAPH_THROTTLED, first
+    # Graph said "not for ten minutes": Regrets sent the decline once and did not try again sooner.
+    assert [r.status for r in sandbox.graph.requests("POST", "/decline") if r.user == user.oid] == [429]
+    assert decisions(sandbox, user) == []
+
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200 and "Declined" in card_text(body["value"]), body
+    assert len(decisions(sandbox, user)) == 1
+
+
+async def test_a_decline_done_but_unanswered_by_graph_is_never_sent_twice(regrets, sandbox):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = await three_pm_card(regrets, chat)
+    event_id = button(card, "decline")["data"]["eventId"]
+    sandbox.graph.inject(
+        Fault(kind="reset", after=True, method="POST", path_contains=quote(event_id, safe="") + "/decline")
+    )
+    try:
+        status, first = await click(regrets, chat, button(card, "decline"), filled(card))
+    finally:
+        sandbox.graph.faults.clear()
+    assert status == 200
+    status, second = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200
+    assert len(decisions(sandbox, user)) == 1
+    shown = second["value"] if isinstance(second["value"], str) else card_text(second["value"])
+    assert "eclined" in shown, shown
+
+
+async def test_a_submit_click_while_the_connector_is_down_is_applied_once_and_shown_when_it_returns(regrets, sandbox):
+    from tests.fixtures.stack import submit
+
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    await ask(regrets, chat, "decline my 3pm")
+    card_call = [c for c in regrets.calls(chat, "POST") if c.activity and attachments_of(c.activity)][-1]
+    card = attachments_of(card_call.activity)[0]
+    sandbox.channel.fail_next(503, times=50)
+    try:
+        status, _ = await submit(regrets, chat, button(card, "decline"), card_call.response_id, filled(card))
+    finally:
+        sandbox.channel.reset()
+    assert 200 <= status < 300
+    assert len(decisions(sandbox, user)) == 1
+    before = len(regrets.calls(chat))
+    status, _ = await submit(regrets, chat, button(card, "decline"), card_call.response_id, filled(card))
+    assert 200 <= status < 300
+    assert len(decisions(sandbox, user)) == 1
+    shown = [c for c in regrets.calls(chat)[before:] if c.activity]
+    texts_seen = [
+        card_text(attachments_of(c.activity)[0]) if attachments_of(c.activity) else c.activity.get("text") or ""
+        for c in shown
+    ]
+    assert any("Declined" in t for t in texts_seen), texts_seen
+
+
+async def test_a_whole_series_card_declines_the_series_once_even_when_clicked_twice_at_once(regrets_at_core, sandbox):
+    import asyncio
+
+    teams = regrets_at_core
+    user = teams.user()
+    chat = teams.conversation(user)
+    card = only_card(await ask(teams, chat, "decline the standup tomorrow"))
+    answers = await asyncio.gather(
+        *(click(teams, chat, button(card, "decline"), filled(card, scope="series")) for _ in range(2))
+    )
+    assert [s for s, _ in answers] == [200, 200]
+    assert answers[0][1] == answers[1][1]
+    assert "series" in card_text(answers[0][1]["value"])
+    [decision] = decisions(sandbox, user)
+    assert sandbox.graph.event(user.oid, decision.event_id)["type"] == "seriesMaster"
