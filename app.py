@@ -39,7 +39,7 @@ from dialogs.invitation_store import InvitationStore
 from dialogs.invitations import Invitations
 from dialogs.pending import PendingActions
 from dialogs.services import Services
-from graph.client import GraphClient
+from graph.client import GraphClient, RetryPolicy
 from graph.subscriptions import SubscriptionClient
 from graph.tokens import UserTokens
 from graph.transport import graph_transport
@@ -48,6 +48,10 @@ from settings import ConfigError, Settings
 log = logging.getLogger("regrets")
 
 SHUTDOWN_SECONDS = 4.0
+# Bot Framework waits 15 s for a turn's answer, then the user sees an error: a Graph call waits out
+# at most this much Retry-After and backoff; longer throttling is told to the user ("slow down").
+# The invitation worker gets the same answer as Throttled and tries again later.
+GRAPH_WAIT_IN_A_TURN = 10.0
 SERVICES = web.AppKey("services", Services)
 NOTIFICATIONS = web.AppKey("notifications", Notifications)
 
@@ -123,7 +127,11 @@ def build(settings: Settings, *, storage: Storage | None = None, clock: Clock = 
         sandbox_sso = SandboxSso(meta_http, settings.sandbox_sso_url)
 
     services = Services(
-        graph=GraphClient(graph_http, wall_clock=clock),
+        graph=GraphClient(
+            graph_http,
+            wall_clock=clock,
+            retry=RetryPolicy(budget=GRAPH_WAIT_IN_A_TURN, max_retry_after=GRAPH_WAIT_IN_A_TURN),
+        ),
         tokens=tokens,
         pending=PendingActions(storage, clock=lambda: clock().timestamp()),
         sso_resource=settings.sso_resource,

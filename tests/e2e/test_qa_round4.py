@@ -443,3 +443,27 @@ async def test_a_whole_series_card_declines_the_series_once_even_when_clicked_tw
     assert "series" in card_text(answers[0][1]["value"])
     [decision] = decisions(sandbox, user)
     assert sandbox.graph.event(user.oid, decision.event_id)["type"] == "seriesMaster"
+
+
+async def test_a_retry_after_longer_than_a_click_can_wait_is_told_to_the_user_at_once_and_not_waited_out(
+    regrets, sandbox
+):
+    # Bot Framework gives a turn 15 s to answer; a 20 s Retry-After cannot be waited out inside the click.
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = await three_pm_card(regrets, chat)
+    event_id = button(card, "decline")["data"]["eventId"]
+    sandbox.graph.inject(
+        Fault(status=429, retry_after=20, method="POST", path_contains=quote(event_id, safe="") + "/decline")
+    )
+    try:
+        status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    finally:
+        sandbox.graph.faults.clear()
+    assert status == 200 and body["value"] == texts.GRAPH_THROTTLED, body
+    assert [r.status for r in sandbox.graph.requests("POST", "/decline") if r.user == user.oid] == [429]
+    assert decisions(sandbox, user) == []
+
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200 and "Declined" in card_text(body["value"])
+    assert len(decisions(sandbox, user)) == 1
