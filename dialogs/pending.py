@@ -65,8 +65,8 @@ class PendingAction:
     verb: str
     # event id → snapshot (dialogs.snapshots) of the meeting as the card showed it.
     events: dict[str, dict[str, Any]]
-    # Whether the card offers acting on whole series (None: a record from before this was kept).
-    series: bool | None = False
+    # Whether the card offers acting on whole series (None: a record kept before this was recorded).
+    series: bool | None = None
     # Set once the card is sent; a Submit click's update replaces this activity.
     activity_id: str | None = None
     state: str = OPEN
