@@ -33,6 +33,7 @@ from tests.fixtures.stack import (
     buttons,
     card_text,
     click,
+    exchange,
     serve,
     settings_for,
 )
@@ -183,3 +184,25 @@ async def test_two_bot_processes_clicked_at_once_answer_2xx_with_the_same_final_
         assert one["type"] == ADAPTIVE and one == other, (card_text(one["value"]), card_text(other["value"]))
         assert f"Race review {n}" in card_text(one["value"]) and "Declined" in card_text(one["value"])
     assert len(declines(sandbox, user)) == 3
+
+
+@pytest.mark.parametrize("kind", STORES)
+async def test_a_sign_in_finished_on_a_restarted_instance_carries_on_with_the_request_made_before(
+    sandbox, tmp_path, request, kind
+):
+    env = store_env(kind, tmp_path, request)
+    async with instance(sandbox, env, TUESDAY_MORNING) as before:
+        user = before.user()
+        chat = before.conversation(user)
+        asked = await ask(before, chat, "decline my 3pm", sign_in=False)
+        [oauth] = [c for m in asked for c in attachments_of(m, OAUTH)]
+
+    async with instance(sandbox, env, TUESDAY_MORNING) as after:
+        shown = len(after.messages(chat))
+        status, _ = await exchange(after, chat, oauth["tokenExchangeResource"]["id"])
+        assert status == 200
+        card = only_card(after.messages(chat)[shown:])
+        assert "Quarterly budget review" in card_text(card)
+        status, body = await click(after, chat, decline_button(card), filled(card))
+        assert status == 200 and "Declined" in card_text(body["value"])
+        assert len(decisions(sandbox, user)) == 1
