@@ -467,3 +467,51 @@ async def test_a_retry_after_longer_than_a_click_can_wait_is_told_to_the_user_at
     status, body = await click(regrets, chat, button(card, "decline"), filled(card))
     assert status == 200 and "Declined" in card_text(body["value"])
     assert len(decisions(sandbox, user)) == 1
+
+
+MENTION = [
+    {
+        "type": "mention",
+        "text": "<at>Regrets</at>",
+        "mentioned": {"id": f"28:{BOT_APP_ID}", "name": "Regrets"},
+    }
+]
+
+
+async def test_never_mind_from_someone_else_in_a_group_chat_leaves_the_owners_card_working(regrets, sandbox):
+    from tests.fixtures.stack import Conversation, exchange
+
+    owner = regrets.user("Dana Reyes")
+    chat = regrets.conversation(owner, "groupChat")
+    await regrets.say(chat, "<at>Regrets</at> decline my 3pm", entities=MENTION)
+    [oauth] = [c for m in regrets.messages(chat) for c in attachments_of(m, OAUTH)]
+    await exchange(regrets, chat, oauth["tokenExchangeResource"]["id"])
+    card = only_card(regrets.messages(chat)[-1:])
+
+    other = Conversation(chat.id, regrets.user("Kim Lee"), "groupChat")
+    before = len(regrets.messages(chat))
+    status, _ = await regrets.say(other, "<at>Regrets</at> never mind", entities=MENTION)
+    assert status == 201
+    assert [m.get("text") for m in regrets.messages(chat)[before:]] == ["Okay. There was nothing to stop."]
+    assert regrets.calls(chat, "PUT") == []
+
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+    assert status == 200 and "Declined" in card_text(body["value"])
+    assert len(decisions(sandbox, owner)) == 1
+
+
+async def test_a_slow_answer_whose_typing_indicator_the_connector_refuses_still_arrives(regrets, sandbox, monkeypatch):
+    from bot import regrets_bot
+
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    await ask(regrets, chat, "decline my 3pm")  # signs in
+    monkeypatch.setattr(regrets_bot, "TYPING_AFTER", 0.1)
+    sandbox.graph.latency = 1.0  # far longer than TYPING_AFTER: the typing indicator goes out first
+    sandbox.channel.fail_next(503, times=1)  # and the connector refuses it
+    try:
+        replies = await ask(regrets, chat, "decline my 3pm", sign_in=False)
+    finally:
+        sandbox.graph.latency = 0.0
+        sandbox.channel.reset()
+    assert "Quarterly budget review" in card_text(only_card(replies))
