@@ -60,6 +60,9 @@ def create_app(
             return _error(400, "BadRequest", "the body is not an activity")
         if not activity.conversation or not activity.service_url:
             return _error(400, "BadRequest", "an activity needs conversation and serviceUrl")
+        if activity.type == "invoke" and not activity.name:
+            # Malformed, not merely unknown: an invoke names what it asks for (unknown names get 501).
+            return _error(400, "BadRequest", "an invoke activity needs a name")
 
         auth_header = request.headers.get("Authorization", "")
         try:

@@ -308,6 +308,8 @@ async def test_hello_gets_the_welcome_text(regrets):
         pytest.param(lambda a: {**a, "from": None, "conversation": None}, id="no-from-no-conversation"),
         pytest.param(lambda a: [a], id="a-list-of-activities"),
         pytest.param(lambda a: {**a, "serviceUrl": None}, id="no-service-url"),
+        pytest.param(lambda a: {**a, "type": "invoke"}, id="an-invoke-with-no-name"),
+        pytest.param(lambda a: {**a, "type": "invoke", "name": ""}, id="an-invoke-with-an-empty-name"),
     ],
 )
 async def test_a_malformed_activity_gets_400_and_nothing_reaches_the_connector_or_graph(regrets, sandbox, mangle):
