@@ -46,8 +46,10 @@ RESPONSE_VERBS = ("decline", "accept", "tentativelyAccept")
 ANSWERED = {"decline": "declined", "accept": "accepted", "tentativelyAccept": "tentativelyAccepted"}
 ID_LIMIT = 1024
 TEXT_LIMIT = 4000
-# How long a click that lost the claim waits for the winner's result before saying "on it".
-WAIT_FOR_WINNER = 3.0
+# How long a click that lost the claim waits for the winner's result before saying "on it": as long
+# as the winner may take (app.py lets a turn's Graph call wait out 10 s of throttling), so a double
+# click gets the same final card twice, and still inside the 15 s Bot Framework gives an answer.
+WAIT_FOR_WINNER = 12.0
 
 
 class Malformed(ValueError):

@@ -14,12 +14,14 @@ import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
 import pytest
 
 import app as regrets_app
 from clock import FixedClock
+from sandbox.graph_state import Fault
 from sandbox.stack import Sandbox
 from tests.cards.walk import inputs
 from tests.fixtures.instants import CORE, TUESDAY_MORNING, Instant
@@ -205,4 +207,33 @@ async def test_a_sign_in_finished_on_a_restarted_instance_carries_on_with_the_re
         assert "Quarterly budget review" in card_text(card)
         status, body = await click(after, chat, decline_button(card), filled(card))
         assert status == 200 and "Declined" in card_text(body["value"])
+        assert len(decisions(sandbox, user)) == 1
+
+
+@pytest.mark.parametrize("kind", STORES)
+async def test_a_double_click_on_two_instances_while_outlook_is_slow_still_gives_both_the_final_card(
+    sandbox, tmp_path, request, kind
+):
+    env = store_env(kind, tmp_path, request)
+    async with instance(sandbox, env, TUESDAY_MORNING) as first, instance(sandbox, env, TUESDAY_MORNING) as second:
+        user = first.user()
+        chat = first.conversation(user)
+        card = only_card(await ask(first, chat, "decline my 3pm"))
+        event_id = decline_button(card)["data"]["eventId"]
+        # Outlook takes 4 s to take the decline: longer than a quick wait, well inside Teams' 15 s.
+        sandbox.graph.inject(
+            Fault(kind="delay", seconds=4.0, method="POST", path_contains=quote(event_id, safe="") + "/decline")
+        )
+        try:
+            answers = await asyncio.gather(
+                click(first, chat, decline_button(card), filled(card)),
+                click(second, chat, decline_button(card), filled(card)),
+            )
+        finally:
+            sandbox.graph.faults.clear()
+
+        assert [status for status, _ in answers] == [200, 200], answers
+        (_, one), (_, other) = answers
+        assert one["type"] == other["type"] == ADAPTIVE, (one, other)
+        assert one == other and "Declined" in card_text(one["value"])
         assert len(decisions(sandbox, user)) == 1
