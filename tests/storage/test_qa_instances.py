@@ -237,3 +237,23 @@ async def test_a_double_click_on_two_instances_while_outlook_is_slow_still_gives
         assert one["type"] == other["type"] == ADAPTIVE, (one, other)
         assert one == other and "Declined" in card_text(one["value"])
         assert len(decisions(sandbox, user)) == 1
+
+
+@pytest.mark.parametrize("kind", STORES)
+async def test_a_choice_card_shown_before_a_restart_is_answered_after_it_and_declines_the_one_picked(
+    sandbox, tmp_path, request, kind
+):
+    env = store_env(kind, tmp_path, request)
+    async with instance(sandbox, env, TUESDAY_MORNING) as before:
+        user = before.user()
+        chat = before.conversation(user)
+        choice = only_card(await ask(before, chat, "decline my 10am"))
+        picks = [b for b in buttons(choice) if b["verb"] == "decline" and b["data"].get("eventId")]
+        assert len(picks) >= 2, card_text(choice)
+
+    async with instance(sandbox, env, TUESDAY_MORNING) as after:
+        status, body = await click(after, chat, picks[1], filled(choice))
+        assert status == 200 and body["type"] == ADAPTIVE
+        assert "Declined" in card_text(body["value"]), card_text(body["value"])
+        [decision] = decisions(sandbox, user)
+        assert decision.event_id == picks[1]["data"]["eventId"]
