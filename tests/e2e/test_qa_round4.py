@@ -517,3 +517,21 @@ async def test_a_slow_answer_whose_typing_indicator_the_connector_refuses_still_
         sandbox.graph.latency = 0.0
         sandbox.channel.reset()
     assert "Quarterly budget review" in card_text(only_card(replies))
+
+
+async def test_a_card_clicked_after_sign_out_declines_nothing_and_asks_for_sign_in_without_a_token_request(
+    regrets, sandbox
+):
+    user = regrets.user()
+    chat = regrets.conversation(user)
+    card = await three_pm_card(regrets, chat)
+    [said] = await ask(regrets, chat, "sign out", sign_in=False)
+    assert said["text"] == texts.SIGNED_OUT
+    entra_before = sandbox.entra.count(user=user.entra)
+
+    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
+
+    assert status == 200 and isinstance(body["value"], str)
+    assert "sign in" in body["value"], body["value"]
+    assert decisions(sandbox, user) == [] and accepted_declines(sandbox, user) == []
+    assert sandbox.entra.count(user=user.entra) == entra_before  # the forgotten sign-in stays forgotten
