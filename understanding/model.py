@@ -48,6 +48,9 @@ class MeetingRef:
     # beside a meeting called "Customer advisory board"), empty when the words can only be the filter.
     company: str | None = None
     company_word: str = ""
+    # Words that are not English ("jutro", "Besprechung"): a title's when one on the calendar holds
+    # them, else not understood and the bot asks which meeting is meant.
+    foreign: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_empty(self) -> bool:

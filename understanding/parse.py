@@ -79,6 +79,9 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         clear = verb is not None and verb.group(0).startswith(("clear", "free"))
         found = references.take_refs(body, lead_reason, parts.segs[: parts.k], today, day_first, clear)
         refs, excluded, unclear = found.refs, found.excluded, found.unclear
+        if intent == "agenda" and found.long and not any(u.why == "far" for u in unclear):
+            # "what's on next year": more days than one agenda shows; asked like "everything next year".
+            unclear += (Unclear(found.long, "far"),)
         if found.from_lead and comment == lead_reason:
             comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
@@ -101,5 +104,5 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         day_first=day_first,
         excluded=excluded if intent in ACTIONS and refs else (),
         proposal=proposal if intent in ("decline", "tentative") else None,
-        unclear=unclear if intent in ACTIONS else (),
+        unclear=unclear if intent in ACTIONS or intent == "agenda" else (),
     )

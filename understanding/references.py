@@ -140,6 +140,8 @@ class _Piece:
     company: str | None = None
     company_word: str = ""
     unclear: tuple[Unclear, ...] = ()
+    long: str = ""  # the words of a span longer than Regrets reads ("next year")
+    foreign: tuple[str, ...] = ()  # words that are not English ("jutro", "reunión"): a title's, or not understood
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
@@ -163,6 +165,7 @@ class _Piece:
             anchor=self.anchor,
             company=self.company,
             company_word=self.company_word,
+            foreign=self.foreign,
         )
 
     @property
@@ -241,6 +244,30 @@ _RE_ANCHOR = re.compile(
     r"(?=(?:the|my|our)\s+(?!\d|rest\b|end\b|weekend|week|day\b|morning|afternoon|evening|noon|midday|lunch\s*time)"
     r"|lunch\b)"
 )
+
+_RE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# Everyday words from other languages that the day-word table (timewords) does not translate:
+# days and times in Polish, Scandinavian, Czech, Finnish, Turkish, Indonesian and Russian said in
+# Latin letters, and the word for "meeting" in several. One of them in no title on the calendar
+# is not understood, so the bot asks instead of answering "Nothing called ...".
+_NOT_ENGLISH = frozenset(
+    """jutro dzisiaj dzis pojutrze wczoraj poniedzialek wtorek sroda czwartek piatek sobota niedziela spotkanie
+    imorgon idag imorgen igaar mandag tirsdag onsdag torsdag fredag lordag sondag tisdag mandagen fredagen
+    zitra dnes pozitri schuzka huomenna tanaan maanantai tiistai keskiviikko torstai perjantai palaveri
+    yarin bugun toplanti besok lusa rapat zavtra segodnya vstrecha
+    besprechung sitzung treffen termin morgens abends mittags woche wochenende naechsten kommenden
+    semaine prochain prochaine soir rendez-vous semana proxima proximo junta riunione settimana prossima
+    domattina vergadering overleg morgenochtend volgende reuniao""".split()
+)
+
+
+def _not_english(word: str) -> bool:
+    """A word in letters English does not use ("reunión", "jutro" aside) or on the list above."""
+    return not word.isascii() or word in _NOT_ENGLISH
+
+
+# "the day after", "the day before": the neighbouring day of the meeting named next.
+_RE_DAY_SIDE = re.compile(r"\b(?:on\s+)?the\s+day\s*$")
 
 
 def _in_minutes(m: re.Match[str]) -> int | None:
@@ -331,8 +358,18 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     if anchored and anchored.start() > 0:
         head = _piece(text[: anchored.start()], today, day_first)
         other = _piece(text[anchored.end() :], today, day_first)
+        side = "after" if anchored.group(1) in ("after", "following") else "before"
+        day = _RE_DAY_SIDE.search(text, 0, anchored.start())
+        if day and not other.empty:
+            # "the day after the offsite": the next day, not later that day; with nothing else
+            # named, everything on it ("decline the day before the board meeting").
+            head = _piece(text[: day.start()], today, day_first)
+            if not (head.subject or head.people or head.time or head.relative):
+                head.span = True
+            head.days = []
+            head.anchor = ("day " + side, other.ref())
+            return head
         if not other.empty and not head.time:
-            side = "after" if anchored.group(1) in ("after", "following") else "before"
             if not head.days and other.days:
                 head.days = list(other.days)
             head.anchor = (side, other.ref())
@@ -453,6 +490,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         company=company,
         company_word=company_word,
         unclear=tuple(unclear),
+        long=found.long,
+        foreign=tuple(
+            dict.fromkeys(
+                w for w in _RE_WORD.findall(text) if _not_english(w) and set(words(w) or ("",)) <= set(subject)
+            )
+        ),
     )
 
 
@@ -557,6 +600,7 @@ class Refs:
     series_day: bool  # "all the Tuesday syncs", "on Mondays"
     from_lead: bool = False  # the meeting was named in the clause before the request, not in it
     unclear: tuple[Unclear, ...] = ()  # time and day words not understood ("25pm", "next year" for everything)
+    long: str = ""  # a span longer than Regrets reads ("next year"): too much to show as one agenda
 
 
 def take_refs(
@@ -614,4 +658,5 @@ def take_refs(
         series_day=any(p.series_day and not p.time for p in pieces),
         from_lead=from_lead,
         unclear=unclear,
+        long=next((p.long for p in pieces if p.long), ""),
     )
