@@ -3,7 +3,7 @@
 `parse(text, now)` is pure and fast (hand-written regexes compiled at import). It runs the
 stages in order, each one job in its own module and tested alone:
 
-    normalise -> (proposal) -> note -> intent -> date, time and zone -> people and subject -> scope
+    normalise -> corrections -> (proposal) -> note -> intent -> date, time and zone -> people and subject -> scope
 
 then `resolve` ranks the calendar against the references and `decide` says whether Regrets
 acts, asks or does nothing. Parsing does not look at the calendar: which day a bare "3pm"
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from understanding import chat, intents, normalise, notes, proposals, references, scope, timewords
+from understanding import chat, corrections, intents, normalise, notes, proposals, references, scope, timewords
 from understanding.fuzzy import normalize
 from understanding.model import ACTIONS, INTENTS, MeetingRef, Request, Unclear
 from understanding.normalise import clean, sentences
@@ -46,7 +46,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
 
     # note (quoted), normalise, proposal, notify
     s, comment = notes.take_quoted(s)
-    s = normalise.drop_asides(normalise.rewrite(s))
+    s = corrections.take_back(normalise.drop_asides(normalise.rewrite(s)))
     if intents.is_question(s):
         return Request(intent="other")
     s = intents.drop_negated(s)
