@@ -29,6 +29,7 @@ class MeetingRef:
     relative: str | None = None  # next | first | last
     span: bool = False  # everything that fits ("everything on Friday", "all my meetings")
     count: int = 1  # how many from the edge a relative reference takes ("my next 2 meetings")
+    nth: int = 1  # which one from the edge ("my second meeting tomorrow": 2, relative "first")
     # Named with its own article ("the standup and the retro"): never glued to the one before
     # it into one title the way "lunch and learn" is.
     own: bool = field(default=False, compare=False)

@@ -60,6 +60,13 @@ _RE_NEXT = re.compile(r"\b(?:next|upcoming|soonest|following|coming)\b")
 
 _RE_FIRST = re.compile(r"\b(?:first|earliest)\b")
 
+# "my second meeting tomorrow", "the 3rd call", "the second to last one": counted from an edge.
+_RE_NTH = re.compile(
+    r"\b(second|2nd|third|3rd|fourth|4th|fifth|5th)(\s+(?:to|from(?:\s+the)?)\s+last)?\b"
+    r"(?=\s+(?:meeting|one|call|thing|appointment|event|session|sync)s?\b)"
+)
+_NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+
 _RE_LAST = re.compile(r"\b(?:last|final|latest)\b")
 
 _RE_SPAN = re.compile(
@@ -127,6 +134,7 @@ class _Piece:
     every: bool
     article: bool
     count: int = 1
+    nth: int = 1
     bare: bool = False  # only a day was named ("decline Friday"): the whole day
     plural: bool = False  # a kind of meeting in the plural ("the design reviews")
     owner: bool = False  # people named with a possessive ("Louis's meeting")
@@ -155,6 +163,7 @@ class _Piece:
             relative=self.relative,
             span=self.span,
             count=self.count,
+            nth=self.nth,
             own=self.article,
             owner=self.owner,
             zones=self.zones,
@@ -393,6 +402,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     # "the meeting Summer organized", "organized by Summer": only meetings that person organizes.
     organizer = bool(_RE_SENT_BY.search(text) or _RE_ORGANIZED_BY.search(text))
     text = _RE_SENT_BY.sub(r" \1 with \2 ", text)
+    # Before the day words: "my 3rd meeting" is no 3rd of the month.
+    nth, counted_from = 1, None
+    ordinal = _RE_NTH.search(text)
+    if ordinal:
+        counted_from, nth = ("last" if ordinal.group(2) else "first"), _NTH[ordinal.group(1)]
+        text = text[: ordinal.start()] + " " + text[ordinal.end() :]
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
     people: list[str] = []
@@ -428,6 +443,8 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     if _RE_CURRENT.search(text):
         relative = "current"
         text = _RE_CURRENT.sub(" ", text)
+    if counted_from and not relative:
+        relative = counted_from
     for name, pattern in (("next", _RE_NEXT), ("first", _RE_FIRST), ("last", _RE_LAST)):
         if relative:
             break
@@ -479,6 +496,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         article=article,
         bare=bare,
         count=count if relative else 1,
+        nth=nth,
         plural=bool(_RE_KINDS.search(text)),
         owner=bool(owners),
         zones=zone_names,

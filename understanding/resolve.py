@@ -602,6 +602,15 @@ def _resolve_words(
             ordered = sorted(pool, key=_order, reverse=ref.relative == "last")
             chosen = sorted(_prefer(ordered, intent, now, series)[: ref.count], key=_order)
             return "matched", chosen, days or (chosen[0].day, chosen[-1].day)
+        if ref.nth > 1:
+            # "my second meeting tomorrow": counted from the edge; a tie at that place is asked about.
+            ordered = sorted(pool, key=_order, reverse=ref.relative == "last")
+            if len(ordered) < ref.nth:
+                return "none", [], days
+            edge = ordered[ref.nth - 1].start
+            chosen = _prefer([it for it in pool if it.start == edge], intent, now, series)
+            tied = len(chosen) > 1 or ordered[ref.nth - 2].start == edge
+            return ("ambiguous" if tied else "matched"), chosen, days or (chosen[0].day, chosen[0].day)
         edge = max(it.start for it in pool) if ref.relative == "last" else min(it.start for it in pool)
         chosen = [it for it in pool if it.start == edge]
         chosen = _prefer(chosen, intent, now, series)
