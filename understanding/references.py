@@ -586,6 +586,14 @@ _RE_CURRENT_PHRASE = re.compile(
 
 _RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
 
+# A clause about a meeting, then the verb and only "it": the meeting, with its day or time if said.
+_RE_CLAUSE_IT = re.compile(
+    r"^\W*((?:the|my|our|this|that)\s+(?:[\w:&/-]+\s+){0,4}?[\w:&/-]+"
+    r"(?:\s+(?:on|at|this|next)\s+[\w:]+|\s+(?:today|tomorrow|tonight))?)\s+"
+    r"(?:clashes|conflicts|overlaps|collides|is|isn't|was|has|got|keeps|now)\b[^,]*?"
+    r"(?:\s+(?:so|and|please|pls|just))*(?:\s*[,;-])+\s+(?:it|that\s+one|this\s+one|that)\W*$"
+)
+
 _RE_ANTECEDENT = re.compile(
     r"\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
     r"(?:is|are|was|were|isn't|aren't|seems|seem|looks|has|have|keeps|keep|will|always|never|again|just|sounds)\b"
@@ -630,6 +638,11 @@ def take_refs(
     if cut:
         excluded = _pieces(body[cut.end() :], today, day_first)
         body = body[: cut.start()]
+    clause = _RE_CLAUSE_IT.match(body)
+    if clause:
+        # "the fabrikam call on monday clashes with a school run so decline it": the meeting is
+        # the clause's subject, the rest of the clause says why.
+        body = clause.group(1)
     pieces = _pieces(body, today, day_first)
     # "everything tomorrow except the 25pm": what is left out must be understood as well.
     unclear = tuple(u for p in (*pieces, *excluded) for u in p.unclear)
