@@ -14,7 +14,10 @@ updates:
 writes, reads and deletes a probe blob, so a wrong connection string, an unreachable
 account or a missing permission stops the start with one line naming the setting. At
 run time the same failures raise `StorageUnavailable`; nothing falls back to another
-store. Retries are short (two, half a second apart), since a user is waiting.
+store. Retries are short (two, half a second apart), since a user is waiting. A service
+older than the SDK (Azurite as installed, Azure Stack) refuses its newest API version with
+400 InvalidHeaderValue: the store then steps down through the versions the SDK speaks
+until one is taken, once per process.
 
 Reads and writes, the hot path (3–4 per turn), send their Get Blob / Put Blob requests
 through the container client's own pipeline (its shared-key signing, retries and
@@ -22,7 +25,8 @@ transport) with `_send_request`, the generated client's request method: a `BlobC
 per call (what `download_blob`/`upload_blob` need) cost 340 µs and 32 KB to build, and
 the typed response headers as much again. Measured against Azurite: 1.1 → 0.65 ms of
 CPU per read; `make bench` store-blob run: see bench/README.md. That method is private,
-so PATCHED_AZURE_STORAGE_BLOB names the version it was checked on and
+so log = logging.getLogger(__name__)
+PATCHED_AZURE_STORAGE_BLOB names the version it was checked on and
 tests/structure/test_patched_versions.py fails when the library moves.
 """
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import uuid
 from typing import Any
 from urllib.parse import urlparse
@@ -45,6 +50,7 @@ from azure.core.exceptions import (
 )
 from azure.core.pipeline.transport import AioHttpTransport
 from azure.core.rest import HttpRequest
+from azure.storage.blob._serialize import _SUPPORTED_API_VERSIONS
 from azure.storage.blob.aio import BlobServiceClient, ContainerClient, LinearRetry
 from botbuilder.core import Storage
 
@@ -58,6 +64,9 @@ from bot.storage_contract import (
 )
 
 PATCHED_AZURE_STORAGE_BLOB = "12.31.1"
+# The API versions this SDK speaks, oldest first (dates, so they sort as strings); private too.
+SUPPORTED_API_VERSIONS: tuple[str, ...] = tuple(sorted(_SUPPORTED_API_VERSIONS))
+log = logging.getLogger(__name__)
 SETTING = "AZURE_STORAGE_CONNECTION_STRING"
 CONNECT_SECONDS = 3
 READ_SECONDS = 10
@@ -67,6 +76,24 @@ POOL_CONNECTIONS = 32
 def _code(exc: BaseException) -> str:
     code = getattr(exc, "error_code", None) or ""
     return str(getattr(code, "value", code))
+
+
+def _service(connection_string: str, api_version: str | None) -> BlobServiceClient:
+    try:
+        return BlobServiceClient.from_connection_string(
+            connection_string,
+            api_version=api_version,
+            # azure-storage-blob hints these as int; they are seconds, and fractions work.
+            retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),  # type: ignore[arg-type]
+            transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
+        )
+    except (ValueError, AttributeError) as exc:
+        raise StorageUnavailable(f"{SETTING} is not a valid Azure Storage connection string") from exc
+
+
+def _refuses_version(status: int | None, code: str, message: str) -> bool:
+    """Whether a 400 is the service refusing the API version (x-ms-version) the request spoke."""
+    return status == 400 and code == "InvalidHeaderValue" and "version" in message.lower()
 
 
 def _status(response: Any) -> str:
@@ -101,23 +128,40 @@ class _PooledTransport(AioHttpTransport):
 
 
 class BlobStorage(Storage):
-    def __init__(self, service: BlobServiceClient, container: str) -> None:
+    def __init__(self, service: BlobServiceClient, container: str, connection_string: str = "") -> None:
         self._service = service
         self._container: ContainerClient = service.get_container_client(container)
         self.container_name = container
+        self._connection_string = connection_string
+        self._replaced: list[BlobServiceClient] = []  # clients of refused API versions, closed at close()
 
     @classmethod
-    def from_connection_string(cls, connection_string: str, container: str) -> BlobStorage:
-        try:
-            service = BlobServiceClient.from_connection_string(
-                connection_string,
-                # azure-storage-blob hints these as int; they are seconds, and fractions work.
-                retry_policy=LinearRetry(backoff=0.5, retry_total=2, random_jitter_range=0.2),  # type: ignore[arg-type]
-                transport=_PooledTransport(connection_timeout=CONNECT_SECONDS, read_timeout=READ_SECONDS),
-            )
-        except (ValueError, AttributeError) as exc:
-            raise StorageUnavailable(f"{SETTING} is not a valid Azure Storage connection string") from exc
-        return cls(service, container)
+    def from_connection_string(
+        cls, connection_string: str, container: str, api_version: str | None = None
+    ) -> BlobStorage:
+        return cls(_service(connection_string, api_version), container, connection_string)
+
+    @property
+    def api_version(self) -> str:
+        return str(self._container._client._config.version)
+
+    def _step_down(self, refused: str) -> bool:
+        """Speak the next older API version after the service refused `refused`; False when none is left.
+
+        The SDK speaks the newest version it knows; a service that is older (an Azurite, an Azure
+        Stack) refuses it with 400 InvalidHeaderValue. Each older version the SDK supports is tried
+        in turn, once per process: the first one the service takes is kept.
+        """
+        if refused != self.api_version:
+            return True  # another request has stepped down already: use what it found
+        older = [v for v in SUPPORTED_API_VERSIONS if v < refused]
+        if not older or not self._connection_string:
+            return False
+        self._replaced.append(self._service)
+        self._service = _service(self._connection_string, older[-1])
+        self._container = self._service.get_container_client(self.container_name)
+        log.info("the shared store refused Blob API version %s; trying %s", refused, older[-1])
+        return True
 
     @property
     def endpoint(self) -> str:
@@ -132,10 +176,18 @@ class BlobStorage(Storage):
         """Create the container if missing and prove read, write and delete work, or say why not."""
         step = f"create or open the container {self.container_name!r}"
         try:
-            try:
-                await self._container.create_container()
-            except ResourceExistsError:
-                pass
+            while True:
+                try:
+                    await self._container.create_container()
+                    break
+                except ResourceExistsError:
+                    break
+                except HttpResponseError as exc:
+                    if not (
+                        _refuses_version(exc.status_code, _code(exc), str(exc.message))
+                        and self._step_down(self.api_version)
+                    ):
+                        raise
             probe = self._container.get_blob_client(f"probe/{uuid.uuid4().hex}")
             step = f"write to the container {self.container_name!r}"
             await probe.upload_blob(b"{}", overwrite=False)
@@ -166,14 +218,24 @@ class BlobStorage(Storage):
 
     async def _send(self, method: str, key: str, headers: dict[str, str], body: bytes | None = None) -> Any:
         """One request for the key's blob through the container's pipeline; transport failures → unavailable."""
-        client = self._container._client  # the generated client: its pipeline signs, retries and sends
-        headers["x-ms-version"] = client._config.version
-        request = HttpRequest(method, f"{self._container.url}/{self._name(key)}", headers=headers, content=body)
-        try:
-            response = await client._send_request(request)  # not streamed: the body is read here
-        except AzureError as exc:
-            raise StorageUnavailable(f"the shared store cannot be reached ({_reason(exc)})") from exc
-        return response
+        while True:
+            client = self._container._client  # the generated client: its pipeline signs, retries and sends
+            version = str(client._config.version)
+            request = HttpRequest(
+                method,
+                f"{self._container.url}/{self._name(key)}",
+                headers={**headers, "x-ms-version": version},
+                content=body,
+            )
+            try:
+                response = await client._send_request(request)  # not streamed: the body is read here
+            except AzureError as exc:
+                raise StorageUnavailable(f"the shared store cannot be reached ({_reason(exc)})") from exc
+            refused = response.status_code == 400 and _refuses_version(
+                400, response.headers.get("x-ms-error-code", ""), response.text()
+            )
+            if not (refused and self._step_down(version)):
+                return response
 
     async def _read_one(self, key: str) -> dict[str, Any] | None:
         response = await self._send("GET", key, {})
@@ -211,4 +273,5 @@ class BlobStorage(Storage):
                 raise StorageUnavailable(f"the shared store could not delete an item ({_reason(exc)})") from exc
 
     async def close(self) -> None:
-        await self._service.close()
+        for service in [*self._replaced, self._service]:
+            await service.close()

@@ -309,6 +309,7 @@ class Invitations:
                 conversation_id=str((mine.reference.get("conversation") or {}).get("id") or ""),
                 verb=INVITATION,
                 events={event.id: snapshot(event)},
+                series=False,
             )
         )
         # The posted message's id lives on the pending request (one write fewer per card).

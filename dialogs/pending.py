@@ -65,8 +65,8 @@ class PendingAction:
     verb: str
     # event id → snapshot (dialogs.snapshots) of the meeting as the card showed it.
     events: dict[str, dict[str, Any]]
-    # Whether the card offers acting on whole series (None: a record from before this was kept).
-    series: bool | None = False
+    # Whether the card offers acting on whole series (None: a record kept before this was recorded).
+    series: bool | None = None
     # Set once the card is sent; a Submit click's update replaces this activity.
     activity_id: str | None = None
     state: str = OPEN
@@ -248,6 +248,10 @@ class PendingActions:
         await self._storage.write({_PREFIX + record.request_id: item})
         # The store sets the written item's e_tag to its new version (bot/storage_contract.py).
         record.e_tag = item.get("e_tag", record.e_tag)
+        if record.state == DONE:
+            # Used up: a later click reads its final card from the store (rare), and memory keeps no cards.
+            self._recent.pop(record.request_id, None)
+            return
         if record.request_id not in self._recent and len(self._recent) >= RECENT_KEPT:
             self._recent.pop(next(iter(self._recent)))  # the oldest card written here
         self._recent[record.request_id] = item

@@ -238,12 +238,16 @@ def _clock(hour: int, minute: int) -> str:
     return f"{hour % 12 or 12}:{minute:02d} {suffix}"
 
 
+# Subject words as understanding/ normalises them, as a person writes them.
+_SHOWN = {"oneonone": "1:1", "checkin": "check-in", "catchup": "catch-up", "townhall": "town hall"}
+
+
 def looked_for(request: Request, title: str) -> str:
     """What the request asked for, as words after "Nothing": "at 3:00 PM today", "called “standup” tomorrow"."""
     parts: list[str] = []
     for ref in request.refs[:1]:
         if ref.subject:
-            parts.append("called “" + " ".join(ref.subject) + "”")
+            parts.append("called “" + " ".join(_SHOWN.get(word, word) for word in ref.subject) + "”")
         if ref.people:
             parts.append("with " + " and ".join(p.title() for p in ref.people))
         if ref.time:

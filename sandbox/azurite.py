@@ -37,8 +37,11 @@ def connection_string(port: int, *, key: str = DEV_KEY) -> str:
 class Azurite:
     """`with Azurite() as azurite:` starts the emulator; `azurite.connection_string` reaches it."""
 
-    def __init__(self, *, timeout: float = 30.0) -> None:
+    def __init__(self, *, timeout: float = 30.0, check_api_version: bool = False) -> None:
         self.timeout = timeout
+        # Azurite refuses API versions newer than its own unless told not to; the real service is
+        # always at least as new as the SDK. `check_api_version=True` runs it as installed.
+        self.check_api_version = check_api_version
         self.port = 0
         self.process: subprocess.Popen[str] | None = None
         self._pump: threading.Thread | None = None
@@ -60,7 +63,7 @@ class Azurite:
                 "--blobPort",
                 "0",
                 "--inMemoryPersistence",
-                "--skipApiVersionCheck",
+                *([] if self.check_api_version else ["--skipApiVersionCheck"]),
                 "--silent",
             ],
             cwd=Path(self._workdir.name),

@@ -50,3 +50,16 @@ async def test_a_single_meeting_named_in_a_long_span_is_still_found(chat):
     turn = await chat.say("decline the offsite next month")
     assert "Offsite" in card_text(turn.card)
     assert chat.graph_writes() == []
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [("accept the 1:1 with Sam", "“1:1”"), ("decline the check-in", "“check-in”"), ("skip the catch up", "“catch-up”")],
+)
+async def test_a_meeting_that_is_not_there_is_named_as_the_user_writes_it(chat, said, shown):
+    await chat.sign_in()
+    chat.meeting("Budget review", 15)
+    turn = await chat.say(said)
+    text = " ".join(turn.texts + [card_text(c) for c in turn.cards])
+    assert f"Nothing called {shown}" in text
+    assert "oneonone" not in text and "checkin" not in text and "catchup" not in text

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import quote
 
+from bot import regrets_bot
 from graph.timezones import parse_graph_datetime, zone
 from sandbox.graph_state import Fault
 from tests.fixtures.stack import ADAPTIVE, OAUTH, ask, attachments_of, buttons, card_text, click, exchange, submit
@@ -287,7 +288,8 @@ def typing_then_messages(teams, chat):
     ]
 
 
-async def test_a_quick_answer_comes_without_a_typing_indicator(regrets):
+async def test_a_quick_answer_comes_without_a_typing_indicator(regrets, monkeypatch):
+    monkeypatch.setattr(regrets_bot, "TYPING_AFTER", 5.0)  # far longer than any answer here, even on a busy machine
     user = regrets.user()
     chat = regrets.conversation(user)
     await ask(regrets, chat, "decline my 3pm")  # signs in
@@ -298,12 +300,13 @@ async def test_a_quick_answer_comes_without_a_typing_indicator(regrets):
     assert typing_then_messages(regrets, chat)[before:] == ["message"]
 
 
-async def test_a_slow_answer_shows_regrets_typing_before_it(regrets, sandbox):
+async def test_a_slow_answer_shows_regrets_typing_before_it(regrets, sandbox, monkeypatch):
+    monkeypatch.setattr(regrets_bot, "TYPING_AFTER", 0.2)
     user = regrets.user()
     chat = regrets.conversation(user)
     await ask(regrets, chat, "decline my 3pm")  # signs in
     before = len(regrets.calls(chat, "POST"))
-    sandbox.graph.latency = 0.8  # longer than TYPING_AFTER: Graph is slow today
+    sandbox.graph.latency = 1.0  # far longer than TYPING_AFTER: Graph is slow today
     try:
         await ask(regrets, chat, "decline my 3pm")
     finally:

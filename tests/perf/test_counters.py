@@ -11,12 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import unquote
 
-import aiohttp
-
 from bot.memory_storage import InMemoryStorage
 from sandbox.demo_calendar import demo_events
 from sandbox.stack import BOT_APP_ID
-from tests.fixtures.stack import Teams, ask, attachments_of, buttons, click, morning, serve, settings_for
+from tests.fixtures.stack import ask, attachments_of, buttons, click, regrets_on
 
 
 def confirm_card(messages):
@@ -137,8 +135,7 @@ class CountingStorage(InMemoryStorage):
 
 async def test_a_warm_decline_round_reads_the_store_once_and_writes_it_five_times(sandbox):
     storage = CountingStorage()
-    async with serve(settings_for(sandbox), storage=storage, clock=morning) as url, aiohttp.ClientSession() as session:
-        teams = Teams(sandbox, url, session, signed=True, today=morning().date())
+    async with regrets_on(sandbox, storage) as teams:
         user = teams.user()
         chat = teams.conversation(user)
         await decline_3pm(teams, chat)  # signs in, first card in this conversation

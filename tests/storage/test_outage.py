@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 
-import aiohttp
 import pytest
 
 from bot.blob_storage import BlobStorage
@@ -12,7 +11,7 @@ from bot.memory_storage import InMemoryStorage
 from bot.storage_contract import StorageUnavailable
 from dialogs import texts
 from sandbox.azurite import connection_string
-from tests.fixtures.stack import Teams, ask, attachments_of, buttons, click, morning, serve, settings_for
+from tests.fixtures.stack import ask, attachments_of, buttons, click, regrets_on
 
 pytestmark = pytest.mark.process
 
@@ -26,8 +25,8 @@ def closed_port() -> int:
 @pytest.fixture
 async def regrets_without_its_store(sandbox):
     storage = BlobStorage.from_connection_string(connection_string(closed_port()), "regrets")
-    async with serve(settings_for(sandbox), storage=storage, clock=morning) as url, aiohttp.ClientSession() as session:
-        yield Teams(sandbox, url, session, signed=True, today=morning().date())
+    async with regrets_on(sandbox, storage) as teams:
+        yield teams
 
 
 async def test_a_message_while_the_store_is_unreachable_gets_a_sentence_and_no_graph_call(
@@ -80,8 +79,7 @@ class StoreLostAfterClaims(InMemoryStorage):
 
 async def test_a_click_whose_result_cannot_be_recorded_still_answers_with_the_declined_card(sandbox):
     storage = StoreLostAfterClaims()
-    async with serve(settings_for(sandbox), storage=storage, clock=morning) as url, aiohttp.ClientSession() as session:
-        teams = Teams(sandbox, url, session, signed=True, today=morning().date())
+    async with regrets_on(sandbox, storage) as teams:
         user = teams.user()
         chat = teams.conversation(user)
         [card] = [c for m in await ask(teams, chat, "decline my 3pm") for c in attachments_of(m)]

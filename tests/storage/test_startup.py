@@ -16,12 +16,12 @@ import pytest
 from azure.storage.blob.aio import ContainerClient
 
 from app import check_storage, open_storage
-from bot.blob_storage import BlobStorage
+from bot.blob_storage import SUPPORTED_API_VERSIONS, BlobStorage
 from bot.file_storage import FileStorage
 from bot.memory_storage import InMemoryStorage
-from bot.storage_contract import StorageUnavailable
+from bot.storage_contract import StorageConflict, StorageUnavailable
 from demo.processes import ROOT
-from sandbox.azurite import connection_string
+from sandbox.azurite import Azurite, connection_string
 from settings import ConfigError, Settings
 from tests.storage.conftest import new_container
 
@@ -129,3 +129,33 @@ def test_regrets_with_an_unwritable_storage_dir_exits_2_with_one_line_naming_the
     assert done.returncode == 2
     [line] = done.stderr.strip().splitlines()
     assert "STORAGE_DIR" in line
+
+
+@pytest.fixture(scope="module")
+def strict_azurite():
+    """Azurite as installed: it refuses API versions newer than its own (the SDK speaks a newer one)."""
+    with Azurite(check_api_version=True) as emulator:
+        yield emulator
+
+
+async def test_regrets_works_with_a_store_that_refuses_the_sdks_newest_api_version(strict_azurite):
+    container = new_container()
+    settings = Settings.from_mapping(
+        {"AZURE_STORAGE_CONNECTION_STRING": strict_azurite.connection_string, "STORAGE_CONTAINER": container}
+    )
+    await check_storage(settings)  # creates the container on a version the emulator takes
+
+    # A fresh instance (as `build` opens one after the check) finds that version on its first request.
+    first = BlobStorage.from_connection_string(strict_azurite.connection_string, container)
+    second = BlobStorage.from_connection_string(strict_azurite.connection_string, container)
+    try:
+        await first.write({"pending/r1": {"state": "open"}})
+        item = (await second.read(["pending/r1"]))["pending/r1"]
+        await second.write({"pending/r1": {**item, "state": "claimed"}})
+        with pytest.raises(StorageConflict):
+            await first.write({"pending/r1": {**item, "state": "claimed twice"}})
+        assert (await first.read(["pending/r1"]))["pending/r1"]["state"] == "claimed"
+        assert first.api_version < SUPPORTED_API_VERSIONS[-1]
+    finally:
+        await first.close()
+        await second.close()
