@@ -7,6 +7,7 @@ People correct themselves mid-message instead of sending a new one:
   "sorry" or "actually" is not a marker: "decline it, sorry my kid is sick" is a note.
 - "decline the 1:1 with Sam on Thursday - no wait, the one on Monday": "the one" is the same
   meeting on another day or at another time, so its name is carried over without the old day.
+- "decline the standup, no wait, accept it": the new verb for the same meeting.
 - "decline my 10 tomorrow, not the standup": a meeting named last with "not" is left out, like
   "except the standup".
 "Not the series" and "actually, the whole series" are scope words (scope.py), not corrections.
@@ -33,6 +34,12 @@ _RE_MARKER = re.compile(
     + _MEETING
     + _SCOPE
 )
+# "decline the standup, no wait, accept it": the answer changes, the meeting stays.
+_RE_NEW_VERB = re.compile(
+    r"(?i)\s*(?:,|;|\s-+|\s–|\s—|\.)\s*(?:actually|no,?\s+wait|wait|no|sorry|scratch\s+that|on\s+second\s+thoughts?)"
+    r"\b[\s,.!-]*(?:no\b[\s,.!-]*)?(?:(?:just|please|pls)\s+)?(decline|accept|skip|tentatively\s+accept)\s+"
+    r"(?:it|that|that\s+one|this\s+one)\b"
+)
 _RE_VERB = re.compile(r"(?i)\b(?:decline|accept|tentative(?:ly\s+accept)?|skip|cancel|reject|miss)\b")
 _RE_THE_ONE = re.compile(r"(?i)^(?:the|that|this)\s+one\b")
 # Where the day or time of the first meeting starts ("the 1:1 with Sam| on thursday").
@@ -51,6 +58,12 @@ def take_back(text: str) -> str:
     if "not " in text.lower():
         text = _RE_NOT_BUT.sub("", text)
         text = _RE_NOT_LAST.sub(" except ", text)
+    changed = _RE_NEW_VERB.search(text)
+    if changed:
+        before = text[: changed.start()]
+        first = _RE_VERB.search(before)
+        if first:
+            return f"{before[: first.start()]}{changed.group(1)}{before[first.end() :]}{text[changed.end() :]}"
     m = _RE_MARKER.search(text)
     if m is None or m.start() == 0:
         return text

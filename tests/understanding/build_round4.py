@@ -126,6 +126,7 @@ def cases() -> list[dict]:
     w("clock", "w20", "decline the 2 o'clock roadmap review", E("road16"))
     w("ask", "w21", "decline the review next week", E("road16", "bud17", status="ambiguous"))
     w("ordinal", "w22", "decline my last meeting on tuesday", E("vend17"))
+    w("correction", "w23", "decline the budget review on tuesday. actually, accept it", E("bud17", intent="accept"))
 
     s = world(SYD, SYD_NOW, late(), "en-AU")
     s("relative", "l01", "decline the apac sync tonight", E("apac08"))
@@ -153,6 +154,7 @@ def cases() -> list[dict]:
     s("correction", "l19", "decline my 10 tomorrow, not the standup", E("prod09"))
     s("relative", "l20", "decline everything later tonight", E("apac08", "lon08"))
     s("ask", "l21", "decline my meeting with Raj tomorrow", E("demo09", "drinks09", status="ambiguous"))
+    s("correction", "l24", "decline everything tomorrow, not the standup", E("prod09", "lunch09", "demo09", "drinks09"))
     s("leftover", "l22", "decline the standup the day after the design review", E("std11"))
     s("leftover", "l23", "decline the day before the farewell lunch", E("std10", "dr10", "sam10", "bp10"))
 
@@ -185,6 +187,7 @@ def cases() -> list[dict]:
     d("leftover", "d21", "what's on next year", E(intent="other"))
     d("leftover", "d22", "decline the standup jutro", E())
     d("ask", "d23", "decline the 3:30", E("oo30"))
+    d("correction", "d24", "decline the client call on monday, no wait, accept it", E("fab29", intent="accept"))
     return out
 
 
