@@ -16,6 +16,11 @@ Judgement calls (where a sensible person could go either way, this is the rule):
 - A proposal ("and suggest 5pm instead") is for the meeting named, never a second meeting.
 - Time and day words that could not be read ("25pm", "next year" for everything) are kept in
   `Request.unclear`, so the bot asks instead of looking for a meeting called "25pm".
+  Agenda questions ("what's on next year", "over the holidays") are asked back the same way.
+- A word that is not English and in no title on the calendar ("the standup jutro") is not
+  understood (resolve: `Resolution.unknown`): the bot asks, it never says "Nothing called ...".
+- A correction in the same message ("not the 3pm, the 4pm", "actually no, the retro", "no wait,
+  accept it") leaves only what the user settled on (corrections.py).
 """
 
 from __future__ import annotations
