@@ -83,7 +83,7 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
     comment = request.comment
     notify = request.notify
     scope = request.scope
-    if intent == "agenda":
+    if intent == "agenda" and not request.unclear:
         return Plan(kind="agenda", events=list(resolution.events), title=_window_title(resolution, now))
     if intent == "cancel":
         # The resolver turns "cancel" of someone else's meeting into a decline.
@@ -101,6 +101,8 @@ def make_plan(request: Request, resolution: Resolution, now: datetime, decision:
         return replace(
             base, kind="nothing", message=texts.UNCLEAR[first.why].format(words=first.words, days=REACH_DAYS)
         )
+    if resolution.unknown:
+        return replace(base, kind="nothing", message=texts.UNKNOWN_WORD.format(words=resolution.unknown[0]))
     if all(ref.is_empty for ref in request.refs):
         # "decline" and nothing else: show what is left of today to pick from.
         return replace(base, kind="pick", title="today")

@@ -46,6 +46,11 @@ UNCLEAR = {
     "vague": "I'm not sure which days “{words}” means for you, so I haven't picked anything. Which days do you mean? "
     "For example “decline everything on 24 December”.",
 }
+# A word that is not English and in no meeting on the calendar ("decline the standup jutro").
+UNKNOWN_WORD = (
+    "I don't know the word “{words}”, so I haven't picked a meeting. Which one do you mean? "
+    "For example “decline the standup tomorrow”."
+)
 STORE_UNAVAILABLE = "I can't reach my storage right now, so I stopped there. Please try again in a minute."
 BAD_CLICK = "That button's data isn't what I sent, so I did nothing. Ask me again, for example “decline my 3pm”."
 OTHER_CONVERSATION = "That card belongs to another conversation, so I did nothing here. Ask me again in this chat."

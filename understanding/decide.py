@@ -30,7 +30,7 @@ class Decision:
     comment: str | None
     send_response: bool
     scope: str  # occurrence | series
-    # Why the decision is what it is, in words for logs and tests ("no meeting fits",
+    # Why the decision is what it is, in words for logs and tests ("no meeting fits", "not understood: 25pm",
     # "not certain which meeting is meant", "already_declined", "readings differ"); empty when plainly matched.
     reasons: tuple[str, ...] = ()
     # The request with `proposed_time` filled in once the meeting (and its length) is known.
@@ -70,6 +70,11 @@ def decide(request: Request, resolution: Resolution) -> Decision:
         reasons.append("not certain which meeting is meant")
     if intent == "other":
         reasons.append("no action asked")
+    if request.unclear and intent != "other":
+        # "decline my 25pm": say what was not understood, not that no meeting fits.
+        reasons.extend(f"not understood: {u.words}" for u in request.unclear)
+    if resolution.unknown and intent != "other":
+        reasons.extend(f"not understood: {w}" for w in resolution.unknown)
     if intent == "other" or status == "none":
         if not reasons:
             reasons.append("no meeting fits")

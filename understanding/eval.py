@@ -30,8 +30,8 @@ def _zone(name: str) -> Any:
         return zone(name)
 
 
-def decide(case: dict[str, Any]) -> dict[str, Any]:
-    """One case's answer in the contract's shape."""
+def _decide(case: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """One case's answer in the contract's shape, and the Decision's reasons (for --score)."""
     tz = _zone(str(case.get("timezone") or "UTC"))
     now = datetime.fromisoformat(str(case["now"]))
     now = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
@@ -42,7 +42,7 @@ def decide(case: dict[str, Any]) -> dict[str, Any]:
     start, end = fetch_window(request, now)
     events = [e for e in events if _overlaps(e, start, end, tz)]
     decision = decided(request, resolve(request, events, now))
-    return {
+    answer = {
         "id": case.get("id"),
         "intent": decision.intent,
         "status": decision.status,
@@ -51,6 +51,12 @@ def decide(case: dict[str, Any]) -> dict[str, Any]:
         "send_response": decision.send_response,
         "scope": decision.scope,
     }
+    return answer, decision.reasons
+
+
+def decide(case: dict[str, Any]) -> dict[str, Any]:
+    """One case's answer in the contract's shape."""
+    return _decide(case)[0]
 
 
 def _overlaps(event: Event, start: datetime, end: datetime, tz: Any) -> bool:
@@ -103,7 +109,7 @@ def main(argv: list[str]) -> int:
     for number, line in enumerate(lines, 1):
         try:
             case = json.loads(line)
-            answer = decide(case)
+            answer, why = _decide(case)
         except (ValueError, KeyError, TypeError) as exc:
             print(f"line {number}: not a valid case ({type(exc).__name__})", file=sys.stderr)
             return 2
@@ -118,14 +124,16 @@ def main(argv: list[str]) -> int:
             tally[2] += confident_wrong(answer, want)
             if wrong:
                 failures.append(
-                    (case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong})
+                    (case.get("id"), case.get("utterance"), {f: (answer.get(f), want.get(f)) for f in wrong}, why)
                 )
             else:
                 right += 1
     sys.stdout.flush()
     if score:
-        for cid, utterance, diff in failures:
+        for cid, utterance, diff, why in failures:
             print(f"FAIL {cid}: {utterance!r}", file=sys.stderr)
+            if why:
+                print(f"    why: {'; '.join(why)}", file=sys.stderr)
             for f, (got, want) in diff.items():
                 print(f"    {f}: got {got!r}, want {want!r}", file=sys.stderr)
         if len(kinds) > 1 or "-" not in kinds:

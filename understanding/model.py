@@ -29,6 +29,7 @@ class MeetingRef:
     relative: str | None = None  # next | first | last
     span: bool = False  # everything that fits ("everything on Friday", "all my meetings")
     count: int = 1  # how many from the edge a relative reference takes ("my next 2 meetings")
+    nth: int = 1  # which one from the edge ("my second meeting tomorrow": 2, relative "first")
     # Named with its own article ("the standup and the retro"): never glued to the one before
     # it into one title the way "lunch and learn" is.
     own: bool = field(default=False, compare=False)
@@ -48,6 +49,9 @@ class MeetingRef:
     # beside a meeting called "Customer advisory board"), empty when the words can only be the filter.
     company: str | None = None
     company_word: str = ""
+    # Words that are not English ("jutro", "Besprechung"): a title's when one on the calendar holds
+    # them, else not understood and the bot asks which meeting is meant.
+    foreign: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_empty(self) -> bool:

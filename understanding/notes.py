@@ -67,6 +67,10 @@ _RE_REASON = re.compile(
     r"stuck|running\s+late|out\s+of\s+(?:the\s+)?office|have\s+a\s+conflict|clash|overlap|can't\s+make|"
     r"won't\s+make|no\s+longer|not\s+relevant|not\s+needed|not\s+interested|"
     r"it(?:'s|\s+is)\s+(?:not|no\s+longer|a\s+conflict|clashing|overlapping)|"
+    # A reason about someone else or the meeting: "they moved it", "she knows why", "it clashes with X".
+    r"(?:they|she|he|it|the\s+organi[sz]er)(?:'ve|'s|\s+(?:have|has|had|already|just))?\s+(?:moved|rescheduled|"
+    r"cancell?ed|changed|pushed|shifted|knows?|know|said|asked|told|clashes|conflicts|overlaps|understands?|"
+    r"agreed|(?:is|are)\s+aware)\b|"
     # A clause with its subject dropped, as people write in chat: "might be late", "will catch
     # the recording", "running a workshop", "at the dentist", "away that week".
     r"(?:will|won't|wont|can't|cant|cannot|might|may|must|need\s+to|have\s+to|gotta|gonna)\s+(?!you\b|u\b)|"

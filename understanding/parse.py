@@ -3,7 +3,7 @@
 `parse(text, now)` is pure and fast (hand-written regexes compiled at import). It runs the
 stages in order, each one job in its own module and tested alone:
 
-    normalise -> (proposal) -> note -> intent -> date, time and zone -> people and subject -> scope
+    normalise -> corrections -> (proposal) -> note -> intent -> date, time and zone -> people and subject -> scope
 
 then `resolve` ranks the calendar against the references and `decide` says whether Regrets
 acts, asks or does nothing. Parsing does not look at the calendar: which day a bare "3pm"
@@ -16,13 +16,18 @@ Judgement calls (where a sensible person could go either way, this is the rule):
 - A proposal ("and suggest 5pm instead") is for the meeting named, never a second meeting.
 - Time and day words that could not be read ("25pm", "next year" for everything) are kept in
   `Request.unclear`, so the bot asks instead of looking for a meeting called "25pm".
+  Agenda questions ("what's on next year", "over the holidays") are asked back the same way.
+- A word that is not English and in no title on the calendar ("the standup jutro") is not
+  understood (resolve: `Resolution.unknown`): the bot asks, it never says "Nothing called ...".
+- A correction in the same message ("not the 3pm, the 4pm", "actually no, the retro", "no wait,
+  accept it") leaves only what the user settled on (corrections.py).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from understanding import chat, intents, normalise, notes, proposals, references, scope, timewords
+from understanding import chat, corrections, intents, normalise, notes, proposals, references, scope, timewords
 from understanding.fuzzy import normalize
 from understanding.model import ACTIONS, INTENTS, MeetingRef, Request, Unclear
 from understanding.normalise import clean, sentences
@@ -46,7 +51,7 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
 
     # note (quoted), normalise, proposal, notify
     s, comment = notes.take_quoted(s)
-    s = normalise.drop_asides(normalise.rewrite(s))
+    s = corrections.take_back(normalise.drop_asides(normalise.rewrite(s)))
     if intents.is_question(s):
         return Request(intent="other")
     s = intents.drop_negated(s)
@@ -79,6 +84,9 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         clear = verb is not None and verb.group(0).startswith(("clear", "free"))
         found = references.take_refs(body, lead_reason, parts.segs[: parts.k], today, day_first, clear)
         refs, excluded, unclear = found.refs, found.excluded, found.unclear
+        if intent == "agenda" and found.long and not any(u.why == "far" for u in unclear):
+            # "what's on next year": more days than one agenda shows; asked like "everything next year".
+            unclear += (Unclear(found.long, "far"),)
         if found.from_lead and comment == lead_reason:
             comment = None  # the clause named the meeting; it was no note
         # "every weekly review", "all the Tuesday syncs": the series, unless ruled out.
@@ -101,5 +109,5 @@ def parse(text: str, now: datetime, *, day_first: bool = False) -> Request:
         day_first=day_first,
         excluded=excluded if intent in ACTIONS and refs else (),
         proposal=proposal if intent in ("decline", "tentative") else None,
-        unclear=unclear if intent in ACTIONS else (),
+        unclear=unclear if intent in ACTIONS or intent == "agenda" else (),
     )

@@ -60,6 +60,13 @@ _RE_NEXT = re.compile(r"\b(?:next|upcoming|soonest|following|coming)\b")
 
 _RE_FIRST = re.compile(r"\b(?:first|earliest)\b")
 
+# "my second meeting tomorrow", "the 3rd call", "the second to last one": counted from an edge.
+_RE_NTH = re.compile(
+    r"\b(second|2nd|third|3rd|fourth|4th|fifth|5th)(\s+(?:to|from(?:\s+the)?)\s+last)?\b"
+    r"(?=\s+(?:meeting|one|call|thing|appointment|event|session|sync)s?\b)"
+)
+_NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+
 _RE_LAST = re.compile(r"\b(?:last|final|latest)\b")
 
 _RE_SPAN = re.compile(
@@ -127,6 +134,7 @@ class _Piece:
     every: bool
     article: bool
     count: int = 1
+    nth: int = 1
     bare: bool = False  # only a day was named ("decline Friday"): the whole day
     plural: bool = False  # a kind of meeting in the plural ("the design reviews")
     owner: bool = False  # people named with a possessive ("Louis's meeting")
@@ -140,6 +148,8 @@ class _Piece:
     company: str | None = None
     company_word: str = ""
     unclear: tuple[Unclear, ...] = ()
+    long: str = ""  # the words of a span longer than Regrets reads ("next year")
+    foreign: tuple[str, ...] = ()  # words that are not English ("jutro", "reunión"): a title's, or not understood
 
     def ref(self) -> MeetingRef:
         return MeetingRef(
@@ -153,6 +163,7 @@ class _Piece:
             relative=self.relative,
             span=self.span,
             count=self.count,
+            nth=self.nth,
             own=self.article,
             owner=self.owner,
             zones=self.zones,
@@ -163,6 +174,7 @@ class _Piece:
             anchor=self.anchor,
             company=self.company,
             company_word=self.company_word,
+            foreign=self.foreign,
         )
 
     @property
@@ -241,6 +253,30 @@ _RE_ANCHOR = re.compile(
     r"(?=(?:the|my|our)\s+(?!\d|rest\b|end\b|weekend|week|day\b|morning|afternoon|evening|noon|midday|lunch\s*time)"
     r"|lunch\b)"
 )
+
+_RE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# Everyday words from other languages that the day-word table (timewords) does not translate:
+# days and times in Polish, Scandinavian, Czech, Finnish, Turkish, Indonesian and Russian said in
+# Latin letters, and the word for "meeting" in several. One of them in no title on the calendar
+# is not understood, so the bot asks instead of answering "Nothing called ...".
+_NOT_ENGLISH = frozenset(
+    """jutro dzisiaj dzis pojutrze wczoraj poniedzialek wtorek sroda czwartek piatek sobota niedziela spotkanie
+    imorgon idag imorgen igaar mandag tirsdag onsdag torsdag fredag lordag sondag tisdag mandagen fredagen
+    zitra dnes pozitri schuzka huomenna tanaan maanantai tiistai keskiviikko torstai perjantai palaveri
+    yarin bugun toplanti besok lusa rapat zavtra segodnya vstrecha
+    besprechung sitzung treffen termin morgens abends mittags woche wochenende naechsten kommenden
+    semaine prochain prochaine soir rendez-vous semana proxima proximo junta riunione settimana prossima
+    domattina vergadering overleg morgenochtend volgende reuniao""".split()
+)
+
+
+def _not_english(word: str) -> bool:
+    """A word in letters English does not use ("reunión", "jutro" aside) or on the list above."""
+    return not word.isascii() or word in _NOT_ENGLISH
+
+
+# "the day after", "the day before": the neighbouring day of the meeting named next.
+_RE_DAY_SIDE = re.compile(r"\b(?:on\s+)?the\s+day\s*$")
 
 
 def _in_minutes(m: re.Match[str]) -> int | None:
@@ -331,8 +367,18 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     if anchored and anchored.start() > 0:
         head = _piece(text[: anchored.start()], today, day_first)
         other = _piece(text[anchored.end() :], today, day_first)
+        side = "after" if anchored.group(1) in ("after", "following") else "before"
+        day = _RE_DAY_SIDE.search(text, 0, anchored.start())
+        if day and not other.empty:
+            # "the day after the offsite": the next day, not later that day; with nothing else
+            # named, everything on it ("decline the day before the board meeting").
+            head = _piece(text[: day.start()], today, day_first)
+            if not (head.subject or head.people or head.time or head.relative):
+                head.span = True
+            head.days = []
+            head.anchor = ("day " + side, other.ref())
+            return head
         if not other.empty and not head.time:
-            side = "after" if anchored.group(1) in ("after", "following") else "before"
             if not head.days and other.days:
                 head.days = list(other.days)
             head.anchor = (side, other.ref())
@@ -356,6 +402,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     # "the meeting Summer organized", "organized by Summer": only meetings that person organizes.
     organizer = bool(_RE_SENT_BY.search(text) or _RE_ORGANIZED_BY.search(text))
     text = _RE_SENT_BY.sub(r" \1 with \2 ", text)
+    # Before the day words: "my 3rd meeting" is no 3rd of the month.
+    nth, counted_from = 1, None
+    ordinal = _RE_NTH.search(text)
+    if ordinal:
+        counted_from, nth = ("last" if ordinal.group(2) else "first"), _NTH[ordinal.group(1)]
+        text = text[: ordinal.start()] + " " + text[ordinal.end() :]
     text = timewords.take_days(text, today, day_first, found)
     text = timewords.take_times(text, found)
     people: list[str] = []
@@ -391,6 +443,8 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
     if _RE_CURRENT.search(text):
         relative = "current"
         text = _RE_CURRENT.sub(" ", text)
+    if counted_from and not relative:
+        relative = counted_from
     for name, pattern in (("next", _RE_NEXT), ("first", _RE_FIRST), ("last", _RE_LAST)):
         if relative:
             break
@@ -442,6 +496,7 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         article=article,
         bare=bare,
         count=count if relative else 1,
+        nth=nth,
         plural=bool(_RE_KINDS.search(text)),
         owner=bool(owners),
         zones=zone_names,
@@ -453,6 +508,12 @@ def _piece(text: str, today: date, day_first: bool) -> _Piece:
         company=company,
         company_word=company_word,
         unclear=tuple(unclear),
+        long=found.long,
+        foreign=tuple(
+            dict.fromkeys(
+                w for w in _RE_WORD.findall(text) if _not_english(w) and set(words(w) or ("",)) <= set(subject)
+            )
+        ),
     )
 
 
@@ -525,6 +586,14 @@ _RE_CURRENT_PHRASE = re.compile(
 
 _RE_PRONOUN = re.compile(r"\b(?:it|that\s+one|this\s+one|that|this)\s*\W*$")
 
+# A clause about a meeting, then the verb and only "it": the meeting, with its day or time if said.
+_RE_CLAUSE_IT = re.compile(
+    r"^\W*((?:the|my|our|this|that)\s+(?:[\w:&/-]+\s+){0,4}?[\w:&/-]+"
+    r"(?:\s+(?:on|at|this|next)\s+[\w:]+|\s+(?:today|tomorrow|tonight))?)\s+"
+    r"(?:clashes|conflicts|overlaps|collides|is|isn't|was|has|got|keeps|now)\b[^,]*?"
+    r"(?:\s+(?:so|and|please|pls|just))*(?:\s*[,;-])+\s+(?:it|that\s+one|this\s+one|that)\W*$"
+)
+
 _RE_ANTECEDENT = re.compile(
     r"\b(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+((?:[\w:&/-]+\s+){0,3}?[\w:&/-]+)\s+"
     r"(?:is|are|was|were|isn't|aren't|seems|seem|looks|has|have|keeps|keep|will|always|never|again|just|sounds)\b"
@@ -557,6 +626,7 @@ class Refs:
     series_day: bool  # "all the Tuesday syncs", "on Mondays"
     from_lead: bool = False  # the meeting was named in the clause before the request, not in it
     unclear: tuple[Unclear, ...] = ()  # time and day words not understood ("25pm", "next year" for everything)
+    long: str = ""  # a span longer than Regrets reads ("next year"): too much to show as one agenda
 
 
 def take_refs(
@@ -568,6 +638,11 @@ def take_refs(
     if cut:
         excluded = _pieces(body[cut.end() :], today, day_first)
         body = body[: cut.start()]
+    clause = _RE_CLAUSE_IT.match(body)
+    if clause:
+        # "the fabrikam call on monday clashes with a school run so decline it": the meeting is
+        # the clause's subject, the rest of the clause says why.
+        body = clause.group(1)
     pieces = _pieces(body, today, day_first)
     # "everything tomorrow except the 25pm": what is left out must be understood as well.
     unclear = tuple(u for p in (*pieces, *excluded) for u in p.unclear)
@@ -614,4 +689,5 @@ def take_refs(
         series_day=any(p.series_day and not p.time for p in pieces),
         from_lead=from_lead,
         unclear=unclear,
+        long=next((p.long for p in pieces if p.long), ""),
     )

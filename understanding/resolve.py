@@ -80,6 +80,9 @@ class Resolution:
     unmatched: int = 0  # meeting references that found nothing
     # "decline the 2pm and suggest 5pm": the new time for the one meeting matched, as long as it was.
     proposed_time: tuple[datetime, datetime] | None = None
+    # Words not English and in no meeting's title or people ("the standup jutro"): not understood,
+    # so nothing is picked and the bot asks.
+    unknown: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4096)
@@ -430,6 +433,8 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
     side, other = ref.anchor
     # The landmark is not answered: the user's own lunch is as good a landmark as any meeting.
     status, anchors, _days = _resolve_ref(other, items, now, "other", False)
+    if side.startswith("day "):
+        return _day_beside(ref, side, status, anchors, items, now, intent, series)
     head = replace(ref, anchor=None, days=ref.days or other.days)
     if not anchors:
         if other.subject == ("lunch",) and not (other.time or other.people):
@@ -462,6 +467,30 @@ def _beside(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, ser
     single = head.span or len(chosen) == 1
     status = "matched" if single and status == "matched" else "ambiguous"
     return status, chosen, (chosen[0].day, chosen[-1].day)
+
+
+def _day_beside(
+    ref: MeetingRef,
+    side: str,
+    status: str,
+    anchors: list[_Item],
+    items: list[_Item],
+    now: datetime,
+    intent: str,
+    series: bool,
+) -> tuple:
+    """ "the standup the day after the offsite": what was asked for on the day next to that meeting."""
+    days = sorted(
+        {it.last_day + timedelta(days=1) if side == "day after" else it.day - timedelta(days=1) for it in anchors}
+    )
+    if not days:
+        return "none", [], None
+    head = replace(ref, anchor=None, days=((days[0], days[0]),))
+    found_status, found, found_days = _resolve_ref(head, items, now, intent, series)
+    if len(days) > 1 or status != "matched":
+        # Two offsites, two days: which day is meant is not known.
+        found_status = "ambiguous" if found else "none"
+    return found_status, found, found_days
 
 
 def _either_day(ref: MeetingRef, items: list[_Item], now: datetime, intent: str, series: bool) -> tuple | None:
@@ -573,6 +602,15 @@ def _resolve_words(
             ordered = sorted(pool, key=_order, reverse=ref.relative == "last")
             chosen = sorted(_prefer(ordered, intent, now, series)[: ref.count], key=_order)
             return "matched", chosen, days or (chosen[0].day, chosen[-1].day)
+        if ref.nth > 1:
+            # "my second meeting tomorrow": counted from the edge; a tie at that place is asked about.
+            ordered = sorted(pool, key=_order, reverse=ref.relative == "last")
+            if len(ordered) < ref.nth:
+                return "none", [], days
+            edge = ordered[ref.nth - 1].start
+            chosen = _prefer([it for it in pool if it.start == edge], intent, now, series)
+            tied = len(chosen) > 1 or ordered[ref.nth - 2].start == edge
+            return ("ambiguous" if tied else "matched"), chosen, days or (chosen[0].day, chosen[0].day)
         edge = max(it.start for it in pool) if ref.relative == "last" else min(it.start for it in pool)
         chosen = [it for it in pool if it.start == edge]
         chosen = _prefer(chosen, intent, now, series)
@@ -748,6 +786,18 @@ def _day_window(days: tuple[date, date], tz: tzinfo) -> tuple[datetime, datetime
     )
 
 
+def _unknown_words(request: Request, items: list[_Item]) -> tuple[str, ...]:
+    """The foreign words of the request that no title or person on the calendar holds."""
+    said = [w for ref in (*request.refs, *request.excluded) for w in ref.foreign]
+    if not said:
+        return ()
+    known = " ".join(
+        " ".join((it.event.subject or "", *(p.name for p in (it.event.organizer, *it.event.attendees) if p)))
+        for it in items
+    ).lower()
+    return tuple(w for w in dict.fromkeys(said) if w not in known)
+
+
 def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolution:
     """The events the request means, in the user's zone; never raises on odd calendars."""
     if now.tzinfo is None:
@@ -763,6 +813,9 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         except (TypeError, ValueError, AttributeError, OverflowError):
             continue
     today = now.date()
+    if request.intent == "agenda" and request.unclear:
+        # "what's on over the holidays": which days is not known; nothing is shown, the bot asks.
+        return Resolution(status="none", window=_day_window((today, today), tz), intent="agenda")
     if request.intent == "agenda":
         days: tuple[date, date] = (today, today)
         for ref in request.refs:
@@ -782,6 +835,15 @@ def resolve(request: Request, events: Sequence[Event], now: datetime) -> Resolut
         # meant were not understood (or reach too far), so nothing is a match; the bot asks.
         return Resolution(
             status="none", window=_day_window((today, today), tz), intent=request.intent, scope=request.scope
+        )
+    unknown = _unknown_words(request, items)
+    if unknown:
+        return Resolution(
+            status="none",
+            window=_day_window((today, today), tz),
+            intent=request.intent,
+            scope=request.scope,
+            unknown=unknown,
         )
     series = request.scope == "series"
     refs = _joined_subjects(list(request.refs), items)
@@ -869,6 +931,8 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
     spans: list[tuple[date, date]] = []
     refs = list(request.refs)
     refs += [ref.anchor[1] for ref in request.refs if ref.anchor is not None]
+    # "the day after the offsite": the day past the last one the landmark could be on.
+    beside = any(ref.anchor is not None and ref.anchor[0].startswith("day ") for ref in request.refs)
     for ref in refs:
         if ref.in_minutes is not None or ref.relative == "current":
             spans.append((today, (now + timedelta(minutes=ref.in_minutes or 0)).date()))
@@ -881,7 +945,7 @@ def fetch_window(request: Request, now: datetime) -> tuple[datetime, datetime]:
         else:
             spans.append((today, today))
     low = min((a for a, _ in spans), default=today)
-    high = max((b for _, b in spans), default=today)
+    high = max((b for _, b in spans), default=today) + timedelta(days=1 if beside else 0)
     # A day range from an odd request ("in 60 days") must not make Graph page through months.
     high = min(high, low + timedelta(days=REACH_DAYS))
     return _day_window((low, high), tz)
