@@ -227,21 +227,24 @@ class PendingActions:
     async def _settle(
         self, record: PendingAction, state: str, outcome: dict[str, Any], events: dict[str, Any] | None = None
     ) -> None:
-        # The claimed record carries the e_tag its claim wrote; if the record changed since (the
-        # lease ran out and another click took over), it is read again, never overwritten blindly.
-        fresh = record
+        # The claimed record carries the e_tag its claim wrote. If the record changed since, it is
+        # read again and settled only if it is still this claim's (same claimed_at); a click that
+        # took over after the lease ran out keeps its claim and re-reads the meeting itself.
+        fresh: PendingAction | None = record
         for _ in range(2):
+            if fresh is None or fresh.state != CLAIMED or fresh.claimed_at != record.claimed_at:
+                log.info("pending action %s was taken over before it was settled; left as it is", record.request_id)
+                return
             fresh.state, fresh.outcome = state, outcome
             if events is not None:
                 fresh.events = events
             try:
                 await self._write(fresh)
-                break
+                return
             except KeyError:
-                fresh = await self.get(record.request_id) or record
-        else:
-            # Still changing under us: its claim expires and the next click re-reads the meeting.
-            log.warning("pending action %s could not be settled", record.request_id)
+                fresh = await self.get(record.request_id)
+        # Still changing under us: its claim expires and the next click re-reads the meeting.
+        log.warning("pending action %s could not be settled", record.request_id)
 
     async def _write(self, record: PendingAction) -> None:
         item = asdict(record)

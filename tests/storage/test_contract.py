@@ -12,7 +12,7 @@ from botbuilder.dialogs import DialogInstance, DialogState
 
 from bot.storage_contract import StorageConflict, UnconditionalWrite
 from bot.token_store import StorageTokenStore
-from dialogs.pending import AlreadyClaimed, PendingAction, PendingActions
+from dialogs.pending import CLAIM_LEASE_SECONDS, AlreadyClaimed, PendingAction, PendingActions
 from graph.token_cache import CacheRecord, EncryptedCacheStore
 
 
@@ -163,3 +163,20 @@ async def test_token_caches_are_stored_encrypted_and_a_second_save_updates_them(
     # The record copied under another user's key does not open for that user.
     await storage.write({"token-cache/" + EncryptedCacheStore.key_for("user-b"): {"data": raw["data"]}})
     assert await EncryptedCacheStore(StorageTokenStore(storage), "deployment-secret").load("user-b") is None
+
+
+async def test_a_click_whose_lease_ran_out_does_not_undo_the_claim_of_the_click_that_took_over(stores):
+    clock = [1000.0]
+    slow = PendingActions(stores.instance(), clock=lambda: clock[0])
+    other = PendingActions(stores.instance(), clock=lambda: clock[0])
+    await slow.add(PendingAction("req-5", "user-a", "a:conv", "decline", {"ev-1": {"id": "ev-1"}}))
+    mine = await slow.claim("req-5")
+    clock[0] += CLAIM_LEASE_SECONDS + 1  # the slow click is still acting when its lease runs out
+    theirs = await other.claim("req-5")
+
+    await slow.release(mine)  # the slow click gives up late
+
+    now = await other.get("req-5")
+    assert now is not None and now.state == "claimed" and now.claimed_at == theirs.claimed_at
+    await other.finish(theirs, card={"type": "AdaptiveCard"}, message="Declined.")
+    assert (await slow.get("req-5")).state == "done"
