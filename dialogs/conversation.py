@@ -427,14 +427,18 @@ class Conversation:
     async def _drop_latest_card(self, message: Message, out: Out) -> None:
         """ "Never mind" after a card: that card can no longer act, and it says so in place."""
         pending = self.services.pending
-        record = await pending.latest_open(message.conversation_id)
+        record = await pending.latest(message.conversation_id)
         if record is None or record.user_key != message.user.key:
             await out.say("Okay. There was nothing to stop.")
             return
         try:
             claimed = await pending.claim(record)
-        except AlreadyClaimed:
-            await out.say("Too late to stop: that card's button was already used.")
+        except AlreadyClaimed as used:
+            done = used.record.outcome.get("message") if used.record is not None else None
+            # Say what the card already did ("Declined …"), so nobody thinks "never mind" undid it.
+            await out.say(
+                f"Too late to stop: {done}" if done else "Too late to stop: that card's button was already used."
+            )
             return
         kept = acting.kept_sentence([restore(snap) for snap in claimed.events.values()])
         card = cards.notice_card(kept, style="default")

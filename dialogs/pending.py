@@ -138,15 +138,13 @@ class PendingActions:
             self._latest_tags[conversation_id] = item.get("e_tag")
             return
 
-    async def latest_open(self, conversation_id: str) -> PendingAction | None:
-        """The last card with buttons in this conversation, if nobody has used it yet."""
+    async def latest(self, conversation_id: str) -> PendingAction | None:
+        """The last card with buttons in this conversation (used or not), unless it has expired."""
         key = _LATEST + conversation_id
         found = (await self._storage.read([key])).get(key)
         request_id = (found if isinstance(found, dict) else vars(found)).get("request_id") if found else None
         record = await self.get(str(request_id or ""))
-        if record is None or record.expired(self.now()) or not record.claimable(self.now()):
-            return None
-        return record
+        return None if record is None or record.expired(self.now()) else record
 
     async def remember_answer(self, user_key: str, event_id: str, verb: str) -> None:
         key = _answered_key(user_key, event_id)

@@ -427,11 +427,13 @@ async def test_never_mind_after_a_card_retires_the_card_in_place_and_a_later_cli
     assert chat.decisions() == []
 
 
-async def test_never_mind_after_the_card_was_used_changes_nothing_more(chat):
+async def test_never_mind_after_the_card_was_used_says_what_it_did_and_changes_nothing_more(chat):
     card = await confirm_card(chat)
     await chat.click(button(card, "decline"), filled(card))
     turn = await chat.say("never mind")
-    assert turn.texts == ["Okay. There was nothing to stop."]
+    assert turn.texts == [
+        "Too late to stop: Declined “Budget review”, Tue 13 Jan, 3:00 PM – 3:30 PM. The organizer was notified."
+    ]
     assert len(chat.decisions()) == 1
 
 
