@@ -60,22 +60,31 @@ async def three_pm_card(teams, chat):
 # ---- stale cards: changed in Outlook after the card was shown, clicked at once ---------------------------
 
 
-async def test_a_card_for_a_meeting_moved_in_outlook_declines_nothing_and_says_it_moved(regrets_at_core, sandbox):
-    teams = regrets_at_core
+async def click_after_outlook_changed(teams, sandbox, change):
+    """Show the 3pm card, apply `change(shown event)` in Outlook, click Decline at once: (user, what the card says)."""
     user = teams.user()
     chat = teams.conversation(user)
     card = await three_pm_card(teams, chat)
     event_id = button(card, "decline")["data"]["eventId"]
-    shown = sandbox.graph.event(user.oid, event_id)
-    start = parse_graph_datetime(shown["start"]["dateTime"], shown["start"]["timeZone"]) + timedelta(hours=2)
-    sandbox.graph.update_event(
-        user.oid, event_id, {"start": graph_time(start), "end": graph_time(start + timedelta(hours=1))}
-    )
+    sandbox.graph.update_event(user.oid, event_id, change(sandbox.graph.event(user.oid, event_id)))
 
     status, body = await click(teams, chat, button(card, "decline"), filled(card))
 
     assert status == 200 and body["type"] == ADAPTIVE
-    said = card_text(body["value"])
+    return user, card_text(body["value"])
+
+
+def two_hours_later(shown):
+    start = parse_graph_datetime(shown["start"]["dateTime"], shown["start"]["timeZone"]) + timedelta(hours=2)
+    return {"start": graph_time(start), "end": graph_time(start + timedelta(hours=1))}
+
+
+def answered(response):
+    return lambda shown: {"responseStatus": {"response": response, "time": "2026-11-24T17:05:00Z"}}
+
+
+async def test_a_card_for_a_meeting_moved_in_outlook_declines_nothing_and_says_it_moved(regrets_at_core, sandbox):
+    user, said = await click_after_outlook_changed(regrets_at_core, sandbox, two_hours_later)
     assert "moved to" in said and "5:00 PM" in said, said
     assert accepted_declines(sandbox, user) == [] and decisions(sandbox, user) == []
 
@@ -83,67 +92,25 @@ async def test_a_card_for_a_meeting_moved_in_outlook_declines_nothing_and_says_i
 async def test_a_card_for_a_meeting_cancelled_in_outlook_declines_nothing_and_says_it_was_cancelled(
     regrets_at_core, sandbox
 ):
-    teams = regrets_at_core
-    user = teams.user()
-    chat = teams.conversation(user)
-    card = await three_pm_card(teams, chat)
-    sandbox.graph.update_event(user.oid, button(card, "decline")["data"]["eventId"], {"isCancelled": True})
-
-    status, body = await click(teams, chat, button(card, "decline"), filled(card))
-
-    assert status == 200 and body["type"] == ADAPTIVE
-    said = card_text(body["value"])
+    user, said = await click_after_outlook_changed(regrets_at_core, sandbox, lambda shown: {"isCancelled": True})
     assert "cancel" in said.lower() and "Quarterly budget review" in said, said
     assert accepted_declines(sandbox, user) == [] and decisions(sandbox, user) == []
 
 
 async def test_a_card_for_a_meeting_removed_in_outlook_declines_nothing_and_says_it_is_gone(regrets, sandbox):
-    user = regrets.user()
-    chat = regrets.conversation(user)
-    card = await three_pm_card(regrets, chat)
-    sandbox.graph.update_event(user.oid, button(card, "decline")["data"]["eventId"], {"_removed": True})
-
-    status, body = await click(regrets, chat, button(card, "decline"), filled(card))
-
-    assert status == 200 and body["type"] == ADAPTIVE
-    assert "no longer on your calendar" in card_text(body["value"]), card_text(body["value"])
+    user, said = await click_after_outlook_changed(regrets, sandbox, lambda shown: {"_removed": True})
+    assert "no longer on your calendar" in said, said
     assert accepted_declines(sandbox, user) == []
 
 
 async def test_a_card_for_a_meeting_declined_in_outlook_meanwhile_declines_nothing_twice(regrets_at_core, sandbox):
-    teams = regrets_at_core
-    user = teams.user()
-    chat = teams.conversation(user)
-    card = await three_pm_card(teams, chat)
-    sandbox.graph.update_event(
-        user.oid,
-        button(card, "decline")["data"]["eventId"],
-        {"responseStatus": {"response": "declined", "time": "2026-11-24T17:05:00Z"}},
-    )
-
-    status, body = await click(teams, chat, button(card, "decline"), filled(card))
-
-    assert status == 200 and body["type"] == ADAPTIVE
-    said = card_text(body["value"])
+    user, said = await click_after_outlook_changed(regrets_at_core, sandbox, answered("declined"))
     assert said.startswith("You already declined “Quarterly budget review”"), said
     assert accepted_declines(sandbox, user) == []
 
 
 async def test_a_card_for_a_meeting_accepted_in_outlook_meanwhile_acts_on_nothing_and_says_so(regrets_at_core, sandbox):
-    teams = regrets_at_core
-    user = teams.user()
-    chat = teams.conversation(user)
-    card = await three_pm_card(teams, chat)
-    sandbox.graph.update_event(
-        user.oid,
-        button(card, "decline")["data"]["eventId"],
-        {"responseStatus": {"response": "accepted", "time": "2026-11-24T17:05:00Z"}},
-    )
-
-    status, body = await click(teams, chat, button(card, "decline"), filled(card))
-
-    assert status == 200 and body["type"] == ADAPTIVE
-    said = card_text(body["value"])
+    user, said = await click_after_outlook_changed(regrets_at_core, sandbox, answered("accepted"))
     assert "accepted" in said and "Quarterly budget review" in said, said
     assert accepted_declines(sandbox, user) == []
 
